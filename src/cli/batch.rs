@@ -1,0 +1,380 @@
+//! `batch` and `extract`: many items, in parallel, answered in input order. A line
+//! that cannot be read gets an error object naming its line and column; the run goes on.
+
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHasher};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::input::{Lines, display};
+use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
+use crate::error::Error;
+use crate::pipeline::{Engine, Prepped};
+use crate::report::CharIndex;
+use crate::text::Document;
+
+/// Lines handled together; bounds memory and keeps output streaming.
+const CHUNK: usize = 4096;
+/// Distinct texts kept parsed; beyond this the cache starts over.
+const CACHE_LIMIT: usize = 20_000;
+
+fn item_id(v: &Value) -> Option<String> {
+    match v.get("id")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A JSONL line's object, or an error message naming the line and column.
+fn parse_line(number: usize, text: &str) -> Result<Value, String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) if v.is_object() => Ok(v),
+        Ok(_) => Err(format!(
+            "line {number}: expected a JSON object like {{\"id\": ..., \"text\": ...}}"
+        )),
+        Err(e) => Err(format!(
+            "line {number}, column {}: {}",
+            e.column(),
+            strip_position(&e.to_string())
+        )),
+    }
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn field<'a>(v: &'a Value, name: &str, number: usize) -> Result<&'a str, String> {
+    match v.get(name) {
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("line {number}: `{name}` must be a string")),
+        None => Err(format!("line {number}: missing `{name}`")),
+    }
+}
+
+fn error_line(id: Option<String>, number: usize, message: String) -> String {
+    json!({ "id": id, "line": number, "error": message }).to_string()
+}
+
+fn text_key(text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    text.hash(&mut h);
+    h.finish()
+}
+
+struct Job {
+    number: usize,
+    id: Option<String>,
+    parsed: Result<(String, String), String>,
+}
+
+pub fn batch(args: BatchArgs) -> Result<i32, Error> {
+    let engine = engine(&args.rules)?;
+    let lines = Lines::open(args.file.as_deref())?;
+    let cache: Mutex<FxHashMap<u64, Arc<Prepped>>> = Mutex::new(FxHashMap::default());
+    let mut failed = false;
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut lines = lines.peekable();
+    while lines.peek().is_some() {
+        chunk.clear();
+        for line in lines.by_ref().take(CHUNK) {
+            let line = line?;
+            let job = match parse_line(line.number, &line.text) {
+                Ok(v) => {
+                    let id = item_id(&v);
+                    let parsed = match (
+                        id.as_ref(),
+                        field(&v, "claim", line.number),
+                        field(&v, "text", line.number),
+                    ) {
+                        (None, ..) => Err(format!(
+                            "line {}: missing `id` (a string or a number)",
+                            line.number
+                        )),
+                        (_, Err(e), _) | (_, _, Err(e)) => Err(e),
+                        (Some(_), Ok(c), Ok(t)) => Ok((c.to_string(), t.to_string())),
+                    };
+                    Job {
+                        number: line.number,
+                        id,
+                        parsed,
+                    }
+                }
+                Err(e) => Job {
+                    number: line.number,
+                    id: None,
+                    parsed: Err(e),
+                },
+            };
+            chunk.push(job);
+        }
+        prep_texts(&engine, &chunk, &cache);
+        let cache_now = cache.lock().map(|c| c.clone()).unwrap_or_default();
+        let out: Vec<(bool, String)> = chunk
+            .par_iter()
+            .map(|job| match &job.parsed {
+                Err(e) => (true, error_line(job.id.clone(), job.number, e.clone())),
+                Ok((claim, text)) => {
+                    let prepped = cache_now.get(&text_key(text)).cloned();
+                    match prepped {
+                        Some(p) => (
+                            false,
+                            label_line(&engine, &p, job.id.clone(), claim, args.evidence),
+                        ),
+                        None => (
+                            true,
+                            error_line(
+                                job.id.clone(),
+                                job.number,
+                                "internal: text was not prepared".into(),
+                            ),
+                        ),
+                    }
+                }
+            })
+            .collect();
+        let mut buf = String::with_capacity(out.len() * 64);
+        for (bad, line) in out {
+            failed |= bad;
+            buf.push_str(&line);
+            buf.push('\n');
+        }
+        write_out(&buf)?;
+    }
+    Ok(if failed { exit::INPUT } else { exit::OK })
+}
+
+/// Parses each distinct text of a chunk once.
+fn prep_texts(engine: &Engine, chunk: &[Job], cache: &Mutex<FxHashMap<u64, Arc<Prepped>>>) {
+    let mut todo: FxHashMap<u64, &str> = FxHashMap::default();
+    {
+        let mut c = match cache.lock() {
+            Ok(c) => c,
+            Err(p) => p.into_inner(),
+        };
+        if c.len() > CACHE_LIMIT {
+            c.clear();
+        }
+        for job in chunk {
+            if let Ok((_, text)) = &job.parsed {
+                let k = text_key(text);
+                if !c.contains_key(&k) {
+                    todo.insert(k, text);
+                }
+            }
+        }
+    }
+    let done: Vec<(u64, Arc<Prepped>)> = todo
+        .into_par_iter()
+        .map(|(k, text)| (k, Arc::new(engine.prep(vec![Document::new("text", text)]))))
+        .collect();
+    let mut c = match cache.lock() {
+        Ok(c) => c,
+        Err(p) => p.into_inner(),
+    };
+    c.extend(done);
+}
+
+#[derive(Serialize)]
+struct BatchOut<'a> {
+    id: Option<String>,
+    label: crate::model::Label,
+    rule: Option<&'a str>,
+    relatedness: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<Vec<Value>>,
+}
+
+fn label_line(
+    engine: &Engine,
+    prepped: &Prepped,
+    id: Option<String>,
+    claim: &str,
+    evidence: bool,
+) -> String {
+    let mut graph = prepped.graph.clone();
+    let (claims, verdicts) = engine.verdicts(prepped, &mut graph, Some(claim));
+    let (Some(c), Some(v)) = (claims.first(), verdicts.first()) else {
+        return json!({ "id": id, "error": "no claim to label" }).to_string();
+    };
+    let evidence = evidence.then(|| {
+        let p = &prepped.story.docs[0];
+        let idx = CharIndex::new(p.text());
+        c.statements
+            .iter()
+            .map(|s| {
+                let span = p.sentences[s.sentence].span;
+                json!({
+                    "stance": s.facts.stance,
+                    "side": crate::rules::side_name(s.facts.side),
+                    "sentence": p.slice(span),
+                    "chars": idx.span(span),
+                    "linked_because": s.reason,
+                })
+            })
+            .collect()
+    });
+    let out = BatchOut {
+        id,
+        label: v.label,
+        rule: v.rule.as_deref(),
+        relatedness: (c.relatedness * 1000.0).round() / 1000.0,
+        evidence,
+    };
+    serde_json::to_string(&out).unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct AttributionOut {
+    source: Vec<SpanOut>,
+    cue: Vec<SpanOut>,
+    content: Vec<SpanOut>,
+    stance: crate::model::Stance,
+    pattern: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_text: Option<String>,
+    cue_text: String,
+    content_text: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nested_in: Option<usize>,
+}
+
+fn attributions_out(engine: &Engine, doc: Document) -> Vec<AttributionOut> {
+    let p = engine.read(doc);
+    let attrs = engine.extract(&p);
+    let idx = CharIndex::new(p.text());
+    let span = |s: crate::model::Span| {
+        let [start, end] = idx.span(s);
+        SpanOut { start, end }
+    };
+    attrs
+        .iter()
+        .map(|a| AttributionOut {
+            source: a.source_span(&p).map(span).into_iter().collect(),
+            cue: (!a.cue.is_empty())
+                .then(|| span(a.cue_span(&p)))
+                .into_iter()
+                .collect(),
+            content: a.content_spans(&p).into_iter().map(span).collect(),
+            stance: a.stance,
+            pattern: a.pattern.name(),
+            source_text: a.source_span(&p).map(|s| p.slice(s).to_string()),
+            cue_text: p.slice(a.cue_span(&p)).to_string(),
+            content_text: a
+                .content_spans(&p)
+                .into_iter()
+                .map(|s| p.slice(s).to_string())
+                .collect(),
+            nested_in: a.parent,
+        })
+        .collect()
+}
+
+pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
+    let engine = engine(&args.rules)?;
+    if args.jsonl {
+        if args.files.len() > 1 || !args.texts.is_empty() {
+            return Err(Error::Usage(
+                "extract --jsonl reads one JSONL file (or standard input)".into(),
+            ));
+        }
+        return extract_jsonl(&engine, args.files.first().map(|p| p.as_path()));
+    }
+    let docs = super::input::documents(&super::DocsArgs {
+        files: args.files.clone(),
+        texts: args.texts.clone(),
+        dates: vec![],
+    })?;
+    let format = default_format(args.format);
+    let mut out = String::new();
+    let mut all = Vec::new();
+    for doc in docs {
+        let id = doc.id.clone();
+        let attrs = attributions_out(&engine, doc);
+        if format == Format::Text {
+            out.push_str(&format!("{id}: {} attributions\n", attrs.len()));
+            for (i, a) in attrs.iter().enumerate() {
+                let nested = a
+                    .nested_in
+                    .map(|n| format!(" (inside {})", n + 1))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "  {}. [{}] {} | {} | {}{nested}\n",
+                    i + 1,
+                    a.pattern,
+                    a.source_text.as_deref().unwrap_or("-"),
+                    a.cue_text,
+                    a.content_text.join(" … ")
+                ));
+            }
+        } else {
+            all.push(json!({ "id": id, "attributions": attrs }));
+        }
+    }
+    match format {
+        Format::Text => write_out(&out)?,
+        Format::Yaml => {
+            write_out(&serde_yaml::to_string(&all).map_err(|e| Error::Usage(e.to_string()))?)?
+        }
+        _ => write_out(&to_json(&all)?)?,
+    }
+    Ok(exit::OK)
+}
+
+fn extract_jsonl(engine: &Engine, path: Option<&std::path::Path>) -> Result<i32, Error> {
+    let mut failed = false;
+    let mut lines = Lines::open(path)?.peekable();
+    let _ = path.map(display);
+    while lines.peek().is_some() {
+        let chunk: Vec<_> = lines.by_ref().take(CHUNK).collect::<Result<_, _>>()?;
+        let out: Vec<(bool, String)> = chunk
+            .par_iter()
+            .map(|line| {
+                let v = match parse_line(line.number, &line.text) {
+                    Ok(v) => v,
+                    Err(e) => return (true, error_line(None, line.number, e)),
+                };
+                let id = item_id(&v);
+                match (id.clone(), field(&v, "text", line.number)) {
+                    (None, _) => (
+                        true,
+                        error_line(
+                            None,
+                            line.number,
+                            format!("line {}: missing `id`", line.number),
+                        ),
+                    ),
+                    (_, Err(e)) => (true, error_line(id, line.number, e)),
+                    (Some(id), Ok(text)) => {
+                        let attrs = attributions_out(engine, Document::new(id.clone(), text));
+                        (
+                            false,
+                            json!({ "id": id, "attributions": attrs }).to_string(),
+                        )
+                    }
+                }
+            })
+            .collect();
+        let mut buf = String::new();
+        for (bad, l) in out {
+            failed |= bad;
+            buf.push_str(&l);
+            buf.push('\n');
+        }
+        write_out(&buf)?;
+    }
+    Ok(if failed { exit::INPUT } else { exit::OK })
+}

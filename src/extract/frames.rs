@@ -1,0 +1,1096 @@
+//! The pattern families: where a cue's source and content are, given where the cue is.
+
+use std::ops::Range;
+
+use super::phrase::{Cat, Ctx};
+use super::{Attribution, Pattern};
+use crate::model::Stance;
+use crate::pack::raw::PhraseFrame;
+use crate::pack::{Form, Pack, wf};
+use crate::text::Parsed;
+use crate::text::tokens::{Kind, QuoteDir};
+
+pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
+    let cx = Ctx::new(p, pack);
+    let mut out: Vec<Attribution> = Vec::new();
+    for (si, s) in p.sentences.iter().enumerate() {
+        let first_new = out.len();
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            match cx.cue_at(si, i, &out, first_new) {
+                Some(a) => {
+                    i = a.cue.end.max(i + 1);
+                    out.push(a);
+                }
+                None => i += 1,
+            }
+        }
+        if out.len() == first_new {
+            if let Some(a) = cx.colon_frame(si) {
+                out.push(a);
+            }
+        }
+        trim_siblings(&cx, &mut out[first_new..]);
+    }
+    cx.quote_continuations(&mut out);
+    link_nesting(&mut out);
+    out
+}
+
+/// A cue found at a token, before its frame is known.
+struct Cue {
+    /// Start of the cue including its verb group ("has also said").
+    start: usize,
+    end: usize,
+    stance: Stance,
+    lemma: u32,
+    form: Form,
+    hearer: bool,
+    negated: bool,
+    passive: bool,
+}
+
+impl Ctx<'_> {
+    fn sentence_range(&self, si: usize) -> Range<usize> {
+        self.p.sentences[si].tokens.clone()
+    }
+
+    /// Sentence end without the final period (a closing quote after it stays).
+    fn content_end(&self, si: usize) -> usize {
+        let r = self.sentence_range(si);
+        let mut e = r.end;
+        while e > r.start
+            && matches!(
+                self.kind(e - 1),
+                Kind::Period | Kind::Exclaim | Kind::Question
+            )
+        {
+            e -= 1;
+        }
+        e
+    }
+
+    fn cue_at(
+        &self,
+        si: usize,
+        i: usize,
+        out: &[Attribution],
+        first_new: usize,
+    ) -> Option<Attribution> {
+        let found = (out, first_new);
+        let pack = self.pack;
+        let toks = &self.p.tokens;
+        let end = self.sentence_range(si).end;
+        if let Some((n, pc)) = pack.cues.phrases.at(toks, i, end) {
+            if pc.frame == PhraseFrame::SourceAfter {
+                return self.according_to(si, i, i + n, pc.stance, pc.lemma);
+            }
+            let cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
+            return self.verb_frame(si, cue, found);
+        }
+        if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
+            if self.used_as_noun(i) {
+                return None;
+            }
+            let cue = self.verb_group(i, i + n, vc.stance, vc.lemma, vc.form, vc.hearer);
+            return self.verb_frame(si, cue, found);
+        }
+        if let Some((n, _)) = pack.cues.light_verbs.at(toks, i, end) {
+            return self.light_verb(si, i, i + n);
+        }
+        if self.has(i, wf::CUE_NOUN) && i > 0 && self.cat(i - 1) == Cat::Poss {
+            return self.possessive(si, i);
+        }
+        None
+    }
+
+    /// "the report", "Trump's claims": a cue verb form used as a noun.
+    fn used_as_noun(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = i - 1;
+        match self.cat(prev) {
+            Cat::Det => !self.is_subject_pronoun(prev),
+            Cat::Poss => true,
+            _ => false,
+        }
+    }
+
+    /// Extends a cue left over its verb group ("has also said", "did not confirm").
+    fn verb_group(
+        &self,
+        head: usize,
+        end: usize,
+        stance: Stance,
+        lemma: u32,
+        form: Form,
+        hearer: bool,
+    ) -> Cue {
+        let toks = &self.p.tokens;
+        let floor = self
+            .p
+            .sentence_of(head)
+            .map_or(0, |s| self.p.sentences[s].tokens.start);
+        let mut g = head;
+        let mut negated = false;
+        let mut be_before = false;
+        loop {
+            if g <= floor {
+                break;
+            }
+            if let Some((n, _)) = self.pack.cues.verb_group.ending_at(toks, floor, g) {
+                g -= n;
+                continue;
+            }
+            let k = g - 1;
+            let word_ok = toks[k].is_word() && !toks[k].is_cap();
+            if word_ok && self.has(k, wf::NEGATION) && !self.has(k, wf::DET) {
+                negated = true;
+                g = k;
+                continue;
+            }
+            if word_ok && self.has(k, wf::VERB_GROUP) {
+                if g == head
+                    && self.lower_is(k, &["is", "are", "was", "were", "be", "been", "being"])
+                {
+                    be_before = true;
+                }
+                g = k;
+                continue;
+            }
+            if word_ok
+                && self.cat(k) == Cat::Adverb
+                && k > floor
+                && !matches!(self.cat(k - 1), Cat::Det | Cat::Poss | Cat::Prep)
+            {
+                g = k;
+                continue;
+            }
+            break;
+        }
+        let past = {
+            let w = self.text(head).to_ascii_lowercase();
+            w.ends_with("ed")
+                || matches!(
+                    w.as_str(),
+                    "told" | "said" | "written" | "shown" | "known" | "found" | "thought"
+                )
+        };
+        let passive = be_before && past && form == Form::Finite;
+        let stance = if negated {
+            match stance {
+                Stance::Confirms | Stance::Denies | Stance::Asserts => Stance::Hedges,
+                s => s,
+            }
+        } else {
+            stance
+        };
+        Cue {
+            start: g,
+            end,
+            stance,
+            lemma,
+            form,
+            hearer,
+            negated,
+            passive,
+        }
+    }
+
+    fn make(
+        &self,
+        si: usize,
+        cue: &Cue,
+        source: Option<Range<usize>>,
+        content: Vec<Range<usize>>,
+        pattern: Pattern,
+    ) -> Option<Attribution> {
+        let content: Vec<Range<usize>> = content
+            .into_iter()
+            .filter(|r| self.has_words(r.clone()))
+            .collect();
+        if content.is_empty() {
+            return None;
+        }
+        Some(Attribution {
+            sentence: si,
+            source,
+            cue: cue.start..cue.end,
+            content,
+            stance: cue.stance,
+            lemma: Some(cue.lemma),
+            pattern,
+            negated: cue.negated,
+            parent: None,
+            same_speaker_as: None,
+        })
+    }
+
+    fn has_words(&self, r: Range<usize>) -> bool {
+        r.into_iter().any(|k| {
+            matches!(self.kind(k), Kind::Word | Kind::Number)
+                && !self.has(k, wf::STOP | wf::NEGATION | wf::PRON | wf::PREP | wf::DET)
+        })
+    }
+
+    /// More than a time or place phrase: "in July" after a cue is not what was said.
+    fn is_clause(&self, pieces: &[Range<usize>]) -> bool {
+        let Some(first) = pieces.first() else {
+            return false;
+        };
+        if self.p.tokens[first.start].is_quote() || pieces.len() > 1 {
+            return true;
+        }
+        let words = first
+            .clone()
+            .filter(|&k| matches!(self.kind(k), Kind::Word | Kind::Number))
+            .count();
+        let adjunct = self.cat(first.start) == Cat::Prep
+            && first
+                .clone()
+                .skip(1)
+                .all(|k| matches!(self.cat(k), Cat::Time | Cat::Name | Cat::Num | Cat::Det));
+        words >= 2 && !adjunct
+    }
+
+    /// The frames of a verb cue.
+    fn verb_frame(
+        &self,
+        si: usize,
+        cue: Cue,
+        found: (&[Attribution], usize),
+    ) -> Option<Attribution> {
+        let range = self.sentence_range(si);
+        let floor = range.start;
+        let g = cue.start;
+
+        if cue.passive {
+            return self.passive(si, &cue);
+        }
+
+        // A quote mark between subject and cue: Mr Trump “suggested that ...
+        let g_subject = if g > floor
+            && self.p.tokens[g - 1]
+                .quote()
+                .is_some_and(|q| q.dir == QuoteDir::Open)
+        {
+            g - 1
+        } else {
+            g
+        };
+
+        // "a statement which emphasised that C", "the report that said C"
+        if g_subject > floor
+            && self.cat(g_subject - 1) == Cat::Rel
+            && self.lower_is(g_subject - 1, &["which", "that", "who"])
+        {
+            if let Some(a) = self.relative(si, &cue) {
+                return Some(a);
+            }
+        }
+
+        // ", noting that C": a participle takes the main clause's subject.
+        let mut before = g;
+        while before > floor && self.is_close_quote(before - 1) {
+            before -= 1;
+        }
+        if cue.form == Form::Ing
+            && (before == floor
+                || matches!(self.kind(before - 1), Kind::Comma | Kind::Dash)
+                || self.lower_is(before - 1, &["while", "before", "after", "by", "when"]))
+        {
+            return self.participle(si, &cue, found);
+        }
+
+        let subject = self
+            .subject_before(g_subject, floor)
+            .filter(|s| self.source_like(s.clone()));
+        if let Some(subject) = subject {
+            let pattern_as = subject.start > floor && self.lower_is(subject.start - 1, &["as"]);
+            if pattern_as {
+                if let Some(a) = self.as_clause(si, &cue, subject.clone()) {
+                    return Some(a);
+                }
+            }
+            let right = self.content_right(si, cue.end, cue.hearer);
+            let before_subject = subject.start.checked_sub(1).filter(|&k| k >= floor);
+            let after_left = before_subject
+                .is_some_and(|k| matches!(self.kind(k), Kind::Comma) || self.is_close_quote(k));
+            if !right.is_empty() && (self.is_clause(&right) || !after_left) {
+                // "The plan, he said, is dead": content on both sides.
+                if after_left
+                    && self.kind(cue.end.min(range.end - 1)) == Kind::Comma
+                    && self.is_clause(&right)
+                {
+                    let mut pieces = self.content_left(si, before_subject.unwrap_or(floor));
+                    if !pieces.is_empty() {
+                        pieces.extend(right);
+                        return self.make(si, &cue, Some(subject), pieces, Pattern::Parenthetical);
+                    }
+                }
+                return self.make(si, &cue, Some(subject), right, Pattern::SourceCue);
+            }
+            if let Some(k) = before_subject.filter(|_| after_left) {
+                let mut pieces = self.content_left(si, k);
+                if pieces.is_empty() {
+                    return None;
+                }
+                pieces.extend(self.trailing_quote(si, cue.end));
+                return self.make(si, &cue, Some(subject), pieces, Pattern::ContentFirst);
+            }
+            return None;
+        }
+
+        // No subject before the cue: "C, said X" or `"C," said X`.
+        let after = self.skip_comma(cue.end);
+        let left_ok = g > floor && (self.kind(g - 1) == Kind::Comma || self.is_close_quote(g - 1));
+        if left_ok {
+            let end = self.content_end(si);
+            let source = self
+                .np_after(after, end)
+                .filter(|s| self.source_like(s.clone()))?;
+            let mut pieces = self.content_left(si, g - 1);
+            pieces.extend(self.trailing_quote(si, source.end));
+            return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
+        }
+        None
+    }
+
+    /// Is `r` a plausible speaker: not a bare time phrase or a number.
+    fn source_like(&self, r: Range<usize>) -> bool {
+        r.clone()
+            .any(|k| matches!(self.cat(k), Cat::Name | Cat::Noun | Cat::Pron))
+            && !r
+                .clone()
+                .all(|k| matches!(self.cat(k), Cat::Num | Cat::Det | Cat::Time))
+    }
+
+    fn is_close_quote(&self, k: usize) -> bool {
+        self.p.tokens[k]
+            .quote()
+            .is_some_and(|q| q.double && q.dir != QuoteDir::Open)
+            && self.quotes.closing_at(k).is_some()
+    }
+
+    fn skip_comma(&self, k: usize) -> usize {
+        if k < self.p.tokens.len() && self.kind(k) == Kind::Comma {
+            k + 1
+        } else {
+            k
+        }
+    }
+
+    /// The content after a cue: skips the hearer, time and place adjuncts and "that".
+    fn content_right(&self, si: usize, k: usize, hearer: bool) -> Vec<Range<usize>> {
+        let end = self.content_end(si);
+        let mut k = k;
+        if k >= end {
+            return vec![];
+        }
+        if self.kind(k) == Kind::Colon {
+            k += 1;
+            if k < self.p.tokens.len() && self.quotes.opening_at(k).is_some() {
+                return self.quote_pieces(k);
+            }
+            return if k < end { vec![k..end] } else { vec![] };
+        }
+        if hearer {
+            k = self.skip_hearer(k, end);
+        }
+        k = self.skip_adjuncts(k, end);
+        if k < end && self.kind(k) == Kind::Comma {
+            k += 1;
+        }
+        if k < end && self.has(k, wf::COMP) && self.lower_is(k, &["that", "whether", "if"]) {
+            k += 1;
+            // "that, at that point, C"
+            if k < end && self.kind(k) == Kind::Comma {
+                k += 1;
+            }
+        }
+        if k < end && self.kind(k) == Kind::Colon {
+            k += 1;
+        }
+        if k >= end {
+            return vec![];
+        }
+        // Content ends a clause that a new sentence-level break closes.
+        if self.quotes.opening_at(k).is_some() {
+            let q = self.quotes.opening_at(k).unwrap_or_default();
+            let span = self.quotes.spans[q];
+            // A quote that runs on past this sentence is the content, whole.
+            if span.close + 1 >= end || !span.closed {
+                return self.quote_pieces(k);
+            }
+        }
+        // Inside a quote, content stops at the closing mark.
+        let mut stop = end;
+        if let Some(q) = self.quotes.containing(k) {
+            let span = self.quotes.spans[q];
+            if span.open < k && span.close < stop {
+                stop = span.close;
+            }
+        }
+        if k < stop { vec![k..stop] } else { vec![] }
+    }
+
+    /// The quote opening at `open`, with its continuation paragraphs, as pieces.
+    fn quote_pieces(&self, open: usize) -> Vec<Range<usize>> {
+        let Some(q) = self.quotes.opening_at(open) else {
+            return vec![];
+        };
+        self.quotes
+            .chain(q)
+            .into_iter()
+            .filter(|&c| c >= q)
+            .map(|c| {
+                let s = self.quotes.spans[c];
+                s.open..s.close + 1
+            })
+            .collect()
+    }
+
+    /// Content before a subject or cue, ending at token `k` (a comma or closing quote).
+    fn content_left(&self, si: usize, k: usize) -> Vec<Range<usize>> {
+        let floor = self.sentence_range(si).start;
+        let close = if self.is_close_quote(k) {
+            Some(k)
+        } else if k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1) {
+            Some(k - 1)
+        } else {
+            None
+        };
+        if let Some(c) = close {
+            let q = self.quotes.closing_at(c).unwrap_or_default();
+            return self
+                .quotes
+                .chain(q)
+                .into_iter()
+                .filter(|&x| x <= q)
+                .map(|x| {
+                    let s = self.quotes.spans[x];
+                    s.open..s.close + 1
+                })
+                .collect();
+        }
+        if self.kind(k) == Kind::Comma {
+            let mut start = floor;
+            // Leading conjunctions are not part of what was said.
+            while start < k
+                && (self.lower_is(start, &["but", "and", "so"])
+                    || self.p.tokens[start].is(crate::text::tokens::flag::MARKUP))
+            {
+                start += 1;
+            }
+            if start < k {
+                return vec![start..k];
+            }
+        }
+        vec![]
+    }
+
+    /// A second quote right after the cue: `"A," he said. "B."` or `"A," he said, "B."`
+    fn trailing_quote(&self, si: usize, after: usize) -> Vec<Range<usize>> {
+        let range = self.sentence_range(si);
+        let mut k = after;
+        if k < range.end && self.kind(k) == Kind::Comma {
+            k += 1;
+            if k < range.end && self.quotes.opening_at(k).is_some() {
+                return self.quote_pieces(k);
+            }
+            return vec![];
+        }
+        // Next sentence of the same paragraph, if it is only a quote.
+        let next = si + 1;
+        if next < self.p.sentences.len()
+            && self.p.sentences[next].paragraph == self.p.sentences[si].paragraph
+        {
+            let ns = &self.p.sentences[next];
+            if let Some(q) = self.quotes.opening_at(ns.tokens.start) {
+                let span = self.quotes.spans[q];
+                if span.close + 2 >= ns.tokens.end {
+                    return vec![span.open..span.close + 1];
+                }
+            }
+        }
+        vec![]
+    }
+
+    fn skip_hearer(&self, k: usize, end: usize) -> usize {
+        if k >= end {
+            return k;
+        }
+        if self.has(k, wf::PRON) && self.lower_is(k, &["him", "her", "them", "me", "us", "you"]) {
+            return k + 1;
+        }
+        let mut e = k;
+        let mut seen_noun = false;
+        while e < end {
+            match self.cat(e) {
+                Cat::Det if !seen_noun => {}
+                Cat::Name | Cat::Noun | Cat::Num => seen_noun = true,
+                Cat::Poss if seen_noun => {}
+                Cat::Prep if seen_noun && self.lower_is(e, &["of"]) => {}
+                _ => break,
+            }
+            e += 1;
+        }
+        if seen_noun && e < end { e } else { k }
+    }
+
+    fn skip_adjuncts(&self, k: usize, end: usize) -> usize {
+        let mut k = k;
+        for _ in 0..4 {
+            if k >= end {
+                break;
+            }
+            let c = self.cat(k);
+            if c == Cat::Time || c == Cat::Adverb {
+                k += 1;
+                continue;
+            }
+            if c == Cat::Det && k + 1 < end && self.cat(k + 1) == Cat::Time {
+                k += 2;
+                continue;
+            }
+            if c == Cat::Prep
+                && self.lower_is(
+                    k,
+                    &[
+                        "on", "in", "at", "during", "to", "via", "through", "with", "after",
+                        "before", "over", "from", "last", "earlier",
+                    ],
+                )
+            {
+                // Skip a short prepositional phrase: "in a statement", "on Monday".
+                let mut e = k + 1;
+                let mut seen_noun = false;
+                while e < end && e - k < 8 {
+                    if self.has(e, wf::COMP) && seen_noun {
+                        break;
+                    }
+                    match self.cat(e) {
+                        Cat::Det if seen_noun => break,
+                        Cat::Det | Cat::Num | Cat::Poss => {}
+                        Cat::Name | Cat::Noun | Cat::Time => seen_noun = true,
+                        Cat::Prep
+                            if seen_noun && self.lower_is(e, &["of", "with", "in", "on", "at"]) =>
+                        {
+                            seen_noun = false
+                        }
+                        Cat::Comma if seen_noun => break,
+                        _ => break,
+                    }
+                    e += 1;
+                }
+                // Only skip when something that can be content follows.
+                if seen_noun
+                    && e < end
+                    && (self.has(e, wf::COMP)
+                        || matches!(self.kind(e), Kind::Comma | Kind::Colon)
+                        || self.quotes.opening_at(e).is_some()
+                        || self.np_starter_public(e))
+                {
+                    k = e;
+                    continue;
+                }
+            }
+            break;
+        }
+        k
+    }
+
+    fn np_starter_public(&self, i: usize) -> bool {
+        matches!(
+            self.cat(i),
+            Cat::Det | Cat::Name | Cat::Noun | Cat::Num | Cat::Pron
+        )
+    }
+
+    /// "according to X, C" and "C, according to X".
+    fn according_to(
+        &self,
+        si: usize,
+        start: usize,
+        end: usize,
+        stance: Stance,
+        lemma: u32,
+    ) -> Option<Attribution> {
+        let range = self.sentence_range(si);
+        let cend = self.content_end(si);
+        let source = self.np_after(end, cend)?;
+        let cue = Cue {
+            start,
+            end,
+            stance,
+            lemma,
+            form: Form::Finite,
+            hearer: false,
+            negated: false,
+            passive: false,
+        };
+        let sentence_initial = (range.start..start)
+            .all(|k| self.lower_is(k, &["but", "and", "so", "yet"]) || self.p.tokens[k].is_quote());
+        let content = if sentence_initial {
+            let mut k = source.end;
+            if k < cend && self.kind(k) == Kind::Comma {
+                k += 1;
+            }
+            if k < cend { vec![k..cend] } else { vec![] }
+        } else if start > range.start && self.kind(start - 1) == Kind::Comma {
+            self.content_left(si, start - 1)
+        } else {
+            // "C according to X" without a comma.
+            let mut s = range.start;
+            while s < start && self.lower_is(s, &["but", "and", "so"]) {
+                s += 1;
+            }
+            if s < start { vec![s..start] } else { vec![] }
+        };
+        self.make(si, &cue, Some(source), content, Pattern::AccordingTo)
+    }
+
+    /// "X provided confirmation of C", "X issued a denial".
+    fn light_verb(&self, si: usize, lv: usize, lv_end: usize) -> Option<Attribution> {
+        let cend = self.content_end(si);
+        let mut k = lv_end;
+        while k < cend
+            && k - lv_end < 4
+            && matches!(self.cat(k), Cat::Det | Cat::Noun | Cat::Adverb)
+            && !self.has(k, wf::CUE_NOUN)
+        {
+            k += 1;
+        }
+        if k >= cend || !self.has(k, wf::CUE_NOUN) {
+            return None;
+        }
+        let noun = k;
+        let stance = *self.pack.cues.nouns.get(&self.p.tokens[noun].word)?;
+        let mut cue_end = noun + 1;
+        let linked = cue_end < cend && self.lower_is(cue_end, &["of", "that", "to"]);
+        if linked {
+            cue_end += 1;
+        }
+        let opens = cue_end < cend
+            && (self.kind(cue_end) == Kind::Colon || self.quotes.opening_at(cue_end).is_some());
+        // "issued a statement" says nothing by itself; "issued a denial" does.
+        if stance == Stance::Asserts && !linked && !opens {
+            return None;
+        }
+        if cue_end < cend && self.cat(cue_end) == Cat::Rel {
+            return None;
+        }
+        let group = self.verb_group(lv, lv_end, stance, 0, Form::Finite, false);
+        let floor = self.sentence_range(si).start;
+        let subject = self
+            .subject_before(group.start, floor)
+            .filter(|s| self.source_like(s.clone()))?;
+        let mut content_start = cue_end;
+        while content_start < cend && self.kind(content_start) == Kind::Comma {
+            content_start += 1;
+        }
+        // Content runs to the end of the clause.
+        let mut content_end = content_start;
+        while content_end < cend
+            && !matches!(
+                self.kind(content_end),
+                Kind::Comma | Kind::Semicolon | Kind::Dash
+            )
+        {
+            content_end += 1;
+        }
+        let lemma = self.noun_lemma(noun);
+        let cue = Cue {
+            start: group.start,
+            end: cue_end,
+            stance,
+            lemma,
+            form: Form::Finite,
+            hearer: false,
+            negated: group.negated,
+            passive: false,
+        };
+        let content = if content_start < content_end {
+            vec![content_start..content_end]
+        } else {
+            vec![noun..noun + 1]
+        };
+        self.make(si, &cue, Some(subject), content, Pattern::LightVerb)
+    }
+
+    /// Lemma id for a cue noun: nouns share the lemma table with phrases when listed
+    /// there; otherwise the first verb lemma with the same stance stands in.
+    fn noun_lemma(&self, noun: usize) -> u32 {
+        let word = self.text(noun).to_lowercase();
+        self.pack
+            .cues
+            .lemmas
+            .iter()
+            .position(|l| *l == word || word.starts_with(l.as_str()))
+            .map_or(u32::MAX, |p| p as u32)
+    }
+
+    /// "X's announcement that C".
+    fn possessive(&self, si: usize, noun: usize) -> Option<Attribution> {
+        let cend = self.content_end(si);
+        if noun + 1 >= cend || !self.lower_is(noun + 1, &["that"]) {
+            return None;
+        }
+        let floor = self.sentence_range(si).start;
+        let poss = noun - 1;
+        let source = self.subject_before(poss, floor)?;
+        let stance = *self.pack.cues.nouns.get(&self.p.tokens[noun].word)?;
+        let cue = Cue {
+            start: noun,
+            end: noun + 1,
+            stance,
+            lemma: self.noun_lemma(noun),
+            form: Form::Finite,
+            hearer: false,
+            negated: false,
+            passive: false,
+        };
+        let mut e = noun + 2;
+        while e < cend && !matches!(self.kind(e), Kind::Semicolon | Kind::Dash) {
+            e += 1;
+        }
+        self.make(
+            si,
+            &cue,
+            Some(source),
+            vec![noun + 2..e],
+            Pattern::Possessive,
+        )
+    }
+
+    /// "a statement which emphasised that C": the statement's issuer speaks.
+    fn relative(&self, si: usize, cue: &Cue) -> Option<Attribution> {
+        let floor = self.sentence_range(si).start;
+        let rel = cue.start - 1;
+        let mut ante_end = rel;
+        if ante_end > floor && self.kind(ante_end - 1) == Kind::Comma {
+            ante_end -= 1;
+        }
+        let antecedent = self.subject_before(ante_end, floor)?;
+        // "issuing a statement which ...": the one issuing it is the source.
+        let head = antecedent.end - 1;
+        let mut source = antecedent.clone();
+        if self.has(head, wf::CUE_NOUN) {
+            let mut k = antecedent.start;
+            while k > floor && matches!(self.cat(k - 1), Cat::Det) {
+                k -= 1;
+            }
+            if let Some((n, _)) = self
+                .pack
+                .cues
+                .light_verbs
+                .ending_at(&self.p.tokens, floor, k)
+            {
+                let lv = k - n;
+                if let Some(issuer) = self.subject_before(lv, floor) {
+                    source = issuer;
+                } else if lv > floor && self.kind(lv - 1) == Kind::Comma {
+                    if let Some(issuer) = self.subject_before(lv, floor) {
+                        source = issuer;
+                    }
+                }
+            }
+        }
+        if !self.source_like(source.clone()) {
+            return None;
+        }
+        let right = self.content_right(si, cue.end, cue.hearer);
+        self.make(si, cue, Some(source), right, Pattern::Relative)
+    }
+
+    /// ", noting that C": the source is the subject of the sentence's main clause.
+    fn participle(
+        &self,
+        si: usize,
+        cue: &Cue,
+        found: (&[Attribution], usize),
+    ) -> Option<Attribution> {
+        let floor = self.sentence_range(si).start;
+        let right = self.content_right(si, cue.end, cue.hearer);
+        if right.is_empty() {
+            return None;
+        }
+        // The speaker of the sentence's last attribution, or the sentence's subject.
+        let (out, first_new) = found;
+        // The first speaker of the sentence is the main clause's.
+        let earlier = (first_new..out.len())
+            .find(|&j| out[j].source.is_some() && out[j].cue.start < cue.start);
+        let (source, speaker) = match earlier {
+            Some(j) => (out[j].source.clone(), Some(j)),
+            None => (self.sentence_subject(floor, cue.start), None),
+        };
+        let source = source.filter(|s| self.source_like(s.clone()))?;
+        let mut a = self.make(si, cue, Some(source), right, Pattern::Participle)?;
+        a.same_speaker_as = speaker;
+        Some(a)
+    }
+
+    /// The noun phrase that opens a sentence, up to its verb.
+    fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Range<usize>> {
+        let mut start = floor;
+        while start < limit
+            && (self.p.tokens[start].is_quote()
+                || self.lower_is(start, &["but", "and", "so", "yet"]))
+        {
+            start += 1;
+        }
+        let mut best = None;
+        for e in start + 1..limit.min(start + 16) {
+            if self.np_valid(start, e) {
+                best = Some(start..e);
+            }
+            if matches!(self.cat(e), Cat::Verb) && best.is_some() {
+                break;
+            }
+        }
+        best
+    }
+
+    /// "As the president himself confirmed on March 20, C".
+    fn as_clause(&self, si: usize, cue: &Cue, subject: Range<usize>) -> Option<Attribution> {
+        let cend = self.content_end(si);
+        let mut k = cue.end;
+        while k < cend && self.kind(k) != Kind::Comma {
+            k += 1;
+            if k - cue.end > 8 {
+                return None;
+            }
+        }
+        if k + 1 >= cend {
+            return None;
+        }
+        let mut stop = cend;
+        if let Some(q) = self.quotes.containing(k) {
+            stop = stop.min(self.quotes.spans[q].close);
+        }
+        self.make(si, cue, Some(subject), vec![k + 1..stop], Pattern::AsClause)
+    }
+
+    /// "It was announced that C"; "C was confirmed by X" is left to the rules of
+    /// linking, as its subject is content, not a source.
+    fn passive(&self, si: usize, cue: &Cue) -> Option<Attribution> {
+        let floor = self.sentence_range(si).start;
+        let cend = self.content_end(si);
+        let by_agent = (cue.end < cend && self.lower_is(cue.end, &["by"]))
+            .then(|| self.np_after(cue.end + 1, cend))
+            .flatten();
+        let it_subject = cue.start > floor && self.lower_is(cue.start - 1, &["it"]);
+        if !it_subject {
+            return None;
+        }
+        let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
+        let right = self.content_right(si, after, false);
+        let mut a = self.make(si, cue, by_agent, right, Pattern::Passive)?;
+        a.cue = cue.start..cue.end;
+        Some(a)
+    }
+
+    /// "Pat Caddell: Democrat Voters Worried ..." in a headline, or "X: “quote”".
+    fn colon_frame(&self, si: usize) -> Option<Attribution> {
+        let s = &self.p.sentences[si];
+        let range = s.tokens.clone();
+        let colon = range.clone().find(|&k| self.kind(k) == Kind::Colon)?;
+        let mut start = range.start;
+        while start < colon && self.p.tokens[start].is_quote() {
+            start += 1;
+        }
+        if colon == start || colon - start > 6 {
+            return None;
+        }
+        let after = colon + 1;
+        let quoted = after < range.end && self.quotes.opening_at(after).is_some();
+        if !(s.headline || quoted || self.title_case(colon)) {
+            return None;
+        }
+        if !self.np_valid(start, colon) || !(start..colon).any(|k| self.p.tokens[k].is_cap()) {
+            return None;
+        }
+        // "Rumor: ...", "Breaking: ..." are labels, not speakers.
+        if (start..colon).any(|k| self.has(k, wf::HEADLINE_LABEL)) {
+            return None;
+        }
+        let content = if quoted {
+            self.quote_pieces(after)
+        } else {
+            vec![after..self.content_end(si)]
+        };
+        let cue = Cue {
+            start: colon,
+            end: colon + 1,
+            stance: Stance::Asserts,
+            lemma: u32::MAX,
+            form: Form::Finite,
+            hearer: false,
+            negated: false,
+            passive: false,
+        };
+        let mut a = self.make(si, &cue, Some(start..colon), content, Pattern::Colon)?;
+        a.lemma = None;
+        Some(a)
+    }
+
+    /// Quote paragraphs with no cue of their own continue the previous speaker.
+    fn quote_continuations(&self, out: &mut Vec<Attribution>) {
+        let mut added = Vec::new();
+        let mut last_speaker: Option<usize> = None;
+        let mut covered: Vec<Range<usize>> =
+            out.iter().flat_map(|a| a.content.iter().cloned()).collect();
+        covered.sort_by_key(|r| r.start);
+        let mut by_para: Vec<Vec<usize>> = vec![Vec::new(); self.p.paragraphs.len()];
+        for (i, a) in out.iter().enumerate() {
+            by_para[self.p.sentences[a.sentence].paragraph].push(i);
+        }
+        for (pi, para) in self.p.paragraphs.iter().enumerate() {
+            if para.junk.is_some() || para.sentences.is_empty() {
+                continue;
+            }
+            if let Some(&last) = by_para[pi].last() {
+                if out[last].source.is_some() {
+                    last_speaker = Some(last);
+                }
+                continue;
+            }
+            let first = self.p.sentences[para.sentences.start].tokens.start;
+            let Some(q) = self.quotes.opening_at(first) else {
+                last_speaker = None;
+                continue;
+            };
+            if covered.iter().any(|r| r.start <= first && first < r.end) {
+                continue;
+            }
+            let Some(prev) = last_speaker else { continue };
+            let quoted_before = out[prev]
+                .content
+                .iter()
+                .any(|r| self.p.tokens[r.start].is_quote());
+            if !quoted_before {
+                continue;
+            }
+            let pieces: Vec<Range<usize>> = self
+                .quotes
+                .chain(q)
+                .into_iter()
+                .filter(|&c| c >= q)
+                .map(|c| {
+                    let s = self.quotes.spans[c];
+                    s.open..s.close + 1
+                })
+                .collect();
+            for r in &pieces {
+                covered.push(r.clone());
+            }
+            added.push(Attribution {
+                sentence: para.sentences.start,
+                source: None,
+                cue: first..first,
+                content: pieces,
+                stance: out[prev].stance,
+                lemma: None,
+                pattern: Pattern::QuoteContinuation,
+                negated: false,
+                parent: None,
+                same_speaker_as: Some(prev),
+            });
+        }
+        // Indices in `same_speaker_as` refer to `out` as it was; keep them valid by
+        // appending, then sorting with a remap.
+        out.extend(added);
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| (out[i].extent().start, out[i].cue.start, i));
+        let mut new_index = vec![0; out.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Attribution> = order.iter().map(|&i| out[i].clone()).collect();
+        for a in sorted.iter_mut() {
+            a.same_speaker_as = a.same_speaker_as.map(|i| new_index[i]);
+        }
+        *out = sorted;
+    }
+}
+
+/// In one sentence, a cue inside another attribution's content either nests (reported
+/// speech inside reported speech) or starts a sibling clause (", noting that ...",
+/// "– although he noted ..."): siblings cut the first content short.
+fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
+    let n = found.len();
+    for b in 0..n {
+        let b_start = match &found[b].source {
+            Some(s) if s.start < found[b].cue.start && found[b].pattern != Pattern::Participle => {
+                s.start
+            }
+            _ => found[b].cue.start,
+        };
+        // Look back over closing quotes and a conjunction for the clause break.
+        let mut k = b_start;
+        while k > 0
+            && cx.p.tokens[k - 1]
+                .quote()
+                .is_some_and(|q| q.dir != QuoteDir::Open)
+        {
+            k -= 1;
+        }
+        if k > 0 && cx.cat(k - 1) == Cat::Conj {
+            k -= 1;
+        }
+        let breaks = k > 0 && matches!(cx.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon);
+        if !(breaks || found[b].pattern == Pattern::Participle) {
+            continue;
+        }
+        for a in 0..n {
+            if a == b || found[a].cue.start >= found[b].cue.start {
+                continue;
+            }
+            for r in found[a].content.iter_mut() {
+                // A quotation is what was said, whole: speech inside it nests.
+                if cx.p.tokens[r.start].is_quote() {
+                    continue;
+                }
+                if r.start < b_start && found[b].cue.start < r.end {
+                    // Keep closing quotes; drop the comma, dash or conjunction.
+                    let mut end = b_start;
+                    while end > r.start
+                        && (matches!(cx.kind(end - 1), Kind::Comma | Kind::Dash | Kind::Semicolon)
+                            || cx.cat(end - 1) == Cat::Conj)
+                    {
+                        end -= 1;
+                    }
+                    r.end = end;
+                }
+            }
+            found[a].content.retain(|r| r.start < r.end);
+        }
+    }
+}
+
+/// Sets `parent` to the innermost attribution whose content holds the cue.
+fn link_nesting(out: &mut [Attribution]) {
+    let n = out.len();
+    for b in 0..n {
+        if out[b].cue.is_empty() {
+            continue;
+        }
+        let cue = out[b].cue.clone();
+        let mut best: Option<(usize, usize)> = None;
+        for a in 0..n {
+            if a == b {
+                continue;
+            }
+            for r in &out[a].content {
+                if r.start <= cue.start && cue.end <= r.end {
+                    let size = r.end - r.start;
+                    if best.is_none_or(|(_, s)| size < s) {
+                        best = Some((a, size));
+                    }
+                }
+            }
+        }
+        out[b].parent = best.map(|(a, _)| a);
+    }
+}

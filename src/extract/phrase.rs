@@ -1,0 +1,422 @@
+//! Noun-phrase edges without a tagger: word classes from `english.yaml`, capitals,
+//! and a few shapes of English (appositives, of-phrases, relative clauses).
+
+use super::quotes::Quotes;
+use crate::pack::{Pack, wf};
+use crate::text::Parsed;
+use crate::text::tokens::{Kind, flag};
+
+/// What a token can be, as far as phrase edges go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cat {
+    Det,
+    /// A subject or object pronoun ("he", "they", "him").
+    Pron,
+    Prep,
+    Conj,
+    /// "that", "who", "which": may open a clause inside a noun phrase.
+    Rel,
+    /// A verb or auxiliary that is never part of a name.
+    Verb,
+    Time,
+    Neg,
+    Adverb,
+    /// Possessive clitic "'s".
+    Poss,
+    Name,
+    Noun,
+    Num,
+    Comma,
+    Quote,
+    /// Other punctuation: ends any phrase.
+    Stop,
+}
+
+pub struct Ctx<'a> {
+    pub p: &'a Parsed,
+    pub pack: &'a Pack,
+    pub quotes: Quotes,
+    /// Per sentence: written in title case, so capitals do not mark names.
+    title_case: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(p: &'a Parsed, pack: &'a Pack) -> Self {
+        let title_case = p
+            .sentences
+            .iter()
+            .map(|s| {
+                let long: Vec<_> = p.tokens[s.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.is_word() && t.span.len() > 3)
+                    .collect();
+                long.len() >= 3 && long.iter().filter(|t| t.is_cap()).count() * 10 >= long.len() * 8
+            })
+            .collect();
+        Ctx {
+            p,
+            pack,
+            quotes: Quotes::find(p),
+            title_case,
+        }
+    }
+
+    pub fn title_case(&self, i: usize) -> bool {
+        self.p.sentence_of(i).is_some_and(|s| self.title_case[s])
+    }
+
+    pub fn flags(&self, i: usize) -> u32 {
+        self.pack.vocab.flags(self.p.tokens[i].word)
+    }
+
+    pub fn has(&self, i: usize, f: u32) -> bool {
+        i < self.p.tokens.len() && self.flags(i) & f != 0
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        self.p.token_text(i)
+    }
+
+    pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.p.tokens.len() && words.iter().any(|w| self.text(i).eq_ignore_ascii_case(w))
+    }
+
+    pub fn kind(&self, i: usize) -> Kind {
+        self.p.tokens[i].kind
+    }
+
+    pub fn is_subject_pronoun(&self, i: usize) -> bool {
+        self.has(i, wf::PRON) && self.lower_is(i, &["he", "she", "they", "we", "i", "it", "you"])
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        let t = &self.p.tokens[i];
+        if !t.is_word() || t.is_cap() && i > 0 && !self.sentence_initial(i) {
+            return false;
+        }
+        let s = self.text(i);
+        self.has(i, wf::ADVERB)
+            || self.has(i, wf::VERB_GROUP) && !self.has(i, wf::AUX)
+            || (s.len() >= 5
+                && s.ends_with("ly")
+                && self.flags(i) & (wf::DET | wf::PREP | wf::ROLE | wf::ANONYMOUS) == 0
+                && !t.is_cap())
+    }
+
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        match self.p.sentence_of(i) {
+            Some(s) => {
+                let start = self.p.sentences[s].tokens.start;
+                let mut k = start;
+                while k < i
+                    && (self.p.tokens[k].is_quote() || self.p.tokens[k].kind == Kind::OpenParen)
+                {
+                    k += 1;
+                }
+                k == i
+            }
+            None => false,
+        }
+    }
+
+    pub fn cat(&self, i: usize) -> Cat {
+        let t = &self.p.tokens[i];
+        match t.kind {
+            Kind::Comma => return Cat::Comma,
+            Kind::Quote(_) => return Cat::Quote,
+            Kind::Number => return Cat::Num,
+            Kind::Hyphen => return Cat::Noun,
+            Kind::Word => {}
+            Kind::Other if self.text(i) == "&" => return Cat::Conj,
+            _ => return Cat::Stop,
+        }
+        if t.is(flag::CLITIC) {
+            return if self.lower_is(i, &["'s", "\u{2019}s", "'"]) {
+                Cat::Poss
+            } else {
+                Cat::Verb
+            };
+        }
+        let f = self.flags(i);
+        let cap = t.is_cap() && !self.title_case(i);
+        let initial = self.sentence_initial(i);
+        // Capitalised words mid-sentence are names, whatever else they could be
+        // ("White House", "Will Smith"), except honorifics and months.
+        if cap
+            && !initial
+            && f & (wf::DET | wf::PREP | wf::CONJ | wf::PRON | wf::AUX | wf::REL) == 0
+        {
+            return Cat::Name;
+        }
+        if f & wf::NEGATION != 0 && f & wf::DET == 0 {
+            return Cat::Neg;
+        }
+        if f & wf::DET != 0 {
+            return Cat::Det;
+        }
+        if f & wf::PRON != 0 {
+            return Cat::Pron;
+        }
+        if f & wf::REL != 0 {
+            return Cat::Rel;
+        }
+        if f & wf::PREP != 0 {
+            return Cat::Prep;
+        }
+        if f & wf::CONJ != 0 {
+            return Cat::Conj;
+        }
+        if f & (wf::AUX | wf::VERB | wf::CUE_VERB | wf::LIGHT_VERB) != 0
+            && f & (wf::ROLE | wf::ANONYMOUS | wf::CUE_NOUN) == 0
+        {
+            return Cat::Verb;
+        }
+        if f & wf::TIME != 0 {
+            return Cat::Time;
+        }
+        if self.is_adverb(i) {
+            return Cat::Adverb;
+        }
+        if cap {
+            return Cat::Name;
+        }
+        Cat::Noun
+    }
+
+    /// Can a noun phrase start at token `i`?
+    fn np_starter(&self, i: usize) -> bool {
+        match self.cat(i) {
+            Cat::Det | Cat::Name | Cat::Noun | Cat::Num => true,
+            // "Mr", "President": honorifics are often sentence-initial capitals.
+            _ => self.has(i, wf::HONORIFIC),
+        }
+    }
+
+    fn nounish(&self, c: Cat) -> bool {
+        matches!(c, Cat::Name | Cat::Noun | Cat::Num)
+    }
+
+    /// Do tokens `s..e` form a noun phrase that can be a source?
+    pub fn np_valid(&self, s: usize, e: usize) -> bool {
+        if s >= e || e - s > 30 {
+            return false;
+        }
+        // A lone pronoun, possibly with a reflexive ("he himself").
+        if self.is_subject_pronoun(s) {
+            return e == s + 1
+                || (e == s + 2
+                    && self
+                        .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]));
+        }
+        if !self.np_starter(s) {
+            return false;
+        }
+        // "that Moscow", "that the": a complementizer, not a determiner.
+        if self.has(s, wf::COMP)
+            && s + 1 < e
+            && matches!(self.cat(s + 1), Cat::Name | Cat::Det | Cat::Pron | Cat::Num)
+        {
+            return false;
+        }
+        let mut seen_noun = false;
+        let mut in_clause = false;
+        let mut last = Cat::Stop;
+        for k in s..e {
+            let c = self.cat(k);
+            if in_clause {
+                if matches!(c, Cat::Quote | Cat::Stop) && self.kind(k) != Kind::Hyphen {
+                    return false;
+                }
+                last = c;
+                continue;
+            }
+            let ok = match c {
+                Cat::Det => {
+                    matches!(
+                        last,
+                        Cat::Stop | Cat::Prep | Cat::Conj | Cat::Comma | Cat::Det | Cat::Poss
+                    ) || k == s
+                }
+                // "conversation Mr Trump": a title starts a new phrase.
+                Cat::Name
+                    if k > s
+                        && self.has(k, wf::TITLE_WORD)
+                        && !matches!(last, Cat::Det | Cat::Name) =>
+                {
+                    false
+                }
+                Cat::Name | Cat::Noun | Cat::Num => {
+                    seen_noun = true;
+                    true
+                }
+                Cat::Poss => seen_noun,
+                Cat::Prep => seen_noun && k + 1 < e && self.np_starter(k + 1),
+                Cat::Conj => {
+                    seen_noun
+                        && k + 1 < e
+                        && self.lower_is(k, &["and", "&", "or"])
+                        && self.np_starter(k + 1)
+                }
+                Cat::Comma => {
+                    seen_noun
+                        && k + 1 < e
+                        && (self.np_starter(k + 1) || self.cat(k + 1) == Cat::Rel)
+                }
+                Cat::Rel => {
+                    if seen_noun {
+                        in_clause = true;
+                    }
+                    seen_noun
+                }
+                // "the president himself"
+                Cat::Pron => {
+                    seen_noun && self.lower_is(k, &["himself", "herself", "itself", "themselves"])
+                }
+                // A participle after a noun opens a reduced relative: "people familiar with".
+                Cat::Verb | Cat::Adverb => {
+                    let s = self.text(k);
+                    if seen_noun
+                        && (s.ends_with("ing") || s.ends_with("ed"))
+                        && !self.has(k, wf::AUX)
+                    {
+                        in_clause = true;
+                        true
+                    } else {
+                        false
+                    }
+                }
+                Cat::Time | Cat::Neg | Cat::Quote | Cat::Stop => false,
+            };
+            if !ok {
+                return false;
+            }
+            last = c;
+        }
+        if in_clause {
+            return seen_noun;
+        }
+        seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron)
+    }
+
+    /// Where the clause that holds token `g - 1` starts, scanning left from `g`. Commas
+    /// end the scan unless they close an appositive right before `g`.
+    fn clause_floor(&self, g: usize, floor: usize) -> usize {
+        let mut k = g;
+        while k > floor {
+            let t = &self.p.tokens[k - 1];
+            let stop = match t.kind {
+                Kind::Semicolon | Kind::Colon | Kind::Dash | Kind::OpenParen | Kind::CloseParen => {
+                    true
+                }
+                Kind::Quote(_) => true,
+                Kind::Comma => {
+                    // Let an appositive pair through: "X, an aide to Y, said".
+                    !(k == g && k - 1 > floor)
+                }
+                Kind::Period | Kind::Question | Kind::Exclaim | Kind::Ellipsis => true,
+                _ => t.is(flag::MARKUP),
+            };
+            if stop {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// The subject noun phrase that ends right before token `g` (the cue), if any.
+    pub fn subject_before(&self, g: usize, floor: usize) -> Option<std::ops::Range<usize>> {
+        if g <= floor {
+            return None;
+        }
+        if self.kind(g - 1) == Kind::Comma {
+            return self.appositive_subject(g, floor);
+        }
+        let b = self.clause_floor(g, floor);
+        (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
+    }
+
+    /// "Name, appositive," right before `g`: returns the span including the last comma.
+    fn appositive_subject(&self, g: usize, floor: usize) -> Option<std::ops::Range<usize>> {
+        let close = g - 1;
+        // The opening comma of the appositive.
+        let mut c = close;
+        while c > floor {
+            c -= 1;
+            match self.kind(c) {
+                Kind::Comma => break,
+                Kind::Semicolon | Kind::Colon | Kind::Period | Kind::Question | Kind::Exclaim => {
+                    return None;
+                }
+                Kind::Quote(_) => return None,
+                _ => {}
+            }
+            if close - c > 20 {
+                return None;
+            }
+        }
+        if self.kind(c) != Kind::Comma || c + 1 >= close || !self.np_valid(c + 1, close) {
+            return None;
+        }
+        let b = self.clause_floor(c, floor);
+        let head = (b..c).find(|&s| self.np_valid(s, c))?;
+        // The head must be a name or a pronoun-free noun phrase, not a clause.
+        Some(head..g)
+    }
+
+    /// A noun phrase starting at `s` and ending before a clause boundary, a cue or `end`.
+    /// Used for sources after a cue ("said Caddell", "according to X").
+    pub fn np_after(&self, s: usize, end: usize) -> Option<std::ops::Range<usize>> {
+        if s >= end {
+            return None;
+        }
+        if self.is_subject_pronoun(s) {
+            return Some(s..s + 1);
+        }
+        let mut e = s;
+        while e < end {
+            let stop = match self.kind(e) {
+                Kind::Comma => {
+                    // Continue over an appositive: "said Ruth Marcus, an editor for X."
+                    !(e + 1 < end
+                        && e > s
+                        && self.np_starter(e + 1)
+                        && self.appositive_follows(e + 1, end))
+                }
+                Kind::Word | Kind::Number | Kind::Hyphen => false,
+                Kind::Other => self.text(e) != "&",
+                _ => true,
+            };
+            if stop {
+                break;
+            }
+            if self.kind(e) == Kind::Word
+                && self.has(e, wf::CUE_VERB)
+                && e > s
+                && self.cat(e) == Cat::Verb
+            {
+                break;
+            }
+            e += 1;
+        }
+        // Shrink until the phrase is a valid noun phrase.
+        while e > s && !self.np_valid(s, e) {
+            e -= 1;
+        }
+        (e > s).then_some(s..e)
+    }
+
+    /// Does an appositive (role or description) start at `i` and run to a sentence end?
+    fn appositive_follows(&self, i: usize, end: usize) -> bool {
+        let mut k = i;
+        while k < end
+            && !matches!(
+                self.kind(k),
+                Kind::Period | Kind::Comma | Kind::Semicolon | Kind::Quote(_)
+            )
+        {
+            k += 1;
+        }
+        (k >= end || matches!(self.kind(k), Kind::Period)) && self.np_valid(i, k)
+    }
+}

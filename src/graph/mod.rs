@@ -1,0 +1,202 @@
+//! Stage 4, graph: sources and assertions as a petgraph graph. Source nodes are
+//! entities (and each document's own voice); assertion nodes are what was said;
+//! statement edges run from a source to an assertion and carry the stance, the cue,
+//! the document and its date; speaks-for edges join sources. The linking stage adds
+//! responds-to and restates edges between assertions.
+
+pub mod export;
+
+pub use export::{to_dot, to_json};
+
+use chrono::NaiveDate;
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::Serialize;
+
+use crate::extract::Attribution;
+use crate::model::{Span, Stance};
+use crate::sources::Sources;
+use crate::text::Parsed;
+
+/// One story: its documents after extraction and source resolution.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub docs: Vec<Parsed>,
+    pub attributions: Vec<Vec<Attribution>>,
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Node {
+    /// An entity from the sources stage.
+    Source {
+        entity: usize,
+    },
+    /// A document's own, unattributed voice.
+    Outlet {
+        doc: usize,
+    },
+    Assertion(Assertion),
+    /// A claim given with `--claim`.
+    Given {
+        text: String,
+    },
+}
+
+/// Something said: an attribution's content, or a sentence in the outlet's voice.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assertion {
+    pub doc: usize,
+    pub attribution: Option<usize>,
+    pub sentence: usize,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Edge {
+    /// A source says an assertion.
+    Statement {
+        stance: Stance,
+        cue: Option<Span>,
+        doc: usize,
+        date: Option<NaiveDate>,
+    },
+    /// A source speaks for another.
+    SpeaksFor,
+    /// An assertion answers another (confirms, denies, qualifies...).
+    RespondsTo { reason: String },
+    /// An assertion says the same as another.
+    Restates { reason: String },
+    /// An attribution reported inside another's content.
+    Within,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoryGraph {
+    pub graph: DiGraph<Node, Edge>,
+    /// Node of each entity.
+    pub entity_nodes: Vec<NodeIndex>,
+    /// Node of each document's own voice.
+    pub outlet_nodes: Vec<NodeIndex>,
+    /// Assertion node of each attribution, per document.
+    pub attribution_nodes: Vec<Vec<NodeIndex>>,
+    /// Assertion nodes in the outlet's voice, per document: (sentence, node).
+    pub outlet_assertions: Vec<Vec<(usize, NodeIndex)>>,
+    pub given: Option<NodeIndex>,
+}
+
+/// Builds the graph of a story. Sentences that no attribution covers become
+/// assertions in the outlet's own voice.
+pub fn build(story: &Story) -> StoryGraph {
+    let mut graph = DiGraph::new();
+    let entity_nodes: Vec<NodeIndex> = (0..story.sources.entities.len())
+        .map(|e| graph.add_node(Node::Source { entity: e }))
+        .collect();
+    for (e, ent) in story.sources.entities.iter().enumerate() {
+        if let Some(t) = ent.speaks_for {
+            graph.add_edge(entity_nodes[e], entity_nodes[t], Edge::SpeaksFor);
+        }
+    }
+    let mut outlet_nodes = Vec::new();
+    let mut attribution_nodes = Vec::new();
+    let mut outlet_assertions = Vec::new();
+    for (d, p) in story.docs.iter().enumerate() {
+        let outlet = graph.add_node(Node::Outlet { doc: d });
+        outlet_nodes.push(outlet);
+        let attrs = &story.attributions[d];
+        let mut nodes = Vec::with_capacity(attrs.len());
+        for (i, a) in attrs.iter().enumerate() {
+            let n = graph.add_node(Node::Assertion(Assertion {
+                doc: d,
+                attribution: Some(i),
+                sentence: a.sentence,
+                spans: a.content_spans(p),
+            }));
+            let speaker = story
+                .sources
+                .mention(d, i)
+                .map_or(outlet, |m| entity_nodes[m.entity]);
+            let cue = (!a.cue.is_empty()).then(|| a.cue_span(p));
+            graph.add_edge(
+                speaker,
+                n,
+                Edge::Statement {
+                    stance: a.stance,
+                    cue,
+                    doc: d,
+                    date: p.doc.date,
+                },
+            );
+            nodes.push(n);
+        }
+        for (i, a) in attrs.iter().enumerate() {
+            if let Some(parent) = a.parent {
+                graph.add_edge(nodes[i], nodes[parent], Edge::Within);
+            }
+        }
+        let mut outlet_sentences = Vec::new();
+        for (si, s) in p.sentences.iter().enumerate() {
+            if covered(attrs, si, s.tokens.clone()) {
+                continue;
+            }
+            let n = graph.add_node(Node::Assertion(Assertion {
+                doc: d,
+                attribution: None,
+                sentence: si,
+                spans: vec![s.span],
+            }));
+            graph.add_edge(
+                outlet,
+                n,
+                Edge::Statement {
+                    stance: Stance::Asserts,
+                    cue: None,
+                    doc: d,
+                    date: p.doc.date,
+                },
+            );
+            outlet_sentences.push((si, n));
+        }
+        attribution_nodes.push(nodes);
+        outlet_assertions.push(outlet_sentences);
+    }
+    StoryGraph {
+        graph,
+        entity_nodes,
+        outlet_nodes,
+        attribution_nodes,
+        outlet_assertions,
+        given: None,
+    }
+}
+
+/// A sentence belongs to an attribution when most of its words are in one.
+fn covered(attrs: &[Attribution], si: usize, tokens: std::ops::Range<usize>) -> bool {
+    let total = tokens.len().max(1);
+    attrs.iter().any(|a| {
+        if a.sentence == si {
+            return true;
+        }
+        let inside: usize = a
+            .content
+            .iter()
+            .map(|r| {
+                r.end
+                    .min(tokens.end)
+                    .saturating_sub(r.start.max(tokens.start))
+            })
+            .sum();
+        inside * 2 > total
+    })
+}
+
+impl StoryGraph {
+    pub fn add_given(&mut self, text: &str) -> NodeIndex {
+        let n = self.graph.add_node(Node::Given {
+            text: text.to_string(),
+        });
+        self.given = Some(n);
+        n
+    }
+}

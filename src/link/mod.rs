@@ -1,0 +1,728 @@
+//! Stage 5, linking: which statements address which claim. Without a given claim,
+//! claims come from the text: the first assertion of each proposition is a claim,
+//! later assertions of the same content restate it, and confirmations, denials and
+//! caveats respond to the claim they name (explicitly, "the Kremlin's announcement",
+//! or by shared content). With a given claim, every statement is scored against it.
+//! Each link records why it was made. The output is plain data for the rules stage.
+
+mod signals;
+mod terms;
+
+pub use signals::Signals;
+pub use terms::{TermMaker, Terms};
+
+use std::ops::Range;
+
+use petgraph::graph::NodeIndex;
+use serde::Serialize;
+
+use crate::extract::Attribution;
+use crate::graph::{Edge, Story, StoryGraph};
+use crate::model::{Span, Stance};
+use crate::pack::Pack;
+use crate::pack::raw::{EntityKind, Side};
+use crate::rules::{ClaimFacts, StatementFacts};
+use crate::text::Parsed;
+
+/// How a statement is tied to its claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The statement that made the claim.
+    Origin,
+    /// Says the same thing again.
+    Restates,
+    /// Answers it: confirms, denies, qualifies.
+    Responds,
+    /// Reported inside another statement about the claim; shown, not counted.
+    Nested,
+}
+
+/// A statement tied to a claim, with the facts the rules see and the evidence behind them.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkedStatement {
+    pub doc: usize,
+    /// Index into the document's attributions; `None` for the outlet's own voice.
+    pub attribution: Option<usize>,
+    pub sentence: usize,
+    /// The speaking entity; `None` for the outlet's own voice.
+    pub entity: Option<usize>,
+    pub role: Role,
+    /// Why this statement is tied to the claim.
+    pub reason: String,
+    /// Share of the claim's terms the statement mentions.
+    pub score: f32,
+    pub facts: StatementFacts,
+    /// Token ranges behind each fact that a word triggered (hedge, refutation...).
+    #[serde(skip)]
+    pub evidence: Vec<(&'static str, Range<usize>)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// The claim as stated: the origin's content, or the given text.
+    pub text: String,
+    /// Where the claim was first made, for claims found in the text.
+    pub doc: Option<usize>,
+    pub spans: Vec<Span>,
+    pub given: bool,
+    /// For a given claim: share of its terms the documents mention at all.
+    pub relatedness: f32,
+    pub related: bool,
+    /// The entity that made the claim.
+    pub claimant: Option<usize>,
+    pub statements: Vec<LinkedStatement>,
+    #[serde(skip)]
+    pub node: Option<NodeIndex>,
+}
+
+impl Claim {
+    /// What the rules see: nested statements are shown but not counted.
+    pub fn facts(&self) -> ClaimFacts {
+        ClaimFacts {
+            given: self.given,
+            related: self.related,
+            statements: self
+                .statements
+                .iter()
+                .filter(|s| s.role != Role::Nested)
+                .map(|s| s.facts.clone())
+                .collect(),
+        }
+    }
+
+    /// Maps an index into `facts().statements` back to `statements`.
+    pub fn counted(&self) -> Vec<usize> {
+        self.statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.role != Role::Nested)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// A statement before linking: one attribution or one sentence in the outlet's voice.
+struct Candidate {
+    doc: usize,
+    attribution: Option<usize>,
+    sentence: usize,
+    node: NodeIndex,
+    entity: Option<usize>,
+    stance: Stance,
+    lemma: String,
+    ranges: Vec<Range<usize>>,
+    terms: Terms,
+    positions: Vec<(u64, usize)>,
+    signals: Signals,
+    headline: bool,
+    parent: Option<usize>,
+    /// Index of the candidate it sits inside (nested attributions).
+    parent_candidate: Option<usize>,
+}
+
+impl Candidate {
+    fn is_response(&self) -> bool {
+        matches!(
+            self.stance,
+            Stance::Confirms | Stance::Denies | Stance::Qualifies
+        ) || self.signals.qualifies.is_some()
+    }
+}
+
+/// A claim given with `--claim` (or a batch line), after the text stage.
+pub struct Given {
+    pub parsed: Parsed,
+    pub attributions: Vec<Attribution>,
+}
+
+impl Given {
+    pub fn new(text: &str, pack: &Pack) -> Given {
+        let parsed = crate::text::read(crate::text::Document::new("claim", text), pack);
+        let attributions = crate::extract::extract(&parsed, pack);
+        Given {
+            parsed,
+            attributions,
+        }
+    }
+
+    /// The part of the claim that is its content: "the Kremlin says X" -> X.
+    fn content(&self) -> Vec<Range<usize>> {
+        match self.attributions.iter().find(|a| a.parent.is_none()) {
+            Some(a) => a.content.clone(),
+            None => self
+                .parsed
+                .sentences
+                .iter()
+                .map(|s| s.tokens.clone())
+                .collect(),
+        }
+    }
+}
+
+/// The statements of a story, ready to be linked to any number of claims.
+pub struct Prepared {
+    candidates: Vec<Candidate>,
+}
+
+impl Prepared {
+    pub fn new(story: &Story, graph: &StoryGraph, pack: &Pack) -> Prepared {
+        let mut maker = TermMaker::new(pack);
+        Prepared {
+            candidates: candidates(story, graph, pack, &mut maker),
+        }
+    }
+}
+
+/// Links a story's statements to the given claim, or finds its claims in the text.
+pub fn link(
+    story: &Story,
+    graph: &mut StoryGraph,
+    prepared: &Prepared,
+    given: Option<&Given>,
+    pack: &Pack,
+) -> Vec<Claim> {
+    let mut maker = TermMaker::new(pack);
+    match given {
+        Some(g) => vec![link_given(
+            story,
+            graph,
+            g,
+            &prepared.candidates,
+            pack,
+            &mut maker,
+        )],
+        None => link_story(story, graph, &prepared.candidates, pack),
+    }
+}
+
+fn candidates(
+    story: &Story,
+    graph: &StoryGraph,
+    pack: &Pack,
+    maker: &mut TermMaker,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (d, p) in story.docs.iter().enumerate() {
+        let attrs = &story.attributions[d];
+        let first = out.len();
+        let mut items: Vec<(usize, Candidate)> = Vec::new();
+        for (i, a) in attrs.iter().enumerate() {
+            let mut positions = Vec::new();
+            let terms = maker.terms(p, &a.content, Some(&mut positions));
+            let mut signals = signals::scan(p, &a.content, pack);
+            // "Last summer he said ...", "..., he said, in July": time phrases sit outside the content.
+            let sentence = p.sentences[a.sentence].tokens.clone();
+            if signals.background.is_none() {
+                signals.background =
+                    signals::scan(p, std::slice::from_ref(&sentence), pack).background;
+            }
+            // A question headline or sentence hedges whatever it relays.
+            signals.question |= p.sentences[a.sentence].span.end > 0
+                && p.slice(p.sentences[a.sentence].span)
+                    .trim_end_matches(['"', '\u{201D}', '\''])
+                    .ends_with('?');
+            let entity = story.sources.mention(d, i).map(|m| m.entity);
+            let start = a.extent().start;
+            items.push((
+                start,
+                Candidate {
+                    doc: d,
+                    attribution: Some(i),
+                    sentence: a.sentence,
+                    node: graph.attribution_nodes[d][i],
+                    entity,
+                    stance: a.stance,
+                    lemma: a
+                        .lemma
+                        .map(|l| pack.lemma(l).to_string())
+                        .unwrap_or_default(),
+                    ranges: a.content.clone(),
+                    terms,
+                    positions,
+                    signals,
+                    headline: p.sentences[a.sentence].headline,
+                    parent: a.parent,
+                    parent_candidate: None,
+                },
+            ));
+        }
+        for &(si, node) in &graph.outlet_assertions[d] {
+            let s = &p.sentences[si];
+            let ranges = vec![s.tokens.clone()];
+            let mut positions = Vec::new();
+            let terms = maker.terms(p, &ranges, Some(&mut positions));
+            let signals = signals::scan(p, &ranges, pack);
+            items.push((
+                s.tokens.start,
+                Candidate {
+                    doc: d,
+                    attribution: None,
+                    sentence: si,
+                    node,
+                    entity: None,
+                    stance: Stance::Asserts,
+                    lemma: String::new(),
+                    ranges,
+                    terms,
+                    positions,
+                    signals,
+                    headline: s.headline,
+                    parent: None,
+                    parent_candidate: None,
+                },
+            ));
+        }
+        // Text order within a document.
+        items.sort_by_key(|(start, c)| (*start, c.attribution.is_none()));
+        for (_, c) in items {
+            out.push(c);
+        }
+        // Map attribution parents to candidate indices.
+        let by_attr: Vec<(usize, usize)> = (first..out.len())
+            .filter_map(|k| out[k].attribution.map(|a| (a, k)))
+            .collect();
+        for k in first..out.len() {
+            if let Some(parent) = out[k].parent {
+                out[k].parent_candidate =
+                    by_attr.iter().find(|(a, _)| *a == parent).map(|(_, c)| *c);
+            }
+        }
+    }
+    out
+}
+
+/// Facts about one candidate relative to one claim.
+fn facts(
+    story: &Story,
+    c: &Candidate,
+    claim_terms: &Terms,
+    claim_negated: bool,
+    claimant: Option<usize>,
+    claim_text_entities: &[usize],
+) -> (StatementFacts, Vec<(&'static str, Range<usize>)>) {
+    let p = &story.docs[c.doc];
+    let neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
+    let negated = neg.is_some() != claim_negated;
+    let side = match c.entity {
+        None if c.attribution.is_some() => Side::Unknown,
+        None => Side::Outlet,
+        Some(e) => match claimant {
+            Some(cl) if cl == e => Side::Claimant,
+            Some(cl) if story.sources.same_side(cl, e) => Side::Same,
+            _ if story.sources.entities[e].kind == EntityKind::Anonymous
+                && story.sources.entities[e].speaks_for.is_none() =>
+            {
+                Side::Unknown
+            }
+            _ => Side::Other,
+        },
+    };
+    let by_subject = c.entity.is_some_and(|e| {
+        claim_text_entities
+            .iter()
+            .any(|&x| story.sources.same_side(x, e) && x == e)
+    });
+    let mut evidence = Vec::new();
+    for (name, r) in [
+        ("negation", neg.clone()),
+        ("refutation", c.signals.refutes.clone()),
+        ("hedge", c.signals.hedged.clone()),
+        (
+            "qualifier",
+            c.signals.qualifies.clone().or(c.signals.contrast.clone()),
+        ),
+        ("vouches", c.signals.vouches.clone()),
+    ] {
+        if let Some(r) = r {
+            evidence.push((name, r));
+        }
+    }
+    let facts = StatementFacts {
+        stance: c.stance,
+        side,
+        negated,
+        refutes: c.signals.refutes.is_some(),
+        hedged: c.signals.hedged.is_some() || c.signals.question,
+        qualifies: c.signals.qualifies.is_some() || c.signals.contrast.is_some(),
+        vouches: c.signals.vouches.is_some(),
+        question: c.signals.question,
+        headline: c.headline,
+        by_subject,
+        cue: c.lemma.clone(),
+    };
+    (facts, evidence)
+}
+
+/// Entities of the alias table that a stretch of text names, as story entities.
+fn named_entities(story: &Story, terms: &Terms) -> Vec<usize> {
+    story
+        .sources
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| terms.contains(entity_term(&e.id)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn entity_term(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    b'e'.hash(&mut h);
+    id.hash(&mut h);
+    h.finish()
+}
+
+fn claim_negated(
+    p: &Parsed,
+    ranges: &[Range<usize>],
+    terms: &Terms,
+    positions: &[(u64, usize)],
+    pack: &Pack,
+) -> bool {
+    let s = signals::scan(p, ranges, pack);
+    signals::negation_of(p, &s, positions, terms).is_some()
+}
+
+fn link_given(
+    story: &Story,
+    graph: &mut StoryGraph,
+    given: &Given,
+    candidates: &[Candidate],
+    pack: &Pack,
+    maker: &mut TermMaker,
+) -> Claim {
+    let t = &pack.linking.thresholds;
+    let content = given.content();
+    let mut positions = Vec::new();
+    let claim_terms = maker.terms(&given.parsed, &content, Some(&mut positions));
+    let negated = claim_negated(&given.parsed, &content, &claim_terms, &positions, pack);
+    let text = content
+        .iter()
+        .map(|r| given.parsed.slice(given.parsed.span_of(r.clone())))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let node = graph.add_given(&text);
+
+    // Relatedness: how much of the claim the documents mention anywhere.
+    let mut relatedness: f32 = 0.0;
+    for d in 0..story.docs.len() {
+        let mut all = Terms::default();
+        for c in candidates.iter().filter(|c| c.doc == d) {
+            all.merge(&c.terms);
+        }
+        relatedness = relatedness.max(claim_terms.covered_by(&all));
+    }
+    let related = relatedness >= t.related as f32 && !claim_terms.is_empty();
+
+    // The claim's own source, if the given text has one ("the Kremlin says ...").
+    let mut claimant: Option<usize> = None;
+    let claim_entities = named_entities(story, &claim_terms);
+    let mut linked: Vec<(usize, Role, String, f32)> = Vec::new();
+    if related {
+        for (k, c) in candidates.iter().enumerate() {
+            let score = claim_terms.covered_by(&c.terms);
+            let reference = c.signals.reference.is_some() && c.is_response();
+            if score >= t.addresses as f32 || (reference && score > 0.0) {
+                let reason = if score >= t.addresses as f32 {
+                    format!("mentions {:.0}% of the claim", score * 100.0)
+                } else {
+                    "refers to the claim".to_string()
+                };
+                let role = if c
+                    .parent_candidate
+                    .is_some_and(|pc| linked.iter().any(|(x, ..)| *x == pc))
+                    && !c.is_response()
+                {
+                    Role::Nested
+                } else if c.is_response() {
+                    Role::Responds
+                } else {
+                    Role::Restates
+                };
+                if claimant.is_none() && role == Role::Restates && c.stance == Stance::Asserts {
+                    if let Some(e) = c.entity {
+                        claimant = Some(e);
+                    }
+                }
+                linked.push((k, role, reason, score));
+            }
+        }
+    }
+    let statements = linked
+        .into_iter()
+        .map(|(k, role, reason, score)| {
+            let c = &candidates[k];
+            let (facts, evidence) =
+                facts(story, c, &claim_terms, negated, claimant, &claim_entities);
+            let edge = match role {
+                Role::Responds => Edge::RespondsTo {
+                    reason: reason.clone(),
+                },
+                _ => Edge::Restates {
+                    reason: reason.clone(),
+                },
+            };
+            graph.graph.add_edge(c.node, node, edge);
+            LinkedStatement {
+                doc: c.doc,
+                attribution: c.attribution,
+                sentence: c.sentence,
+                entity: c.entity,
+                role,
+                reason,
+                score,
+                facts,
+                evidence,
+            }
+        })
+        .collect();
+    Claim {
+        text,
+        doc: None,
+        spans: Vec::new(),
+        given: true,
+        relatedness,
+        related,
+        claimant,
+        statements,
+        node: Some(node),
+    }
+}
+
+struct Building {
+    origin: usize,
+    terms: Terms,
+    negated: bool,
+    members: Vec<(usize, Role, String, f32)>,
+}
+
+fn link_story(
+    story: &Story,
+    graph: &mut StoryGraph,
+    candidates: &[Candidate],
+    pack: &Pack,
+) -> Vec<Claim> {
+    let t = &pack.linking.thresholds;
+    let mut claims: Vec<Building> = Vec::new();
+    // Which claim each candidate went to.
+    let mut placed: Vec<Option<usize>> = vec![None; candidates.len()];
+    for (k, c) in candidates.iter().enumerate() {
+        let p = &story.docs[c.doc];
+        let is_outlet = c.attribution.is_none();
+        // Nested statements go with the statement they sit in.
+        if let Some(pc) = c.parent_candidate {
+            if let Some(ci) = placed[pc] {
+                if !c.is_response() {
+                    claims[ci].members.push((
+                        k,
+                        Role::Nested,
+                        "reported inside another statement".into(),
+                        0.0,
+                    ));
+                    placed[k] = Some(ci);
+                    continue;
+                }
+            }
+        }
+        // Best match among claims made so far (not the one it sits inside).
+        let ancestor = |ci: usize| {
+            let mut cur = c.parent_candidate;
+            while let Some(x) = cur {
+                if claims[ci].origin == x {
+                    return true;
+                }
+                cur = candidates[x].parent_candidate;
+            }
+            false
+        };
+        let best = (0..claims.len())
+            .filter(|&ci| !ancestor(ci))
+            .map(|ci| (ci, claims[ci].terms.covered_by(&c.terms)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let background = c.signals.background.is_some();
+
+        if is_outlet {
+            // The outlet's own sentences only ever restate or answer a claim.
+            if let Some((ci, score)) = best {
+                let strong = score >= t.same_claim as f32;
+                let stance_words = c.signals.refutes.is_some() || c.signals.vouches.is_some();
+                if strong || (stance_words && score >= t.addresses as f32) {
+                    let role = if stance_words {
+                        Role::Responds
+                    } else {
+                        Role::Restates
+                    };
+                    claims[ci].members.push((
+                        k,
+                        role,
+                        format!("mentions {:.0}% of the claim", score * 100.0),
+                        score,
+                    ));
+                    placed[k] = Some(ci);
+                }
+            }
+            continue;
+        }
+
+        if c.is_response() && !background {
+            // Explicit reference: "the Kremlin's announcement" -> a claim of that side.
+            let referred = reference_target(story, c, candidates, &claims);
+            let target = match (referred, best) {
+                (Some(ci), _) => Some((
+                    ci,
+                    "refers to it by name".to_string(),
+                    best.map_or(0.0, |b| b.1),
+                )),
+                (None, Some((ci, score))) if score >= t.addresses as f32 => Some((
+                    ci,
+                    format!("mentions {:.0}% of the claim", score * 100.0),
+                    score,
+                )),
+                (None, _)
+                    if !claims.is_empty()
+                        && (c.signals.reference.is_some()
+                            || c.signals.qualifies.is_some()
+                            || c.stance == Stance::Qualifies) =>
+                {
+                    let why = if c.signals.reference.is_some() {
+                        "refers back to the story's lead claim"
+                    } else {
+                        "caveat on the story's lead claim"
+                    };
+                    Some((0, why.to_string(), 0.0))
+                }
+                _ => None,
+            };
+            if let Some((ci, reason, score)) = target {
+                claims[ci].members.push((k, Role::Responds, reason, score));
+                placed[k] = Some(ci);
+                continue;
+            }
+        } else if !background {
+            if let Some((ci, score)) = best {
+                if score >= t.same_claim as f32 {
+                    claims[ci].members.push((
+                        k,
+                        Role::Restates,
+                        format!("says the same ({:.0}% of the claim)", score * 100.0),
+                        score,
+                    ));
+                    placed[k] = Some(ci);
+                    continue;
+                }
+            }
+        }
+        // A new claim; statements with no content words are not claims.
+        if c.terms.is_empty() {
+            continue;
+        }
+        let negated = claim_negated(p, &c.ranges, &c.terms, &c.positions, pack);
+        placed[k] = Some(claims.len());
+        let why = if background {
+            "made before the story (background)"
+        } else {
+            "first made here"
+        };
+        claims.push(Building {
+            origin: k,
+            terms: c.terms.clone(),
+            negated,
+            members: vec![(k, Role::Origin, why.into(), 1.0)],
+        });
+    }
+
+    claims
+        .into_iter()
+        .map(|b| {
+            let origin = &candidates[b.origin];
+            let claimant = if matches!(
+                origin.stance,
+                Stance::Asserts | Stance::Hedges | Stance::Reports
+            ) {
+                origin.entity
+            } else {
+                None
+            };
+            let claim_entities = named_entities(story, &b.terms);
+            let p = &story.docs[origin.doc];
+            let node = origin.node;
+            let statements: Vec<LinkedStatement> = b
+                .members
+                .into_iter()
+                .map(|(k, role, reason, score)| {
+                    let c = &candidates[k];
+                    let (facts, evidence) =
+                        facts(story, c, &b.terms, b.negated, claimant, &claim_entities);
+                    if k != b.origin {
+                        let edge = match role {
+                            Role::Responds => Some(Edge::RespondsTo {
+                                reason: reason.clone(),
+                            }),
+                            Role::Restates => Some(Edge::Restates {
+                                reason: reason.clone(),
+                            }),
+                            _ => None,
+                        };
+                        if let Some(edge) = edge {
+                            graph.graph.add_edge(c.node, node, edge);
+                        }
+                    }
+                    LinkedStatement {
+                        doc: c.doc,
+                        attribution: c.attribution,
+                        sentence: c.sentence,
+                        entity: c.entity,
+                        role,
+                        reason,
+                        score,
+                        facts,
+                        evidence,
+                    }
+                })
+                .collect();
+            let spans: Vec<Span> = origin.ranges.iter().map(|r| p.span_of(r.clone())).collect();
+            let text = spans
+                .iter()
+                .map(|s| p.slice(*s))
+                .collect::<Vec<_>>()
+                .join(" … ");
+            Claim {
+                text: clean_claim_text(&text),
+                doc: Some(origin.doc),
+                spans,
+                given: false,
+                relatedness: 1.0,
+                related: true,
+                claimant,
+                statements,
+                node: Some(node),
+            }
+        })
+        .collect()
+}
+
+/// "the Kremlin's announcement", "a statement from Moscow": the claim made by that side.
+fn reference_target(
+    story: &Story,
+    c: &Candidate,
+    candidates: &[Candidate],
+    claims: &[Building],
+) -> Option<usize> {
+    c.signals.reference?;
+    let named = named_entities(story, &c.terms);
+    if named.is_empty() {
+        return None;
+    }
+    claims.iter().position(|b| {
+        candidates[b.origin]
+            .entity
+            .is_some_and(|e| named.iter().any(|&n| story.sources.same_side(n, e)))
+    })
+}
+
+fn clean_claim_text(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.trim_end_matches([',', ';', ':']).to_string()
+}

@@ -1,0 +1,104 @@
+//! Words inside a statement that change what it does to a claim (`stance.yaml`):
+//! refutations, hedges, qualifiers, vouching words and negations, with the tokens
+//! that carry them so a report can show them.
+
+use std::ops::Range;
+
+use super::terms::Terms;
+use crate::pack::{Pack, PhraseSet, wf};
+use crate::text::Parsed;
+use crate::text::tokens::Kind;
+
+#[derive(Debug, Clone, Default)]
+pub struct Signals {
+    pub refutes: Option<Range<usize>>,
+    pub hedged: Option<Range<usize>>,
+    /// A qualifier that limits a claim ("no date", "not yet").
+    pub qualifies: Option<Range<usize>>,
+    /// A contrast word ("but", "although"): a weaker qualifier.
+    pub contrast: Option<Range<usize>>,
+    pub vouches: Option<Range<usize>>,
+    pub negations: Vec<Range<usize>>,
+    pub question: bool,
+    /// A phrase that places the statement before the story ("last summer").
+    pub background: Option<Range<usize>>,
+    /// A noun that points back at an earlier claim ("the announcement").
+    pub reference: Option<usize>,
+}
+
+fn first(set: &PhraseSet<()>, p: &Parsed, ranges: &[Range<usize>]) -> Option<Range<usize>> {
+    ranges.iter().find_map(|r| {
+        set.find_all(&p.tokens, r.start, r.end)
+            .into_iter()
+            .next()
+            .map(|(s, n, _)| s..s + n)
+    })
+}
+
+pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
+    let s = &pack.stance;
+    let mut out = Signals {
+        refutes: first(&s.refutations, p, ranges),
+        hedged: first(&s.hedges, p, ranges),
+        qualifies: first(&s.qualifiers, p, ranges),
+        contrast: first(&s.contrasts, p, ranges),
+        vouches: first(&s.confirmations, p, ranges),
+        background: first(&pack.linking.background, p, ranges),
+        ..Signals::default()
+    };
+    for r in ranges {
+        for (start, n, _) in s.negations.find_all(&p.tokens, r.start, r.end) {
+            out.negations.push(start..start + n);
+        }
+        if out.reference.is_none() {
+            out.reference = r.clone().find(|&k| {
+                pack.is(p.tokens[k].word, wf::REFERENCE) && p.tokens[k].kind == Kind::Word
+            });
+        }
+        let mut end = r.end;
+        while end > r.start && p.tokens[end - 1].is_quote() {
+            end -= 1;
+        }
+        if end > r.start && p.tokens[end - 1].kind == Kind::Question {
+            out.question = true;
+        }
+    }
+    out
+}
+
+/// The first negation that bears on what the claim says: a few words before one of
+/// the claim's common (non-name) terms, with no clause break between. Negated names
+/// ("not the first time Trump ...") do not count.
+pub fn negation_of(
+    p: &Parsed,
+    signals: &Signals,
+    positions: &[(u64, usize)],
+    claim: &Terms,
+) -> Option<Range<usize>> {
+    let predicates: Vec<usize> = positions
+        .iter()
+        .filter(|(t, _)| {
+            claim
+                .items
+                .binary_search_by_key(t, |(k, _)| *k)
+                .is_ok_and(|i| claim.items[i].1 < 2.0)
+        })
+        .map(|(_, k)| *k)
+        .collect();
+    signals
+        .negations
+        .iter()
+        .find(|n| {
+            predicates.iter().any(|&k| {
+                k >= n.end
+                    && k - n.end <= 4
+                    && (n.end..k).all(|j| {
+                        !matches!(
+                            p.tokens[j].kind,
+                            Kind::Comma | Kind::Semicolon | Kind::Period | Kind::Dash
+                        )
+                    })
+            })
+        })
+        .cloned()
+}

@@ -1,0 +1,173 @@
+//! Compiled word lists: every word a rule file mentions gets an id, with flags for the
+//! classes it belongs to; multi-word entries become phrase sets matched on token ids.
+
+use rustc_hash::FxHashMap;
+
+use crate::text::tokens::{NO_WORD, Token, WordId};
+
+/// Word classes a word can belong to (several at once).
+pub mod wf {
+    pub const DET: u32 = 1;
+    pub const PRON: u32 = 1 << 1;
+    pub const PREP: u32 = 1 << 2;
+    pub const CONJ: u32 = 1 << 3;
+    pub const COMP: u32 = 1 << 4;
+    pub const REL: u32 = 1 << 5;
+    pub const AUX: u32 = 1 << 6;
+    pub const VERB: u32 = 1 << 7;
+    pub const TIME: u32 = 1 << 8;
+    pub const HONORIFIC: u32 = 1 << 9;
+    pub const STOP: u32 = 1 << 10;
+    pub const NEGATION: u32 = 1 << 11;
+    pub const ANONYMOUS: u32 = 1 << 12;
+    pub const FEMALE: u32 = 1 << 13;
+    pub const MALE: u32 = 1 << 14;
+    pub const REFERENCE: u32 = 1 << 15;
+    pub const VERB_GROUP: u32 = 1 << 16;
+    pub const LIGHT_VERB: u32 = 1 << 17;
+    /// Any inflected form of a cue verb.
+    pub const CUE_VERB: u32 = 1 << 18;
+    /// A noun naming a statement ("announcement", "denial").
+    pub const CUE_NOUN: u32 = 1 << 19;
+    pub const ROLE: u32 = 1 << 20;
+    pub const HEADLINE_LABEL: u32 = 1 << 21;
+    /// A sentence adverb ("meanwhile", "however").
+    pub const ADVERB: u32 = 1 << 22;
+    /// A title abbreviation ("Mr", "Dr", "Sen").
+    pub const TITLE_WORD: u32 = 1 << 23;
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    ids: FxHashMap<Box<str>, WordId>,
+    words: Vec<Box<str>>,
+    flags: Vec<u32>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, word: &str) -> WordId {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as WordId;
+        self.ids.insert(word.into(), id);
+        self.words.push(word.into());
+        self.flags.push(0);
+        id
+    }
+
+    pub fn get(&self, word: &str) -> WordId {
+        self.ids.get(word).copied().unwrap_or(NO_WORD)
+    }
+
+    pub fn word(&self, id: WordId) -> &str {
+        self.words.get(id as usize).map_or("", |w| w)
+    }
+
+    pub fn flags(&self, id: WordId) -> u32 {
+        if id == NO_WORD {
+            0
+        } else {
+            self.flags[id as usize]
+        }
+    }
+
+    pub fn add_flag(&mut self, id: WordId, f: u32) {
+        if let Some(slot) = self.flags.get_mut(id as usize) {
+            *slot |= f;
+        }
+    }
+
+    pub fn has(&self, id: WordId, f: u32) -> bool {
+        self.flags(id) & f != 0
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// A set of word sequences with a payload each, matched on token word ids.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    by_first: FxHashMap<WordId, Vec<(Box<[WordId]>, T)>>,
+    longest: usize,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            by_first: FxHashMap::default(),
+            longest: 0,
+        }
+    }
+}
+
+impl<T> PhraseSet<T> {
+    pub fn insert(&mut self, words: Vec<WordId>, payload: T) {
+        let Some((&first, _)) = words.split_first() else {
+            return;
+        };
+        self.longest = self.longest.max(words.len());
+        let list = self.by_first.entry(first).or_default();
+        list.push((words.into_boxed_slice(), payload));
+        // Longest first, so the first match is the longest.
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    pub fn starts_with(&self, word: WordId) -> bool {
+        self.by_first.contains_key(&word)
+    }
+
+    /// The longest phrase starting at token `i` and ending before `end`: (length, payload).
+    pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(&tokens.get(i)?.word)?;
+        list.iter().find_map(|(words, payload)| {
+            let n = words.len();
+            if i + n > end {
+                return None;
+            }
+            let ok = words
+                .iter()
+                .zip(&tokens[i..i + n])
+                .all(|(w, t)| *w == t.word);
+            ok.then_some((n, payload))
+        })
+    }
+
+    /// The longest phrase ending just before token `end` and starting at or after `start`.
+    pub fn ending_at(&self, tokens: &[Token], start: usize, end: usize) -> Option<(usize, &T)> {
+        let mut best: Option<(usize, &T)> = None;
+        for n in 1..=self.longest.min(end.saturating_sub(start)) {
+            if let Some((len, payload)) = self.at(tokens, end - n, end) {
+                if len == n && best.is_none_or(|(b, _)| n > b) {
+                    best = Some((n, payload));
+                }
+            }
+        }
+        best
+    }
+
+    /// Every match in `tokens[start..end]`, left to right, without overlaps.
+    pub fn find_all(&self, tokens: &[Token], start: usize, end: usize) -> Vec<(usize, usize, &T)> {
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < end {
+            if let Some((n, p)) = self.at(tokens, i, end) {
+                out.push((i, n, p));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}

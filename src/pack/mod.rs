@@ -1,0 +1,157 @@
+//! The rule pack: YAML files under `rules/` (cue lexicon, stance words, sources, text
+//! rules, English word classes, linking settings, label rules), parsed into serde
+//! structs (`raw`) and compiled into the checked types the pipeline stages use.
+//! The default pack is embedded in the binary; `--rules DIR` replaces it file by file.
+
+pub mod diagnostic;
+pub mod inflect;
+pub mod lexicon;
+pub mod raw;
+
+mod compile;
+mod load;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+pub use compile::{
+    Located, closest, compile, did_you_mean, edit_distance, parse, step as yaml_step, yaml_error,
+};
+pub use diagnostic::{Class, RuleDiagnostic, RuleErrors, Severity};
+pub use lexicon::{PhraseSet, Vocab, wf};
+pub use load::{FileKind, PackFile, PackSource, read_pack};
+
+use crate::model::Stance;
+use crate::rules::RuleSet;
+use crate::text::tokens::{Abbreviations, WordId};
+use raw::{EntityKind, PhraseFrame, PronounClass, Thresholds};
+
+/// A compiled rule pack, ready for the pipeline.
+#[derive(Debug)]
+pub struct Pack {
+    pub vocab: Vocab,
+    pub abbreviations: Abbreviations,
+    pub junk: Vec<JunkRule>,
+    pub cues: Cues,
+    pub stance: StanceWords,
+    pub sources: SourceTable,
+    pub pronouns: FxHashMap<WordId, PronounClass>,
+    pub linking: Linking,
+    pub rules: RuleSet,
+    /// Where each file came from, for reports and `rules validate`.
+    pub files: Vec<PackFile>,
+    /// Problems that do not stop the pack from working (shown by `rules validate`).
+    pub warnings: RuleErrors,
+}
+
+#[derive(Debug)]
+pub struct JunkRule {
+    pub id: String,
+    pub pattern: regex::Regex,
+    pub max_words: Option<usize>,
+    /// Index of the rule whose match must come just before.
+    pub after: Option<usize>,
+}
+
+/// Which inflected form a cue verb takes in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// say, deny: needs an auxiliary or a plural subject.
+    Base,
+    /// says, denied, told: a finite verb.
+    Finite,
+    /// saying, denying: a participle clause (", saying that ...").
+    Ing,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct VerbCue {
+    pub lemma: u32,
+    pub stance: Stance,
+    pub form: Form,
+    pub hearer: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseCue {
+    pub lemma: u32,
+    pub stance: Stance,
+    pub frame: PhraseFrame,
+}
+
+#[derive(Debug, Default)]
+pub struct Cues {
+    pub verbs: PhraseSet<VerbCue>,
+    pub phrases: PhraseSet<PhraseCue>,
+    /// Lemmas of verbs and phrases, indexed by `lemma`.
+    pub lemmas: Vec<String>,
+    pub nouns: FxHashMap<WordId, Stance>,
+    pub light_verbs: PhraseSet<()>,
+    /// Multi-word members of the verb group ("expected to"); single words carry `wf::VERB_GROUP`.
+    pub verb_group: PhraseSet<()>,
+}
+
+#[derive(Debug, Default)]
+pub struct StanceWords {
+    pub negations: PhraseSet<()>,
+    pub refutations: PhraseSet<()>,
+    pub hedges: PhraseSet<()>,
+    pub qualifiers: PhraseSet<()>,
+    pub contrasts: PhraseSet<()>,
+    pub confirmations: PhraseSet<()>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EntitySpec {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub speaks_for: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct SourceTable {
+    pub entities: Vec<EntitySpec>,
+    pub aliases: PhraseSet<usize>,
+    pub roles: PhraseSet<()>,
+}
+
+#[derive(Debug)]
+pub struct Linking {
+    /// Stem -> synonym group.
+    pub synonyms: FxHashMap<String, u32>,
+    /// Multi-word synonym entries ("islamic state").
+    pub synonym_phrases: PhraseSet<u32>,
+    pub background: PhraseSet<()>,
+    pub thresholds: Thresholds,
+}
+
+impl Pack {
+    /// The default pack embedded in the binary.
+    pub fn builtin() -> Result<Pack, RuleErrors> {
+        compile(read_pack(None)?)
+    }
+
+    /// The pack in `dir`: its files replace the default ones of the same name.
+    pub fn load(dir: &std::path::Path) -> Result<Pack, RuleErrors> {
+        compile(read_pack(Some(dir))?)
+    }
+
+    pub fn word_flags(&self, id: WordId) -> u32 {
+        self.vocab.flags(id)
+    }
+
+    pub fn lemma(&self, id: u32) -> &str {
+        self.cues.lemmas.get(id as usize).map_or("", |s| s)
+    }
+
+    pub fn is(&self, id: WordId, flags: u32) -> bool {
+        self.vocab.has(id, flags)
+    }
+
+    /// The ids of every word in the pack that belongs to `flags`.
+    pub fn words_with(&self, flags: u32) -> FxHashSet<WordId> {
+        (0..self.vocab.len() as WordId)
+            .filter(|&w| self.vocab.has(w, flags))
+            .collect()
+    }
+}

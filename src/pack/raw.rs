@@ -1,0 +1,481 @@
+//! The rule files as written: serde structs that mirror the YAML one to one.
+//! Every struct denies unknown fields so a typo is an error, not a silent no-op.
+//! `compile.rs` turns these into the checked types the pipeline uses.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Label, Stance};
+
+/// `cues.yaml`: the words that introduce what someone said.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CuesFile {
+    /// Reporting verbs by stance class, as lemmas ("say", "deny"). Inflected forms
+    /// (says, said, saying) are generated; list irregular ones under `irregular`.
+    #[serde(default)]
+    pub verbs: BTreeMap<Stance, Vec<String>>,
+    /// Irregular forms of a lemma, e.g. `tell: [told]`.
+    #[serde(default)]
+    pub irregular: BTreeMap<String, Vec<String>>,
+    /// Verbs whose next noun phrase is the hearer, not the content ("told reporters that").
+    #[serde(default)]
+    pub hearer: Vec<String>,
+    /// Multi-word cues ("according to", "in a statement", "was quoted as saying").
+    #[serde(default)]
+    pub phrases: Vec<PhraseCue>,
+    /// Nouns that name a statement ("the Kremlin's announcement", "a statement from X",
+    /// "provided confirmation of"), by stance class.
+    #[serde(default)]
+    pub nouns: BTreeMap<Stance, Vec<String>>,
+    /// Verbs that turn a statement noun into a cue: "provided confirmation", "issued a denial".
+    #[serde(default)]
+    pub light_verbs: Vec<String>,
+    /// Words that may stand between a subject and its cue verb and belong to the cue
+    /// ("has said", "is expected to say", "also said").
+    #[serde(default)]
+    pub verb_group: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseCue {
+    /// The words of the cue, as they appear in text.
+    pub text: String,
+    pub stance: Stance,
+    /// How the phrase attaches to its source and content.
+    #[serde(default)]
+    pub frame: PhraseFrame,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PhraseFrame {
+    /// Behaves like a reporting verb: "X was quoted as saying C".
+    #[default]
+    Verb,
+    /// The source follows the phrase: "according to X, C" or "C, according to X".
+    SourceAfter,
+}
+
+/// `stance.yaml`: words in the content of a statement that change what it does to a claim.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StanceFile {
+    /// Words that negate the verb they precede ("not", "never", "didn't").
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Words and phrases that call a claim false ("hoax", "fake", "no evidence").
+    #[serde(default)]
+    pub refutations: Vec<String>,
+    /// Words and phrases that hold back from asserting ("reportedly", "may", "rumour").
+    #[serde(default)]
+    pub hedges: Vec<String>,
+    /// Words and phrases that limit a claim without denying it ("no date", "not yet").
+    #[serde(default)]
+    pub qualifiers: Vec<String>,
+    /// Contrast words ("but", "although"): they qualify only a statement already
+    /// about the claim, and never make a statement a response on their own.
+    #[serde(default)]
+    pub contrasts: Vec<String>,
+    /// Words and phrases that vouch for a claim ("confirmed", "officially").
+    #[serde(default)]
+    pub confirmations: Vec<String>,
+}
+
+/// `sources.yaml`: who is who, and who speaks for whom.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub entities: Vec<EntityEntry>,
+    /// Job titles that make a person speak for an organisation ("press secretary", "aide").
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Head nouns of unnamed sources ("officials", "sources", "a person familiar").
+    #[serde(default)]
+    pub anonymous: Vec<String>,
+    /// First names whose gender helps resolve "he" and "she".
+    #[serde(default)]
+    pub first_names: FirstNames,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntityEntry {
+    /// Stable identifier used in reports and in `speaks_for`.
+    pub id: String,
+    /// Name shown in reports.
+    pub name: String,
+    #[serde(default)]
+    pub kind: EntityKind,
+    /// Other ways the text may name this entity.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The entity this one speaks for (an aide speaks for a government).
+    #[serde(default)]
+    pub speaks_for: Option<String>,
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    #[default]
+    Organisation,
+    Outlet,
+    Document,
+    Anonymous,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FirstNames {
+    #[serde(default)]
+    pub female: Vec<String>,
+    #[serde(default)]
+    pub male: Vec<String>,
+}
+
+/// `text.yaml`: how text is cut into sentences and which lines are page furniture.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextFile {
+    /// Abbreviations (without the final period) that never end a sentence: titles.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Abbreviations that usually do not end a sentence but may ("U.S.", "p.m.", "Inc.").
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Lines that are not news text (credits, captions, comment forms, share prompts).
+    #[serde(default)]
+    pub junk: Vec<JunkRule>,
+    /// Words before a headline colon that label the story rather than name a speaker
+    /// ("Breaking:", "Rumor:", "Watch:").
+    #[serde(default)]
+    pub headline_labels: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JunkRule {
+    pub id: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Regular expression matched against a whole paragraph (line).
+    pub pattern: String,
+    /// Only drop lines of at most this many words.
+    #[serde(default)]
+    pub max_words: Option<usize>,
+    /// Only drop a line that directly follows a line dropped by this rule.
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
+/// `english.yaml`: closed word classes the extractor uses to find phrase edges.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishFile {
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Personal pronouns by what they can refer to.
+    #[serde(default)]
+    pub pronouns: BTreeMap<PronounClass, Vec<String>>,
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
+    /// Words that open a subordinate clause ("that", "whether", "if").
+    #[serde(default)]
+    pub complementizers: Vec<String>,
+    #[serde(default)]
+    pub relatives: Vec<String>,
+    /// Verbs that are never part of a name or a source phrase ("is", "has", "will").
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    /// Common verbs, used to tell where a noun phrase ends.
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Words that mark time ("Monday", "yesterday", "earlier"), skipped between cue and content.
+    #[serde(default)]
+    pub time_words: Vec<String>,
+    /// Sentence adverbs that are never part of a name ("Meanwhile", "However").
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    /// Honorifics before names ("Mr", "Sen.", "President").
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    /// Words too common to count when comparing what two statements are about.
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PronounClass {
+    Male,
+    Female,
+    Plural,
+    Neuter,
+    Speaker,
+}
+
+/// `linking.yaml`: how statements are matched to the claims they address.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkingFile {
+    /// Groups of words that count as the same when comparing content.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+    /// Nouns that refer back to an earlier claim ("the announcement", "the report").
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// Phrases that place a statement before the story ("last summer", "in 2016").
+    #[serde(default)]
+    pub background: Vec<String>,
+    #[serde(default)]
+    pub thresholds: Thresholds,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// Share of a claim's key terms a statement must repeat to be about the same claim.
+    #[serde(default = "default_same_claim")]
+    pub same_claim: f64,
+    /// Share of a claim's key terms a response must mention to address it.
+    #[serde(default = "default_addresses")]
+    pub addresses: f64,
+    /// Share of a given claim's key terms a document must mention to be related at all.
+    #[serde(default = "default_related")]
+    pub related: f64,
+}
+
+fn default_same_claim() -> f64 {
+    0.5
+}
+fn default_addresses() -> f64 {
+    0.34
+}
+fn default_related() -> f64 {
+    0.3
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            same_claim: default_same_claim(),
+            addresses: default_addresses(),
+            related: default_related(),
+        }
+    }
+}
+
+/// `labels.yaml`: the rules that give each claim its label.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LabelsFile {
+    /// Named conditions that rules refer to with `ref: id`.
+    #[serde(default)]
+    pub conditions: Vec<NamedCondition>,
+    #[serde(default)]
+    pub rules: Vec<LabelRule>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NamedCondition {
+    pub id: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub when: Condition,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LabelRule {
+    pub id: String,
+    pub label: Label,
+    /// Higher runs first; the first rule whose condition holds decides the label.
+    pub priority: i32,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Shown in reports; `{claimant}`, `{responder}`, `{cue}`, `{label}` are filled in.
+    #[serde(default)]
+    pub message: Option<String>,
+    pub when: Condition,
+}
+
+/// One condition over a claim and the statements about it. Write exactly one key.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Every condition in the list holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// At least one condition in the list holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+    /// The condition does not hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+    /// A named condition from `conditions:`.
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Some statement about the claim matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<StatementMatch>,
+    /// At least / at most so many statements match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<CountMatch>,
+    /// A property of the claim itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<ClaimMatch>,
+}
+
+impl Condition {
+    /// The keys this condition sets (a valid condition sets exactly one).
+    pub fn keys(&self) -> Vec<&'static str> {
+        let mut k = Vec::new();
+        if self.all.is_some() {
+            k.push("all");
+        }
+        if self.any.is_some() {
+            k.push("any");
+        }
+        if self.not.is_some() {
+            k.push("not");
+        }
+        if self.reference.is_some() {
+            k.push("ref");
+        }
+        if self.statement.is_some() {
+            k.push("statement");
+        }
+        if self.count.is_some() {
+            k.push("count");
+        }
+        if self.claim.is_some() {
+            k.push("claim");
+        }
+        k
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatementMatch {
+    /// The statement's stance class (from its cue; the outlet's own voice asserts).
+    #[serde(default)]
+    pub stance: Option<OneOrMany<Stance>>,
+    /// Who makes it, relative to the claim.
+    #[serde(default)]
+    pub side: Option<OneOrMany<Side>>,
+    /// The content negates what the claim says.
+    #[serde(default)]
+    pub negated: Option<bool>,
+    /// The content calls the claim false ("hoax", "no evidence").
+    #[serde(default)]
+    pub refutes: Option<bool>,
+    /// The statement hedges ("reportedly", "may", a question).
+    #[serde(default)]
+    pub hedged: Option<bool>,
+    /// The content limits the claim ("no date", "not yet").
+    #[serde(default)]
+    pub qualifies: Option<bool>,
+    /// The content vouches for the claim ("confirmed", "officially").
+    #[serde(default)]
+    pub vouches: Option<bool>,
+    /// The statement is a question.
+    #[serde(default)]
+    pub question: Option<bool>,
+    /// The statement is in the headline.
+    #[serde(default)]
+    pub headline: Option<bool>,
+    /// The speaker is who the claim is about ("Islam denies making $72 million").
+    #[serde(default)]
+    pub by_subject: Option<bool>,
+    /// The cue's lemma is one of these.
+    #[serde(default)]
+    pub cue: Option<OneOrMany<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountMatch {
+    pub statement: StatementMatch,
+    #[serde(default)]
+    pub at_least: Option<usize>,
+    #[serde(default)]
+    pub at_most: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimMatch {
+    /// The claim was given with `--claim` (or a batch line) rather than found in the text.
+    #[serde(default)]
+    pub given: Option<bool>,
+    /// The documents are about the claim's topic at all.
+    #[serde(default)]
+    pub related: Option<bool>,
+}
+
+/// Who makes a statement, relative to the claim it addresses.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The source that made the claim.
+    Claimant,
+    /// Someone who speaks for the claimant (or for whom the claimant speaks).
+    Same,
+    /// A named source on another side.
+    Other,
+    /// The publication's own voice, unattributed.
+    Outlet,
+    /// A source whose side is not known (anonymous, unresolved).
+    Unknown,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T: PartialEq> OneOrMany<T> {
+    pub fn contains(&self, x: &T) -> bool {
+        match self {
+            OneOrMany::One(v) => v == x,
+            OneOrMany::Many(vs) => vs.contains(x),
+        }
+    }
+    pub fn as_slice(&self) -> &[T] {
+        match self {
+            OneOrMany::One(v) => std::slice::from_ref(v),
+            OneOrMany::Many(vs) => vs,
+        }
+    }
+}

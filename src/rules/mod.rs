@@ -1,0 +1,316 @@
+//! Stage 6, rules: give each claim a label. Label rules come from `labels.yaml`; they
+//! are tried from the highest priority down and the first whose condition holds
+//! decides. The input is plain facts about a claim and the statements that address
+//! it (built by the linking stage); the output names the deciding rule, every rule
+//! that held, and the statements that made each hold.
+
+mod compile;
+mod eval;
+
+pub use compile::compile;
+pub use eval::{Trace, TraceNode};
+
+use serde::Serialize;
+
+use crate::model::{Label, Stance};
+use crate::pack::raw::{ClaimMatch, Side, StatementMatch};
+
+/// What the rules know about one statement that addresses a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatementFacts {
+    pub stance: Stance,
+    pub side: Side,
+    pub negated: bool,
+    pub refutes: bool,
+    pub hedged: bool,
+    pub qualifies: bool,
+    pub vouches: bool,
+    pub question: bool,
+    pub headline: bool,
+    pub by_subject: bool,
+    /// Lemma of the cue ("deny"); empty for the outlet's own voice.
+    pub cue: String,
+}
+
+/// What the rules know about one claim.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFacts {
+    /// The claim was given by the user, not found in the text.
+    pub given: bool,
+    /// The documents are about the claim's topic at all.
+    pub related: bool,
+    pub statements: Vec<StatementFacts>,
+}
+
+/// A compiled condition; `Ref` points into `RuleSet::conditions`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Ref(usize),
+    Statement(Matcher),
+    Count {
+        matcher: Matcher,
+        at_least: Option<usize>,
+        at_most: Option<usize>,
+    },
+    Claim(ClaimMatcher),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matcher {
+    pub stance: Option<Vec<Stance>>,
+    pub side: Option<Vec<Side>>,
+    pub negated: Option<bool>,
+    pub refutes: Option<bool>,
+    pub hedged: Option<bool>,
+    pub qualifies: Option<bool>,
+    pub vouches: Option<bool>,
+    pub question: Option<bool>,
+    pub headline: Option<bool>,
+    pub by_subject: Option<bool>,
+    pub cue: Option<Vec<String>>,
+}
+
+impl Matcher {
+    pub fn from_raw(m: &StatementMatch) -> Matcher {
+        Matcher {
+            stance: m.stance.as_ref().map(|s| s.as_slice().to_vec()),
+            side: m.side.as_ref().map(|s| s.as_slice().to_vec()),
+            negated: m.negated,
+            refutes: m.refutes,
+            hedged: m.hedged,
+            qualifies: m.qualifies,
+            vouches: m.vouches,
+            question: m.question,
+            headline: m.headline,
+            by_subject: m.by_subject,
+            cue: m
+                .cue
+                .as_ref()
+                .map(|c| c.as_slice().iter().map(|s| s.to_lowercase()).collect()),
+        }
+    }
+
+    pub fn matches(&self, s: &StatementFacts) -> bool {
+        fn flag(want: Option<bool>, have: bool) -> bool {
+            want.is_none_or(|w| w == have)
+        }
+        self.stance.as_ref().is_none_or(|v| v.contains(&s.stance))
+            && self.side.as_ref().is_none_or(|v| v.contains(&s.side))
+            && flag(self.negated, s.negated)
+            && flag(self.refutes, s.refutes)
+            && flag(self.hedged, s.hedged)
+            && flag(self.qualifies, s.qualifies)
+            && flag(self.vouches, s.vouches)
+            && flag(self.question, s.question)
+            && flag(self.headline, s.headline)
+            && flag(self.by_subject, s.by_subject)
+            && self
+                .cue
+                .as_ref()
+                .is_none_or(|v| v.iter().any(|c| *c == s.cue))
+    }
+
+    /// A short description for explanations: `stance=denies side=other|unknown`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(v) = &self.stance {
+            parts.push(format!(
+                "stance={}",
+                v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")
+            ));
+        }
+        if let Some(v) = &self.side {
+            parts.push(format!(
+                "side={}",
+                v.iter()
+                    .map(|s| side_name(*s))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ));
+        }
+        for (name, v) in [
+            ("negated", self.negated),
+            ("refutes", self.refutes),
+            ("hedged", self.hedged),
+            ("qualifies", self.qualifies),
+            ("vouches", self.vouches),
+            ("question", self.question),
+            ("headline", self.headline),
+            ("by_subject", self.by_subject),
+        ] {
+            if let Some(b) = v {
+                parts.push(format!("{name}={b}"));
+            }
+        }
+        if let Some(v) = &self.cue {
+            parts.push(format!("cue={}", v.join("|")));
+        }
+        if parts.is_empty() {
+            "any statement".to_string()
+        } else {
+            parts.join(" ")
+        }
+    }
+}
+
+pub fn side_name(s: Side) -> &'static str {
+    match s {
+        Side::Claimant => "claimant",
+        Side::Same => "same",
+        Side::Other => "other",
+        Side::Outlet => "outlet",
+        Side::Unknown => "unknown",
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimMatcher {
+    pub given: Option<bool>,
+    pub related: Option<bool>,
+}
+
+impl ClaimMatcher {
+    pub fn from_raw(m: &ClaimMatch) -> ClaimMatcher {
+        ClaimMatcher {
+            given: m.given,
+            related: m.related,
+        }
+    }
+    pub fn matches(&self, c: &ClaimFacts) -> bool {
+        self.given.is_none_or(|g| g == c.given) && self.related.is_none_or(|r| r == c.related)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NamedCond {
+    pub id: String,
+    pub description: Option<String>,
+    pub when: Cond,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub label: Label,
+    pub priority: i32,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub message: Option<String>,
+    pub when: Cond,
+}
+
+/// The label rules of a pack, in the order they are tried.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub conditions: Vec<NamedCond>,
+    pub rules: Vec<Rule>,
+}
+
+/// One rule that held for a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fired {
+    pub rule: String,
+    pub label: Label,
+    /// Indices into the claim's statements that made the rule hold.
+    pub statements: Vec<usize>,
+}
+
+/// The outcome of the rules for one claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub label: Label,
+    /// The rule that decided, or `None` when no rule held.
+    pub rule: Option<String>,
+    pub message: Option<String>,
+    /// Every rule that held, in the order tried.
+    pub fired: Vec<Fired>,
+}
+
+impl RuleSet {
+    /// Applies the rules to one claim. When none holds, the claim is unconfirmed and
+    /// `rule` is empty (`rules validate` warns about packs without a catch-all rule).
+    pub fn decide(&self, claim: &ClaimFacts, names: &dyn Fn(&[usize]) -> Names) -> Verdict {
+        let mut fired = Vec::new();
+        for rule in &self.rules {
+            let mut witnesses = Vec::new();
+            if self.holds(&rule.when, claim, &mut witnesses) {
+                witnesses.sort_unstable();
+                witnesses.dedup();
+                fired.push((rule, witnesses));
+            }
+        }
+        let decided = fired.first().map(|(rule, w)| {
+            let message = rule
+                .message
+                .as_ref()
+                .map(|m| fill_message(m, rule.label, &names(w)));
+            (rule.label, rule.id.clone(), message)
+        });
+        let fired: Vec<Fired> = fired
+            .into_iter()
+            .map(|(r, w)| Fired {
+                rule: r.id.clone(),
+                label: r.label,
+                statements: w,
+            })
+            .collect();
+        match decided {
+            Some((label, id, message)) => Verdict {
+                label,
+                rule: Some(id),
+                message,
+                fired,
+            },
+            None => Verdict {
+                label: Label::Unconfirmed,
+                rule: None,
+                message: None,
+                fired,
+            },
+        }
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// Names used to fill a rule's message.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub claimant: String,
+    pub responder: String,
+    pub cue: String,
+}
+
+fn fill_message(template: &str, label: Label, names: &Names) -> String {
+    template
+        .replace(
+            "{claimant}",
+            if names.claimant.is_empty() {
+                "the claimant"
+            } else {
+                &names.claimant
+            },
+        )
+        .replace(
+            "{responder}",
+            if names.responder.is_empty() {
+                "someone"
+            } else {
+                &names.responder
+            },
+        )
+        .replace(
+            "{cue}",
+            if names.cue.is_empty() {
+                "no cue"
+            } else {
+                &names.cue
+            },
+        )
+        .replace("{label}", label.as_str())
+}

@@ -1,0 +1,121 @@
+//! Paragraph and sentence boundaries over tokens.
+
+use std::ops::Range;
+
+use super::tokens::{Kind, QuoteDir, Token, flag};
+use crate::model::Span;
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+/// Splits tokens into paragraphs. A blank line always starts one; a single line break
+/// does too, unless the text looks hard-wrapped (the new line continues a sentence in
+/// lower case).
+pub fn paragraphs(tokens: &[Token]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..tokens.len() {
+        let t = &tokens[i];
+        if !t.is(flag::LINE_BEFORE) {
+            continue;
+        }
+        let wrapped = !t.is(flag::BLANK_BEFORE) && continues_line(&tokens[i - 1], t);
+        if !wrapped {
+            out.push(make_paragraph(tokens, start, i));
+            start = i;
+        }
+    }
+    if start < tokens.len() {
+        out.push(make_paragraph(tokens, start, tokens.len()));
+    }
+    out
+}
+
+fn continues_line(prev: &Token, next: &Token) -> bool {
+    let prev_open = matches!(
+        prev.kind,
+        Kind::Word | Kind::Number | Kind::Comma | Kind::Hyphen
+    );
+    let next_lower = next.is_word() && !next.is_cap() && !next.is(flag::MARKUP);
+    prev_open && next_lower
+}
+
+fn make_paragraph(tokens: &[Token], start: usize, end: usize) -> Paragraph {
+    Paragraph {
+        span: Span {
+            start: tokens[start].span.start,
+            end: tokens[end - 1].span.end,
+        },
+        tokens: start..end,
+    }
+}
+
+/// Sentence boundaries inside one paragraph, as token ranges.
+/// `starts_sentence` says whether a capitalised word may open a sentence after an
+/// abbreviation such as "U.S." (function words like "The" or "He" do; names do not).
+pub fn sentences(
+    tokens: &[Token],
+    range: Range<usize>,
+    starts_sentence: impl Fn(&Token) -> bool,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let t = &tokens[i];
+        let terminal = matches!(
+            t.kind,
+            Kind::Period | Kind::Question | Kind::Exclaim | Kind::Ellipsis
+        );
+        let abbrev_end = t.is(flag::ABBREV) && !t.is(flag::TITLE) && !t.is(flag::INITIAL);
+        if !(terminal || abbrev_end) {
+            i += 1;
+            continue;
+        }
+        // Closing quotes and brackets stay with the sentence they close.
+        let mut j = i + 1;
+        while j < range.end {
+            let u = &tokens[j];
+            let closes = match u.kind {
+                Kind::CloseParen => true,
+                Kind::Quote(q) => q.dir != QuoteDir::Open && !u.is(flag::SPACE_BEFORE),
+                Kind::Period | Kind::Question | Kind::Exclaim => true,
+                _ => false,
+            };
+            if !closes {
+                break;
+            }
+            j += 1;
+        }
+        if j >= range.end {
+            break;
+        }
+        let next = &tokens[j];
+        let opens = match next.kind {
+            Kind::Word => {
+                if abbrev_end && !terminal {
+                    next.is_cap() && starts_sentence(next)
+                } else {
+                    next.is_cap() || next.is(flag::MARKUP)
+                }
+            }
+            Kind::Number => !abbrev_end,
+            Kind::Quote(q) => q.dir != QuoteDir::Close,
+            Kind::OpenParen | Kind::Dash => !abbrev_end,
+            _ => next.is(flag::MARKUP),
+        };
+        let ellipsis_mid = t.kind == Kind::Ellipsis && !next.is_cap();
+        if opens && !ellipsis_mid {
+            out.push(start..j);
+            start = j;
+        }
+        i = j;
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out
+}

@@ -1,0 +1,664 @@
+//! Tokenizer: words, numbers, quote marks and punctuation, with byte offsets into the
+//! original text. Quote marks of every style become one `Quote` kind with a direction,
+//! and clitics are split off Penn-Treebank style ("didn't" -> "did" + "n't",
+//! "Kremlin's" -> "Kremlin" + "'s") so lexicons can name them.
+
+use crate::model::Span;
+
+pub type WordId = u32;
+/// A word that no lexicon mentions.
+pub const NO_WORD: WordId = u32::MAX;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Period,
+    Comma,
+    Colon,
+    Semicolon,
+    Question,
+    Exclaim,
+    Ellipsis,
+    /// A dash between phrases: "—", "–", "--", or a spaced hyphen.
+    Dash,
+    /// A hyphen inside a word: "not-too-distant".
+    Hyphen,
+    OpenParen,
+    CloseParen,
+    Quote(Quote),
+    Url,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub double: bool,
+    pub dir: QuoteDir,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteDir {
+    Open,
+    Close,
+    /// A straight quote whose direction the surrounding characters do not settle.
+    Unknown,
+}
+
+pub mod flag {
+    /// First letter is upper case.
+    pub const CAP: u16 = 1;
+    /// Every letter is upper case (and there are at least two).
+    pub const ALL_CAPS: u16 = 1 << 1;
+    pub const SPACE_BEFORE: u16 = 1 << 2;
+    /// A line break precedes the token.
+    pub const LINE_BEFORE: u16 = 1 << 3;
+    /// A blank line precedes the token.
+    pub const BLANK_BEFORE: u16 = 1 << 4;
+    /// An abbreviation that took its final period ("U.S.", "Jan.", "Mr.").
+    pub const ABBREV: u16 = 1 << 5;
+    /// A title abbreviation that never ends a sentence ("Mr.", "Sen.").
+    pub const TITLE: u16 = 1 << 6;
+    /// A single capital letter and its period ("F." in "John F. Kennedy").
+    pub const INITIAL: u16 = 1 << 7;
+    /// Markup (Markdown heading marks, bullets, link targets): not part of any sentence.
+    pub const MARKUP: u16 = 1 << 8;
+    /// A clitic split off the word before it ("'s", "n't").
+    pub const CLITIC: u16 = 1 << 9;
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub span: Span,
+    pub kind: Kind,
+    pub flags: u16,
+    /// The lowercased, quote-normalised form, if any lexicon knows it.
+    pub word: WordId,
+}
+
+impl Token {
+    pub fn is(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word)
+    }
+    pub fn is_cap(&self) -> bool {
+        self.flags & flag::CAP != 0
+    }
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, Kind::Quote(_))
+    }
+    pub fn quote(&self) -> Option<Quote> {
+        match self.kind {
+            Kind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// Which abbreviations keep their period. Both sets hold lowercase forms without the
+/// final period ("mr", "u.s").
+#[derive(Debug, Clone, Default)]
+pub struct Abbreviations {
+    pub titles: rustc_hash::FxHashSet<String>,
+    pub other: rustc_hash::FxHashSet<String>,
+}
+
+/// Normalises one token's text into `buf`: lowercase, curly apostrophes made straight,
+/// and an abbreviation's final period dropped.
+pub fn normalise(text: &str, buf: &mut String) {
+    buf.clear();
+    for c in text.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+    if buf.len() > 1 && buf.ends_with('.') {
+        buf.pop();
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}' || c == '\u{02BC}'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2014}' | '\u{2013}' | '\u{2015}' | '\u{2012}' | '\u{2212}'
+    )
+}
+
+fn quote_glyph(c: char) -> Option<(bool, QuoteDir)> {
+    Some(match c {
+        '"' => (true, QuoteDir::Unknown),
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' => (true, QuoteDir::Open),
+        '\u{201D}' | '\u{00BB}' => (true, QuoteDir::Close),
+        '\'' | '`' => (false, QuoteDir::Unknown),
+        '\u{2018}' | '\u{201A}' | '\u{2039}' => (false, QuoteDir::Open),
+        '\u{2019}' | '\u{203A}' => (false, QuoteDir::Close),
+        _ => return None,
+    })
+}
+
+/// Splits `text` into tokens. `lookup` maps a normalised word to its id (or `NO_WORD`).
+pub fn tokenize(
+    text: &str,
+    abbr: &Abbreviations,
+    mut lookup: impl FnMut(&str) -> WordId,
+) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
+    let mut pending: u16 = 0;
+    let mut newlines = 0u32;
+    let mut buf = String::new();
+    let mut i = 0usize;
+    let n = text.len();
+
+    let push = |out: &mut Vec<Token>,
+                start: usize,
+                end: usize,
+                kind: Kind,
+                extra: u16,
+                pending: &mut u16| {
+        out.push(Token {
+            span: Span::new(start, end),
+            kind,
+            flags: *pending | extra,
+            word: NO_WORD,
+        });
+        *pending = 0;
+    };
+
+    while i < n {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines += 1;
+                pending |= flag::LINE_BEFORE;
+                if newlines >= 2 {
+                    pending |= flag::BLANK_BEFORE;
+                }
+            }
+            pending |= flag::SPACE_BEFORE;
+            i += clen;
+            continue;
+        }
+        let line_start = newlines > 0 || out.is_empty();
+        newlines = 0;
+        let start = i;
+
+        // URLs run to the next space.
+        if (c == 'h' && (text[i..].starts_with("http://") || text[i..].starts_with("https://")))
+            || (c == 'w' && text[i..].starts_with("www."))
+        {
+            let mut j = i;
+            while j < n {
+                let d = text[j..].chars().next().unwrap_or(' ');
+                if d.is_whitespace() {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            // Trailing punctuation belongs to the sentence, not the address.
+            while j > i + 1 && matches!(bytes[j - 1], b'.' | b',' | b')' | b';' | b':' | b'"') {
+                j -= 1;
+            }
+            push(&mut out, start, j, Kind::Url, 0, &mut pending);
+            i = j;
+            continue;
+        }
+
+        if is_word_char(c) || ((c == '@' || c == '#') && next_is_word(text, i + 1)) {
+            i = scan_word(text, i, abbr, &mut out, &mut pending);
+            continue;
+        }
+
+        // Doubled straight quotes used as double quotes: '' and ``.
+        if (c == '\'' || c == '`') && i + 1 < n && bytes[i + 1] == bytes[i] {
+            let dir = quote_direction(text, i, i + 2, QuoteDir::Unknown);
+            let dir = if c == '`' { QuoteDir::Open } else { dir };
+            push(
+                &mut out,
+                start,
+                i + 2,
+                Kind::Quote(Quote { double: true, dir }),
+                0,
+                &mut pending,
+            );
+            i += 2;
+            continue;
+        }
+        if let Some((double, dir)) = quote_glyph(c) {
+            let dir = quote_direction(text, i, i + clen, dir);
+            push(
+                &mut out,
+                start,
+                i + clen,
+                Kind::Quote(Quote { double, dir }),
+                0,
+                &mut pending,
+            );
+            i += clen;
+            continue;
+        }
+        let (kind, len) = match c {
+            '.' => {
+                if text[i..].starts_with("...") {
+                    (Kind::Ellipsis, 3)
+                } else if text[i..].starts_with(". . .") {
+                    (Kind::Ellipsis, 5)
+                } else {
+                    (Kind::Period, 1)
+                }
+            }
+            '\u{2026}' => (Kind::Ellipsis, clen),
+            ',' => (Kind::Comma, 1),
+            ':' => (Kind::Colon, 1),
+            ';' => (Kind::Semicolon, 1),
+            '?' => (Kind::Question, 1),
+            '!' => (Kind::Exclaim, 1),
+            '(' | '[' | '{' => (Kind::OpenParen, 1),
+            ')' | ']' | '}' => (Kind::CloseParen, 1),
+            '-' => {
+                if text[i..].starts_with("--") {
+                    let mut j = i;
+                    while j < n && bytes[j] == b'-' {
+                        j += 1;
+                    }
+                    (Kind::Dash, j - i)
+                } else {
+                    let spaced_before = pending & flag::SPACE_BEFORE != 0 || out.is_empty();
+                    let spaced_after = i + 1 >= n || (bytes[i + 1] as char).is_whitespace();
+                    if spaced_before || spaced_after {
+                        (Kind::Dash, 1)
+                    } else {
+                        (Kind::Hyphen, 1)
+                    }
+                }
+            }
+            c if is_dash(c) => (Kind::Dash, clen),
+            _ => (Kind::Other, clen),
+        };
+        // Markdown markers at the start of a line are not text.
+        let markup = line_start
+            && match c {
+                '#' | '>' => true,
+                '*' | '+' | '-' => i + 1 < n && bytes[i + 1] == b' ',
+                _ => false,
+            };
+        let extra = if markup { flag::MARKUP } else { 0 };
+        let kind = if markup { Kind::Other } else { kind };
+        push(&mut out, start, i + len, kind, extra, &mut pending);
+        i += len;
+    }
+
+    mark_markdown(text, &mut out);
+    for t in out.iter_mut() {
+        if !t.is(flag::MARKUP) && !matches!(t.kind, Kind::Url) {
+            normalise(&text[t.span.range()], &mut buf);
+            t.word = lookup(&buf);
+        }
+    }
+    out
+}
+
+fn next_is_word(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(is_word_char)
+}
+
+/// Decides the direction of a quote mark from its neighbours.
+fn quote_direction(text: &str, start: usize, end: usize, glyph: QuoteDir) -> QuoteDir {
+    if glyph != QuoteDir::Unknown {
+        return glyph;
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let open_before = match before {
+        None => true,
+        Some(b) => {
+            b.is_whitespace() || matches!(b, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
+        }
+    };
+    let close_after = match after {
+        None => true,
+        Some(a) => {
+            a.is_whitespace()
+                || matches!(
+                    a,
+                    '.' | ',' | ';' | ':' | '?' | '!' | ')' | ']' | '\u{2014}' | '\u{2013}' | '-'
+                )
+        }
+    };
+    match (open_before, close_after) {
+        (true, false) => QuoteDir::Open,
+        (false, true) => QuoteDir::Close,
+        (false, false) => QuoteDir::Close,
+        (true, true) => QuoteDir::Unknown,
+    }
+}
+
+/// Scans a word or number starting at `i`, pushing one or more tokens (clitics and
+/// hyphen-joined parts are separate tokens). Returns the index after it.
+fn scan_word(
+    text: &str,
+    start: usize,
+    abbr: &Abbreviations,
+    out: &mut Vec<Token>,
+    pending: &mut u16,
+) -> usize {
+    let bytes = text.as_bytes();
+    let n = text.len();
+    let mut i = start;
+    let first = text[i..].chars().next().unwrap_or(' ');
+    if first == '@' || first == '#' {
+        i += 1;
+    }
+    let numeric = first.is_ascii_digit();
+    let mut letters_seen = false;
+    while i < n {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_word_char(c) {
+            // "2017Credit": a capital after digits starts a new word.
+            if numeric && !letters_seen && c.is_uppercase() && i > start {
+                break;
+            }
+            if c.is_alphabetic() {
+                letters_seen = true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        // Digits keep their separators: 1,000  3.5  10:30
+        if numeric
+            && !letters_seen
+            && matches!(c, ',' | '.' | ':')
+            && i + 1 < n
+            && bytes[i + 1].is_ascii_digit()
+        {
+            i += 1;
+            continue;
+        }
+        // Apostrophe inside a word: O'Brien, don't, Kremlin's
+        if is_apostrophe(c) {
+            let after = i + c.len_utf8();
+            if after < n
+                && text[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_alphabetic())
+            {
+                i = after;
+                continue;
+            }
+        }
+        // Dotted abbreviations: U.S.  p.m.  e.g.
+        if c == '.' && !numeric {
+            let after = i + 1;
+            let word = &text[start..i];
+            let single = word.chars().count() == 1;
+            if after < n
+                && text[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_alphabetic())
+                && (single || word.contains('.'))
+                && text[after..].chars().nth(1).is_some_and(|d| d == '.')
+            {
+                i = after;
+                continue;
+            }
+        }
+        break;
+    }
+    let mut end = i;
+    let mut flags = 0u16;
+    // Take the final period of a known abbreviation, an initial or a dotted form.
+    if end < n && bytes[end] == b'.' {
+        let word = &text[start..end];
+        let lower = word.to_lowercase();
+        let chars = word.chars().count();
+        if abbr.titles.contains(&lower) {
+            end += 1;
+            flags |= flag::ABBREV | flag::TITLE;
+        } else if abbr.other.contains(&lower) || word.contains('.') {
+            end += 1;
+            flags |= flag::ABBREV;
+        } else if chars == 1 && word.chars().all(|c| c.is_uppercase()) {
+            end += 1;
+            flags |= flag::ABBREV | flag::INITIAL;
+        }
+    }
+    let word = &text[start..end];
+    let mut caps = 0;
+    let mut lowers = 0;
+    for c in word.chars() {
+        if c.is_uppercase() {
+            caps += 1;
+        } else if c.is_lowercase() {
+            lowers += 1;
+        }
+    }
+    let first_letter = word.chars().find(|c| c.is_alphabetic());
+    if first_letter.is_some_and(|c| c.is_uppercase()) {
+        flags |= flag::CAP;
+    }
+    if caps >= 2 && lowers == 0 {
+        flags |= flag::ALL_CAPS;
+    }
+    let kind = if numeric { Kind::Number } else { Kind::Word };
+
+    // Split clitics: n't, 's, 're, 've, 'll, 'd, 'm.
+    let split = clitic_start(word);
+    match split {
+        Some(k) if k > 0 => {
+            out.push(Token {
+                span: Span::new(start, start + k),
+                kind,
+                flags: *pending | flags,
+                word: NO_WORD,
+            });
+            *pending = 0;
+            out.push(Token {
+                span: Span::new(start + k, end),
+                kind: Kind::Word,
+                flags: flag::CLITIC,
+                word: NO_WORD,
+            });
+        }
+        _ => {
+            out.push(Token {
+                span: Span::new(start, end),
+                kind,
+                flags: *pending | flags,
+                word: NO_WORD,
+            });
+            *pending = 0;
+        }
+    }
+    end
+}
+
+/// Byte offset inside `word` where a clitic starts, if it ends with one.
+fn clitic_start(word: &str) -> Option<usize> {
+    let lower: String = word
+        .chars()
+        .map(|c| {
+            if is_apostrophe(c) {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    // Byte lengths differ when the apostrophe is curly; map back through char counts.
+    let suffix_chars = if lower.ends_with("n't") && lower.chars().count() > 3 {
+        3
+    } else {
+        let pos = lower.rfind('\'')?;
+        let tail = &lower[pos + 1..];
+        if !matches!(tail, "s" | "re" | "ve" | "ll" | "d" | "m") || pos == 0 {
+            return None;
+        }
+        lower[pos..].chars().count()
+    };
+    let total = word.chars().count();
+    word.char_indices()
+        .nth(total - suffix_chars)
+        .map(|(b, _)| b)
+}
+
+/// Marks Markdown emphasis runs and link targets as markup.
+fn mark_markdown(text: &str, tokens: &mut [Token]) {
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = tokens[k];
+        let s = &text[t.span.range()];
+        // "](" starts a link target: skip to the closing parenthesis.
+        if s == "]"
+            && k + 1 < tokens.len()
+            && tokens[k + 1].kind == Kind::OpenParen
+            && tokens[k + 1].span.start == t.span.end
+        {
+            let mut j = k + 1;
+            while j < tokens.len()
+                && tokens[j].kind != Kind::CloseParen
+                && !tokens[j].is(flag::LINE_BEFORE)
+            {
+                j += 1;
+            }
+            if j < tokens.len() && tokens[j].kind == Kind::CloseParen {
+                for tok in tokens.iter_mut().take(j + 1).skip(k) {
+                    tok.flags |= flag::MARKUP;
+                }
+                // The matching "[" is markup too.
+                let mut b = k;
+                while b > 0 && !tokens[b].is(flag::LINE_BEFORE) {
+                    b -= 1;
+                    if &text[tokens[b].span.range()] == "[" {
+                        tokens[b].flags |= flag::MARKUP;
+                        break;
+                    }
+                }
+                k = j + 1;
+                continue;
+            }
+        }
+        if s == "*" || s == "_" {
+            tokens[k].flags |= flag::MARKUP;
+        }
+        k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<String> {
+        let mut abbr = Abbreviations::default();
+        abbr.titles.insert("mr".into());
+        abbr.other.insert("jan".into());
+        tokenize(text, &abbr, |_| NO_WORD)
+            .iter()
+            .map(|t| text[t.span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_clitics_and_keeps_abbreviations() {
+        assert_eq!(
+            toks("Mr. Trump didn't say"),
+            ["Mr.", "Trump", "did", "n't", "say"]
+        );
+        assert_eq!(
+            toks("the Kremlin\u{2019}s announcement"),
+            ["the", "Kremlin", "\u{2019}s", "announcement"]
+        );
+        assert_eq!(
+            toks("in the U.S. on Jan. 4"),
+            ["in", "the", "U.S.", "on", "Jan.", "4"]
+        );
+        assert_eq!(toks("John F. Kennedy"), ["John", "F.", "Kennedy"]);
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_split_glued_words() {
+        assert_eq!(toks("$1,000.50 at 10:30"), ["$", "1,000.50", "at", "10:30"]);
+        assert_eq!(toks("2017Credit:"), ["2017", "Credit", ":"]);
+        assert_eq!(toks("the 6-1 vote"), ["the", "6", "-", "1", "vote"]);
+    }
+
+    #[test]
+    fn quote_directions() {
+        let abbr = Abbreviations::default();
+        let text = "He said \"no,\" and \u{201C}yes\u{201D} and ''maybe''";
+        let dirs: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+            .iter()
+            .filter_map(|t| t.quote().map(|q| (q.double, q.dir)))
+            .collect();
+        assert_eq!(
+            dirs,
+            [
+                (true, QuoteDir::Open),
+                (true, QuoteDir::Close),
+                (true, QuoteDir::Open),
+                (true, QuoteDir::Close),
+                (true, QuoteDir::Open),
+                (true, QuoteDir::Close)
+            ]
+        );
+    }
+
+    #[test]
+    fn dashes_and_hyphens() {
+        let abbr = Abbreviations::default();
+        let text = "not-too-distant \u{2013} Washington -- yes";
+        let kinds: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+            .iter()
+            .map(|t| t.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Word,
+                Kind::Hyphen,
+                Kind::Word,
+                Kind::Hyphen,
+                Kind::Word,
+                Kind::Dash,
+                Kind::Word,
+                Kind::Dash,
+                Kind::Word
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_are_one_token() {
+        assert_eq!(
+            toks("see https://example.com/a?b=1."),
+            ["see", "https://example.com/a?b=1", "."]
+        );
+    }
+
+    #[test]
+    fn markdown_markers_are_markup() {
+        let abbr = Abbreviations::default();
+        let text = "# Title\n\n* item with [a link](http://x.y)";
+        let kept: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+            .iter()
+            .filter(|t| !t.is(flag::MARKUP))
+            .map(|t| text[t.span.range()].to_string())
+            .collect();
+        assert_eq!(kept, ["Title", "item", "with", "a", "link"]);
+    }
+}
