@@ -13,6 +13,9 @@
 //! [`pack`] loads and checks the rule files that drive every stage, and
 //! [`pipeline::Engine`] runs the stages in order.
 
+// Content is a list of token ranges, often of one range.
+#![allow(clippy::single_range_in_vec_init)]
+
 pub mod cli;
 pub mod error;
 pub mod extract;

@@ -25,10 +25,10 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
                 None => i += 1,
             }
         }
-        if out.len() == first_new {
-            if let Some(a) = cx.colon_frame(si) {
-                out.push(a);
-            }
+        if out.len() == first_new
+            && let Some(a) = cx.colon_frame(si)
+        {
+            out.push(a);
         }
         trim_siblings(&cx, &mut out[first_new..]);
     }
@@ -89,8 +89,16 @@ impl Ctx<'_> {
             return self.verb_frame(si, cue, found);
         }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
-            if self.used_as_noun(i) {
+            if self.capitalised_name(i) {
                 return None;
+            }
+            if self.used_as_noun(i) {
+                // "the company's claim that ...": a statement noun, not a verb.
+                return if self.has(i, wf::CUE_NOUN) && i > 0 && self.cat(i - 1) == Cat::Poss {
+                    self.possessive(si, i)
+                } else {
+                    None
+                };
             }
             let cue = self.verb_group(i, i + n, vc.stance, vc.lemma, vc.form, vc.hearer);
             return self.verb_frame(si, cue, found);
@@ -104,6 +112,11 @@ impl Ctx<'_> {
         None
     }
 
+    /// "Amira Said": a capitalised cue word inside a sentence is a name.
+    fn capitalised_name(&self, i: usize) -> bool {
+        self.p.tokens[i].is_cap() && !self.sentence_initial(i) && !self.title_case(i)
+    }
+
     /// "the report", "Trump's claims": a cue verb form used as a noun.
     fn used_as_noun(&self, i: usize) -> bool {
         if i == 0 {
@@ -112,7 +125,7 @@ impl Ctx<'_> {
         let prev = i - 1;
         match self.cat(prev) {
             Cat::Det => !self.is_subject_pronoun(prev),
-            Cat::Poss => true,
+            Cat::Poss | Cat::Prep => true,
             _ => false,
         }
     }
@@ -284,10 +297,9 @@ impl Ctx<'_> {
         if g_subject > floor
             && self.cat(g_subject - 1) == Cat::Rel
             && self.lower_is(g_subject - 1, &["which", "that", "who"])
+            && let Some(a) = self.relative(si, &cue)
         {
-            if let Some(a) = self.relative(si, &cue) {
-                return Some(a);
-            }
+            return Some(a);
         }
 
         // ", noting that C": a participle takes the main clause's subject.
@@ -300,7 +312,17 @@ impl Ctx<'_> {
                 || matches!(self.kind(before - 1), Kind::Comma | Kind::Dash)
                 || self.lower_is(before - 1, &["while", "before", "after", "by", "when"]))
         {
-            return self.participle(si, &cue, found);
+            return self.participle(si, &cue, found, Pattern::Participle);
+        }
+
+        // "X confirmed A but said B": a second verb shares the first one's subject.
+        let (out, first_new) = found;
+        if cue.form == Form::Finite
+            && g > floor
+            && self.lower_is(g - 1, &["and", "but"])
+            && (first_new..out.len()).any(|j| out[j].source.is_some())
+        {
+            return self.participle(si, &cue, found, Pattern::Coordinated);
         }
 
         let subject = self
@@ -308,10 +330,8 @@ impl Ctx<'_> {
             .filter(|s| self.source_like(s.clone()));
         if let Some(subject) = subject {
             let pattern_as = subject.start > floor && self.lower_is(subject.start - 1, &["as"]);
-            if pattern_as {
-                if let Some(a) = self.as_clause(si, &cue, subject.clone()) {
-                    return Some(a);
-                }
+            if pattern_as && let Some(a) = self.as_clause(si, &cue, subject.clone()) {
+                return Some(a);
             }
             let right = self.content_right(si, cue.end, cue.hearer);
             let before_subject = subject.start.checked_sub(1).filter(|&k| k >= floor);
@@ -510,7 +530,7 @@ impl Ctx<'_> {
             if let Some(q) = self.quotes.opening_at(ns.tokens.start) {
                 let span = self.quotes.spans[q];
                 if span.close + 2 >= ns.tokens.end {
-                    return vec![span.open..span.close + 1];
+                    return self.quote_pieces(span.open);
                 }
             }
         }
@@ -584,10 +604,11 @@ impl Ctx<'_> {
                     }
                     e += 1;
                 }
-                // Only skip when something that can be content follows.
+                // Only skip when something that can be content follows, or when the
+                // phrase runs to the end of the clause ("said in a statement.").
                 if seen_noun
-                    && e < end
-                    && (self.has(e, wf::COMP)
+                    && (e >= end
+                        || self.has(e, wf::COMP)
                         || matches!(self.kind(e), Kind::Comma | Kind::Colon)
                         || self.quotes.opening_at(e).is_some()
                         || self.np_starter_public(e))
@@ -739,7 +760,7 @@ impl Ctx<'_> {
         }
         let floor = self.sentence_range(si).start;
         let poss = noun - 1;
-        let source = self.subject_before(poss, floor)?;
+        let source = self.possessor_before(poss, floor)?;
         let stance = *self.pack.cues.nouns.get(&self.p.tokens[noun].word)?;
         let cue = Cue {
             start: noun,
@@ -790,10 +811,11 @@ impl Ctx<'_> {
                 let lv = k - n;
                 if let Some(issuer) = self.subject_before(lv, floor) {
                     source = issuer;
-                } else if lv > floor && self.kind(lv - 1) == Kind::Comma {
-                    if let Some(issuer) = self.subject_before(lv, floor) {
-                        source = issuer;
-                    }
+                } else if lv > floor
+                    && self.kind(lv - 1) == Kind::Comma
+                    && let Some(issuer) = self.subject_before(lv, floor)
+                {
+                    source = issuer;
                 }
             }
         }
@@ -810,6 +832,7 @@ impl Ctx<'_> {
         si: usize,
         cue: &Cue,
         found: (&[Attribution], usize),
+        pattern: Pattern,
     ) -> Option<Attribution> {
         let floor = self.sentence_range(si).start;
         let right = self.content_right(si, cue.end, cue.hearer);
@@ -826,7 +849,7 @@ impl Ctx<'_> {
             None => (self.sentence_subject(floor, cue.start), None),
         };
         let source = source.filter(|s| self.source_like(s.clone()))?;
-        let mut a = self.make(si, cue, Some(source), right, Pattern::Participle)?;
+        let mut a = self.make(si, cue, Some(source), right, pattern)?;
         a.same_speaker_as = speaker;
         Some(a)
     }
@@ -1022,9 +1045,7 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
     let n = found.len();
     for b in 0..n {
         let b_start = match &found[b].source {
-            Some(s) if s.start < found[b].cue.start && found[b].pattern != Pattern::Participle => {
-                s.start
-            }
+            Some(s) if s.start < found[b].cue.start && !borrowed(found[b].pattern) => s.start,
             _ => found[b].cue.start,
         };
         // Look back over closing quotes and a conjunction for the clause break.
@@ -1040,7 +1061,7 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             k -= 1;
         }
         let breaks = k > 0 && matches!(cx.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon);
-        if !(breaks || found[b].pattern == Pattern::Participle) {
+        if !(breaks || borrowed(found[b].pattern)) {
             continue;
         }
         for a in 0..n {
@@ -1069,6 +1090,11 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
     }
 }
 
+/// Patterns whose source is borrowed from the sentence's main clause.
+fn borrowed(p: Pattern) -> bool {
+    matches!(p, Pattern::Participle | Pattern::Coordinated)
+}
+
 /// Sets `parent` to the innermost attribution whose content holds the cue.
 fn link_nesting(out: &mut [Attribution]) {
     let n = out.len();
@@ -1078,11 +1104,11 @@ fn link_nesting(out: &mut [Attribution]) {
         }
         let cue = out[b].cue.clone();
         let mut best: Option<(usize, usize)> = None;
-        for a in 0..n {
+        for (a, other) in out.iter().enumerate() {
             if a == b {
                 continue;
             }
-            for r in &out[a].content {
+            for r in &other.content {
                 if r.start <= cue.start && cue.end <= r.end {
                     let size = r.end - r.start;
                     if best.is_none_or(|(_, s)| size < s) {

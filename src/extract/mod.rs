@@ -33,6 +33,8 @@ pub enum Pattern {
     Colon,
     /// "..., noting that C": the main clause's subject speaks.
     Participle,
+    /// "X confirmed A but said B": a second verb with the first one's subject.
+    Coordinated,
     /// "a statement which emphasised that C", "the report that said C".
     Relative,
     /// "X provided confirmation of C", "X issued a denial".
@@ -57,6 +59,7 @@ impl Pattern {
             Pattern::AccordingTo => "according-to",
             Pattern::Colon => "colon",
             Pattern::Participle => "participle",
+            Pattern::Coordinated => "coordinated",
             Pattern::Relative => "relative",
             Pattern::LightVerb => "light-verb",
             Pattern::Possessive => "possessive",
@@ -114,3 +117,6 @@ impl Attribution {
 pub fn extract(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     frames::find(p, pack)
 }
+
+#[cfg(test)]
+mod tests;

@@ -273,12 +273,17 @@ impl<'a> Ctx<'a> {
                     seen_noun && self.lower_is(k, &["himself", "herself", "itself", "themselves"])
                 }
                 // A participle after a noun opens a reduced relative: "people familiar with".
+                // A participle after a noun opens a reduced relative ("people attending
+                // the rally", "officials briefed on the talks"); a finite verb does not.
                 Cat::Verb | Cat::Adverb => {
                     let s = self.text(k);
-                    if seen_noun
-                        && (s.ends_with("ing") || s.ends_with("ed"))
-                        && !self.has(k, wf::AUX)
-                    {
+                    let ing = s.ends_with("ing") && !self.has(k, wf::CUE_VERB);
+                    let ed_by = s.ends_with("ed")
+                        && k + 1 < e
+                        && self.cat(k + 1) == Cat::Prep
+                        && (self.lower_is(k + 1, &["by"])
+                            || !self.has(k, wf::CUE_VERB | wf::LIGHT_VERB));
+                    if seen_noun && (ing || ed_by) && !self.has(k, wf::AUX) {
                         in_clause = true;
                         true
                     } else {
@@ -330,7 +335,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.kind(g - 1) == Kind::Comma {
-            return self.appositive_subject(g, floor);
+            return self
+                .appositive_subject(g, floor)
+                .or_else(|| self.interjected_subject(g, floor));
         }
         let b = self.clause_floor(g, floor);
         (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
@@ -362,6 +369,47 @@ impl<'a> Ctx<'a> {
         let head = (b..c).find(|&s| self.np_valid(s, c))?;
         // The head must be a name or a pronoun-free noun phrase, not a clause.
         Some(head..g)
+    }
+
+    /// "The regulator, for its part, said": the subject before an interjected adjunct.
+    fn interjected_subject(&self, g: usize, floor: usize) -> Option<std::ops::Range<usize>> {
+        let close = g - 1;
+        let mut c = close;
+        while c > floor {
+            c -= 1;
+            if self.kind(c) == Kind::Comma {
+                break;
+            }
+            if close - c > 8 || !matches!(self.kind(c), Kind::Word | Kind::Number) {
+                return None;
+            }
+        }
+        if self.kind(c) != Kind::Comma || c + 1 >= close {
+            return None;
+        }
+        let adjunct = matches!(self.cat(c + 1), Cat::Prep | Cat::Adverb | Cat::Time)
+            || self.has(c + 1, wf::ADVERB);
+        if !adjunct {
+            return None;
+        }
+        let b = self.clause_floor(c, floor);
+        (b..c).find(|&s| self.np_valid(s, c)).map(|s| s..c)
+    }
+
+    /// The possessor before a possessive clitic: "the union" in "of the union's".
+    pub fn possessor_before(&self, poss: usize, floor: usize) -> Option<std::ops::Range<usize>> {
+        let mut s = poss;
+        while s > floor {
+            match self.cat(s - 1) {
+                Cat::Name | Cat::Noun | Cat::Num => s -= 1,
+                Cat::Det => {
+                    s -= 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        (s < poss && self.np_valid(s, poss)).then_some(s..poss)
     }
 
     /// A noun phrase starting at `s` and ending before a clause boundary, a cue or `end`.

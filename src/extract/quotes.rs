@@ -74,11 +74,11 @@ impl Quotes {
                 last_unclosed = Some(idx);
             }
             // A paragraph that opens with a quote continues an unclosed one before it.
-            if let Some(prev) = carry {
-                if let Some(&idx) = q.by_open.get(&first.tokens.start) {
-                    q.spans[prev].next = Some(idx);
-                    q.spans[idx].prev = Some(prev);
-                }
+            if let Some(prev) = carry
+                && let Some(&idx) = q.by_open.get(&first.tokens.start)
+            {
+                q.spans[prev].next = Some(idx);
+                q.spans[idx].prev = Some(prev);
             }
         }
         q

@@ -75,8 +75,8 @@ pub enum Edge {
 #[derive(Debug, Clone)]
 pub struct StoryGraph {
     pub graph: DiGraph<Node, Edge>,
-    /// Node of each entity.
-    pub entity_nodes: Vec<NodeIndex>,
+    /// Node of each entity that is a source (or is spoken for).
+    pub entity_nodes: Vec<Option<NodeIndex>>,
     /// Node of each document's own voice.
     pub outlet_nodes: Vec<NodeIndex>,
     /// Assertion node of each attribution, per document.
@@ -90,12 +90,17 @@ pub struct StoryGraph {
 /// assertions in the outlet's own voice.
 pub fn build(story: &Story) -> StoryGraph {
     let mut graph = DiGraph::new();
-    let entity_nodes: Vec<NodeIndex> = (0..story.sources.entities.len())
-        .map(|e| graph.add_node(Node::Source { entity: e }))
+    let n = story.sources.entities.len();
+    let wanted = story.sources.speakers();
+    let entity_nodes: Vec<Option<NodeIndex>> = (0..n)
+        .map(|e| wanted[e].then(|| graph.add_node(Node::Source { entity: e })))
         .collect();
     for (e, ent) in story.sources.entities.iter().enumerate() {
-        if let Some(t) = ent.speaks_for {
-            graph.add_edge(entity_nodes[e], entity_nodes[t], Edge::SpeaksFor);
+        if let (Some(from), Some(to)) = (
+            entity_nodes[e],
+            ent.speaks_for.and_then(|t| entity_nodes[t]),
+        ) {
+            graph.add_edge(from, to, Edge::SpeaksFor);
         }
     }
     let mut outlet_nodes = Vec::new();
@@ -116,7 +121,8 @@ pub fn build(story: &Story) -> StoryGraph {
             let speaker = story
                 .sources
                 .mention(d, i)
-                .map_or(outlet, |m| entity_nodes[m.entity]);
+                .and_then(|m| entity_nodes[m.entity])
+                .unwrap_or(outlet);
             let cue = (!a.cue.is_empty()).then(|| a.cue_span(p));
             graph.add_edge(
                 speaker,

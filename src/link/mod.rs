@@ -24,19 +24,7 @@ use crate::pack::raw::{EntityKind, Side};
 use crate::rules::{ClaimFacts, StatementFacts};
 use crate::text::Parsed;
 
-/// How a statement is tied to its claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// The statement that made the claim.
-    Origin,
-    /// Says the same thing again.
-    Restates,
-    /// Answers it: confirms, denies, qualifies.
-    Responds,
-    /// Reported inside another statement about the claim; shown, not counted.
-    Nested,
-}
+pub use crate::pack::raw::Role;
 
 /// A statement tied to a claim, with the facts the rules see and the evidence behind them.
 #[derive(Debug, Clone, Serialize)]
@@ -119,6 +107,9 @@ struct Candidate {
     parent: Option<usize>,
     /// Index of the candidate it sits inside (nested attributions).
     parent_candidate: Option<usize>,
+    /// Content words that are not function words, references or stance words: how
+    /// much the statement says of its own.
+    substance: usize,
 }
 
 impl Candidate {
@@ -127,6 +118,7 @@ impl Candidate {
             self.stance,
             Stance::Confirms | Stance::Denies | Stance::Qualifies
         ) || self.signals.qualifies.is_some()
+            || self.signals.refutes.is_some()
     }
 }
 
@@ -211,12 +203,18 @@ fn candidates(
             let mut positions = Vec::new();
             let terms = maker.terms(p, &a.content, Some(&mut positions));
             let mut signals = signals::scan(p, &a.content, pack);
-            // "Last summer he said ...", "..., he said, in July": time phrases sit outside the content.
-            let sentence = p.sentences[a.sentence].tokens.clone();
-            if signals.background.is_none() {
-                signals.background =
-                    signals::scan(p, std::slice::from_ref(&sentence), pack).background;
-            }
+            // When a statement was made is said outside its content: "Last summer he
+            // said ...", "..., he said, in July". Inside the content it dates the news.
+            signals.background = outside(p.sentences[a.sentence].tokens.clone(), &a.content)
+                .iter()
+                .find_map(|r| {
+                    pack.linking
+                        .background
+                        .find_all(&p.tokens, r.start, r.end)
+                        .into_iter()
+                        .next()
+                        .map(|(s, n, _)| s..s + n)
+                });
             // A question headline or sentence hedges whatever it relays.
             signals.question |= p.sentences[a.sentence].span.end > 0
                 && p.slice(p.sentences[a.sentence].span)
@@ -224,6 +222,7 @@ fn candidates(
                     .ends_with('?');
             let entity = story.sources.mention(d, i).map(|m| m.entity);
             let start = a.extent().start;
+            let weight = substance(p, &a.content, &signals, pack);
             items.push((
                 start,
                 Candidate {
@@ -244,6 +243,7 @@ fn candidates(
                     headline: p.sentences[a.sentence].headline,
                     parent: a.parent,
                     parent_candidate: None,
+                    substance: weight,
                 },
             ));
         }
@@ -270,6 +270,7 @@ fn candidates(
                     headline: s.headline,
                     parent: None,
                     parent_candidate: None,
+                    substance: 0,
                 },
             ));
         }
@@ -282,14 +283,64 @@ fn candidates(
         let by_attr: Vec<(usize, usize)> = (first..out.len())
             .filter_map(|k| out[k].attribution.map(|a| (a, k)))
             .collect();
-        for k in first..out.len() {
-            if let Some(parent) = out[k].parent {
-                out[k].parent_candidate =
-                    by_attr.iter().find(|(a, _)| *a == parent).map(|(_, c)| *c);
+        for c in out.iter_mut().skip(first) {
+            if let Some(parent) = c.parent {
+                c.parent_candidate = by_attr.iter().find(|(a, _)| *a == parent).map(|(_, k)| *k);
             }
         }
     }
     out
+}
+
+/// The parts of `whole` that none of `ranges` covers.
+fn outside(whole: Range<usize>, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = whole.start;
+    let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
+    sorted.sort_by_key(|r| r.start);
+    for r in sorted {
+        if r.start > start {
+            out.push(start..r.start.min(whole.end));
+        }
+        start = start.max(r.end);
+    }
+    if start < whole.end {
+        out.push(start..whole.end);
+    }
+    out
+}
+
+fn substance(p: &Parsed, ranges: &[Range<usize>], signals: &Signals, pack: &Pack) -> usize {
+    use crate::pack::wf;
+    let marked: Vec<&Range<usize>> = [
+        &signals.refutes,
+        &signals.hedged,
+        &signals.qualifies,
+        &signals.vouches,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    ranges
+        .iter()
+        .flat_map(|r| r.clone())
+        .filter(|&k| {
+            let t = &p.tokens[k];
+            t.is_word()
+                && !pack.is(
+                    t.word,
+                    wf::STOP
+                        | wf::PRON
+                        | wf::DET
+                        | wf::PREP
+                        | wf::AUX
+                        | wf::NEGATION
+                        | wf::REFERENCE
+                        | wf::CONJ,
+                )
+                && !marked.iter().any(|m| m.contains(&k))
+        })
+        .count()
 }
 
 /// Facts about one candidate relative to one claim.
@@ -300,6 +351,7 @@ fn facts(
     claim_negated: bool,
     claimant: Option<usize>,
     claim_text_entities: &[usize],
+    role: Role,
 ) -> (StatementFacts, Vec<(&'static str, Range<usize>)>) {
     let p = &story.docs[c.doc];
     let neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
@@ -341,6 +393,7 @@ fn facts(
     let facts = StatementFacts {
         stance: c.stance,
         side,
+        role,
         negated,
         refutes: c.signals.refutes.is_some(),
         hedged: c.signals.hedged.is_some() || c.signals.question,
@@ -441,21 +494,52 @@ fn link_given(
                 } else {
                     Role::Restates
                 };
-                if claimant.is_none() && role == Role::Restates && c.stance == Stance::Asserts {
-                    if let Some(e) = c.entity {
-                        claimant = Some(e);
-                    }
+                if claimant.is_none()
+                    && role == Role::Restates
+                    && c.stance == Stance::Asserts
+                    && let Some(e) = c.entity
+                {
+                    claimant = Some(e);
                 }
                 linked.push((k, role, reason, score));
             }
         }
+        // A caveat in the same sentence as a statement about the claim qualifies it:
+        // "confirmed the invitation, noting that no date had been set".
+        let about: Vec<(usize, usize)> = linked
+            .iter()
+            .map(|(k, ..)| (candidates[*k].doc, candidates[*k].sentence))
+            .collect();
+        for (k, c) in candidates.iter().enumerate() {
+            let caveat = c.signals.qualifies.is_some() || c.stance == Stance::Qualifies;
+            if caveat
+                && c.attribution.is_some()
+                && !linked.iter().any(|(x, ..)| *x == k)
+                && about.contains(&(c.doc, c.sentence))
+            {
+                linked.push((
+                    k,
+                    Role::Responds,
+                    "caveat in a statement about the claim".into(),
+                    claim_terms.covered_by(&c.terms),
+                ));
+            }
+        }
+        linked.sort_by_key(|(k, ..)| *k);
     }
     let statements = linked
         .into_iter()
         .map(|(k, role, reason, score)| {
             let c = &candidates[k];
-            let (facts, evidence) =
-                facts(story, c, &claim_terms, negated, claimant, &claim_entities);
+            let (facts, evidence) = facts(
+                story,
+                c,
+                &claim_terms,
+                negated,
+                claimant,
+                &claim_entities,
+                role,
+            );
             let edge = match role {
                 Role::Responds => Edge::RespondsTo {
                     reason: reason.clone(),
@@ -508,23 +592,35 @@ fn link_story(
     let mut claims: Vec<Building> = Vec::new();
     // Which claim each candidate went to.
     let mut placed: Vec<Option<usize>> = vec![None; candidates.len()];
-    for (k, c) in candidates.iter().enumerate() {
+    // A claim reported inside a response comes before the response that answers it:
+    // "confirmed the union's announcement that the plant would close".
+    let mut order: Vec<(usize, usize)> = (0..candidates.len())
+        .map(|k| {
+            let c = &candidates[k];
+            match c.parent_candidate {
+                Some(pc) if candidates[pc].is_response() && !c.is_response() => (pc * 2, k),
+                _ => (k * 2 + 1, k),
+            }
+        })
+        .collect();
+    order.sort_unstable();
+    for k in order.into_iter().map(|(_, k)| k) {
+        let c = &candidates[k];
         let p = &story.docs[c.doc];
         let is_outlet = c.attribution.is_none();
         // Nested statements go with the statement they sit in.
-        if let Some(pc) = c.parent_candidate {
-            if let Some(ci) = placed[pc] {
-                if !c.is_response() {
-                    claims[ci].members.push((
-                        k,
-                        Role::Nested,
-                        "reported inside another statement".into(),
-                        0.0,
-                    ));
-                    placed[k] = Some(ci);
-                    continue;
-                }
-            }
+        if let Some(pc) = c.parent_candidate
+            && let Some(ci) = placed[pc]
+            && !c.is_response()
+        {
+            claims[ci].members.push((
+                k,
+                Role::Nested,
+                "reported inside another statement".into(),
+                0.0,
+            ));
+            placed[k] = Some(ci);
+            continue;
         }
         // Best match among claims made so far (not the one it sits inside).
         let ancestor = |ci: usize| {
@@ -580,11 +676,13 @@ fn link_story(
                     format!("mentions {:.0}% of the claim", score * 100.0),
                     score,
                 )),
+                // A bare reference ("rejected the report", "the video was a hoax") or a
+                // caveat with no claim of its own answers the story's lead claim.
                 (None, _)
                     if !claims.is_empty()
-                        && (c.signals.reference.is_some()
-                            || c.signals.qualifies.is_some()
-                            || c.stance == Stance::Qualifies) =>
+                        && (c.signals.qualifies.is_some()
+                            || c.stance == Stance::Qualifies
+                            || c.substance <= 1) =>
                 {
                     let why = if c.signals.reference.is_some() {
                         "refers back to the story's lead claim"
@@ -600,19 +698,18 @@ fn link_story(
                 placed[k] = Some(ci);
                 continue;
             }
-        } else if !background {
-            if let Some((ci, score)) = best {
-                if score >= t.same_claim as f32 {
-                    claims[ci].members.push((
-                        k,
-                        Role::Restates,
-                        format!("says the same ({:.0}% of the claim)", score * 100.0),
-                        score,
-                    ));
-                    placed[k] = Some(ci);
-                    continue;
-                }
-            }
+        } else if !background
+            && let Some((ci, score)) = best
+            && score >= t.same_claim as f32
+        {
+            claims[ci].members.push((
+                k,
+                Role::Restates,
+                format!("says the same ({:.0}% of the claim)", score * 100.0),
+                score,
+            ));
+            placed[k] = Some(ci);
+            continue;
         }
         // A new claim; statements with no content words are not claims.
         if c.terms.is_empty() {
@@ -653,8 +750,15 @@ fn link_story(
                 .into_iter()
                 .map(|(k, role, reason, score)| {
                     let c = &candidates[k];
-                    let (facts, evidence) =
-                        facts(story, c, &b.terms, b.negated, claimant, &claim_entities);
+                    let (facts, evidence) = facts(
+                        story,
+                        c,
+                        &b.terms,
+                        b.negated,
+                        claimant,
+                        &claim_entities,
+                        role,
+                    );
                     if k != b.origin {
                         let edge = match role {
                             Role::Responds => Some(Edge::RespondsTo {

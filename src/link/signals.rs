@@ -43,7 +43,6 @@ pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
         qualifies: first(&s.qualifiers, p, ranges),
         contrast: first(&s.contrasts, p, ranges),
         vouches: first(&s.confirmations, p, ranges),
-        background: first(&pack.linking.background, p, ranges),
         ..Signals::default()
     };
     for r in ranges {

@@ -84,9 +84,7 @@ impl<'a> Located<'a> {
 #[macro_export]
 macro_rules! yaml_path {
     ($($x:expr),* $(,)?) => {{
-        #[allow(unused_mut)]
-        let mut p: Vec<$crate::pack::diagnostic::Step> = Vec::new();
-        $( p.push($crate::pack::yaml_step($x)); )*
+        let p: Vec<$crate::pack::diagnostic::Step> = vec![$($crate::pack::yaml_step($x)),*];
         p
     }};
 }
@@ -128,15 +126,20 @@ pub fn parse<T: DeserializeOwned + Default>(file: &PackFile, errors: &mut RuleEr
 pub fn yaml_error(file: &PackFile, e: &serde_yaml::Error) -> RuleDiagnostic {
     let raw = e.to_string();
     let message = strip_location(&raw);
-    let code = if message.starts_with("unknown field") {
+    // serde_yaml puts the path first: "rules[0]: unknown field `lable`, ...".
+    let bare = message
+        .split_once(": ")
+        .filter(|(p, _)| !p.contains(' '))
+        .map_or(message.as_str(), |(_, m)| m);
+    let code = if bare.starts_with("unknown field") {
         "unknown-field"
-    } else if message.starts_with("unknown variant") {
+    } else if bare.starts_with("unknown variant") {
         "unknown-value"
-    } else if message.starts_with("missing field") {
+    } else if bare.starts_with("missing field") {
         "missing-field"
-    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+    } else if bare.contains("recursion limit") || bare.contains("repetition limit") {
         "too-deep"
-    } else if message.starts_with("invalid type") {
+    } else if bare.starts_with("invalid type") {
         "wrong-type"
     } else {
         "syntax"
@@ -282,6 +285,7 @@ pub fn compile(files: Vec<PackFile>) -> Result<Pack, RuleErrors> {
     b.flag_words(&english.time_words, wf::TIME);
     b.flag_words(&english.honorifics, wf::HONORIFIC);
     b.flag_words(&english.adverbs, wf::ADVERB);
+    b.flag_words(&english.name_particles, wf::NAME_PARTICLE);
     b.flag_words(&text.titles, wf::TITLE_WORD);
     b.flag_words(&text.headline_labels, wf::HEADLINE_LABEL);
     b.flag_words(&english.stopwords, wf::STOP);

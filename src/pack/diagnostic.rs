@@ -99,6 +99,20 @@ impl RuleDiagnostic {
 
     /// Renders the diagnostic with the offending line, without colour.
     pub fn render(&self) -> String {
+        // A machine-made line thousands of characters long helps nobody on screen.
+        let long_line = self.text.as_ref().is_some_and(|t| {
+            let start = t[..self.offset.min(t.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            t[start..].split('\n').next().is_some_and(|l| l.len() > 300)
+        });
+        if long_line {
+            let mut out = format!("{}\n", self.short());
+            if let Some(h) = &self.help {
+                out.push_str(&format!("  help: {h}\n"));
+            }
+            return out;
+        }
         let mut out = String::new();
         let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
             .with_width(100)
@@ -328,15 +342,14 @@ impl MarkedEventReceiver for Builder {
                     expecting_key,
                     key,
                 }) = self.stack.last_mut()
+                    && *expecting_key
                 {
-                    if *expecting_key {
-                        let mut p = path.clone();
-                        p.push(Step::Key(value.clone()));
-                        self.out.keys.push((p, pos(mark)));
-                        *key = Some(value);
-                        *expecting_key = false;
-                        return;
-                    }
+                    let mut p = path.clone();
+                    p.push(Step::Key(value.clone()));
+                    self.out.keys.push((p, pos(mark)));
+                    *key = Some(value);
+                    *expecting_key = false;
+                    return;
                 }
                 self.enter_value(mark);
             }
@@ -396,7 +409,8 @@ mod tests {
         assert_eq!(p.value(&path), Some((4, 12)));
         assert_eq!(
             p.key(&[Step::Key("rules".into()), Step::Index(1)]),
-            Some((5, 5))
+            // A list item that is a mapping starts at its first key.
+            Some((5, 7))
         );
     }
 

@@ -35,6 +35,8 @@ pub mod wf {
     pub const ADVERB: u32 = 1 << 22;
     /// A title abbreviation ("Mr", "Dr", "Sen").
     pub const TITLE_WORD: u32 = 1 << 23;
+    /// A lowercase particle inside a name ("de", "van", "bin").
+    pub const NAME_PARTICLE: u32 = 1 << 24;
 }
 
 #[derive(Debug, Default, Clone)]
@@ -91,10 +93,13 @@ impl Vocab {
     }
 }
 
+/// A phrase (its word ids) and its payload.
+type Entry<T> = (Box<[WordId]>, T);
+
 /// A set of word sequences with a payload each, matched on token word ids.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: FxHashMap<WordId, Vec<(Box<[WordId]>, T)>>,
+    by_first: FxHashMap<WordId, Vec<Entry<T>>>,
     longest: usize,
 }
 
@@ -147,10 +152,11 @@ impl<T> PhraseSet<T> {
     pub fn ending_at(&self, tokens: &[Token], start: usize, end: usize) -> Option<(usize, &T)> {
         let mut best: Option<(usize, &T)> = None;
         for n in 1..=self.longest.min(end.saturating_sub(start)) {
-            if let Some((len, payload)) = self.at(tokens, end - n, end) {
-                if len == n && best.is_none_or(|(b, _)| n > b) {
-                    best = Some((n, payload));
-                }
+            if let Some((len, payload)) = self.at(tokens, end - n, end)
+                && len == n
+                && best.is_none_or(|(b, _)| n > b)
+            {
+                best = Some((n, payload));
             }
         }
         best

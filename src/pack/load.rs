@@ -94,19 +94,19 @@ impl PackFile {
 pub fn read_pack(dir: Option<&Path>) -> Result<Vec<PackFile>, RuleErrors> {
     let mut errors = RuleErrors::default();
     let mut files = Vec::new();
-    if let Some(dir) = dir {
-        if !dir.is_dir() {
-            errors.push(
-                RuleDiagnostic::new(
-                    Class::Io,
-                    "not-a-directory",
-                    &dir.display().to_string(),
-                    "rule directory not found",
-                )
-                .help("pass the folder that holds cues.yaml, labels.yaml and the other rule files"),
-            );
-            return Err(errors);
-        }
+    if let Some(dir) = dir
+        && !dir.is_dir()
+    {
+        errors.push(
+            RuleDiagnostic::new(
+                Class::Io,
+                "not-a-directory",
+                &dir.display().to_string(),
+                "rule directory not found",
+            )
+            .help("pass the folder that holds cues.yaml, labels.yaml and the other rule files"),
+        );
+        return Err(errors);
     }
     for kind in FileKind::ALL {
         let local = dir

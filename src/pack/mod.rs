@@ -155,3 +155,10 @@ impl Pack {
             .collect()
     }
 }
+
+/// The default pack, compiled once, for tests.
+#[cfg(test)]
+pub fn test_pack() -> &'static Pack {
+    static PACK: std::sync::OnceLock<Pack> = std::sync::OnceLock::new();
+    PACK.get_or_init(|| Pack::builtin().expect("default pack compiles"))
+}

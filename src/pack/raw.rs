@@ -217,6 +217,9 @@ pub struct EnglishFile {
     /// Sentence adverbs that are never part of a name ("Meanwhile", "However").
     #[serde(default)]
     pub adverbs: Vec<String>,
+    /// Lowercase particles inside names ("de" in "Piet de Vries").
+    #[serde(default)]
+    pub name_particles: Vec<String>,
     /// Honorifics before names ("Mr", "Sen.", "President").
     #[serde(default)]
     pub honorifics: Vec<String>,
@@ -390,6 +393,9 @@ pub struct StatementMatch {
     /// Who makes it, relative to the claim.
     #[serde(default)]
     pub side: Option<OneOrMany<Side>>,
+    /// How it is tied to the claim: it made it, says it again, or answers it.
+    #[serde(default)]
+    pub role: Option<OneOrMany<Role>>,
     /// The content negates what the claim says.
     #[serde(default)]
     pub negated: Option<bool>,
@@ -456,6 +462,33 @@ pub enum Side {
     Outlet,
     /// A source whose side is not known (anonymous, unresolved).
     Unknown,
+}
+
+/// How a statement is tied to the claim it is about.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The statement that made the claim.
+    Origin,
+    /// Says the same thing again.
+    Restates,
+    /// Answers it: confirms, denies, qualifies.
+    Responds,
+    /// Reported inside another statement about the claim; shown, not counted.
+    Nested,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Origin => "origin",
+            Role::Restates => "restates",
+            Role::Responds => "responds",
+            Role::Nested => "nested",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

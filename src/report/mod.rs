@@ -247,6 +247,7 @@ pub fn build(
                         "same speaker as the statement it continues".to_string()
                     }
                     Resolution::Anonymous => "unnamed source".to_string(),
+                    Resolution::QuoteSpeaker => "whoever is quoted".to_string(),
                 });
                 let content = match a {
                     Some(a) => a
@@ -368,11 +369,14 @@ pub fn build(
         });
     }
 
+    let speakers = story.sources.speakers();
     let sources = story
         .sources
         .entities
         .iter()
-        .map(|e| SourceReport {
+        .enumerate()
+        .filter(|(i, _)| speakers[*i])
+        .map(|(_, e)| SourceReport {
             id: e.id.clone(),
             name: e.name.clone(),
             kind: e.kind,

@@ -188,15 +188,15 @@ impl Ctx<'_> {
                         .help("without a bound it always holds; use `statement:` to ask for one match"),
                 );
             }
-            if let (Some(a), Some(b)) = (cm.at_least, cm.at_most) {
-                if a > b {
-                    errors.push(self.at.at_key(
-                        &sub("count"),
-                        Class::Semantic,
-                        "impossible-condition",
-                        format!("`at_least: {a}` is more than `at_most: {b}`: this never holds"),
-                    ));
-                }
+            if let (Some(a), Some(b)) = (cm.at_least, cm.at_most)
+                && a > b
+            {
+                errors.push(self.at.at_key(
+                    &sub("count"),
+                    Class::Semantic,
+                    "impossible-condition",
+                    format!("`at_least: {a}` is more than `at_most: {b}`: this never holds"),
+                ));
             }
             return Cond::Count {
                 matcher: Matcher::from_raw(&cm.statement),
@@ -249,10 +249,10 @@ fn check_cycles(set: &RuleSet, at: &Located, errors: &mut RuleErrors) {
                 let pos = stack.iter().position(|&x| x == j).unwrap_or(0);
                 return Some(stack[pos..].to_vec());
             }
-            if state[j] == 0 {
-                if let Some(c) = visit(j, set, state, stack) {
-                    return Some(c);
-                }
+            if state[j] == 0
+                && let Some(c) = visit(j, set, state, stack)
+            {
+                return Some(c);
             }
         }
         stack.pop();

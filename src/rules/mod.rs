@@ -20,6 +20,8 @@ use crate::pack::raw::{ClaimMatch, Side, StatementMatch};
 pub struct StatementFacts {
     pub stance: Stance,
     pub side: Side,
+    /// How the statement is tied to the claim (origin, restates, responds).
+    pub role: crate::pack::raw::Role,
     pub negated: bool,
     pub refutes: bool,
     pub hedged: bool,
@@ -62,6 +64,7 @@ pub enum Cond {
 pub struct Matcher {
     pub stance: Option<Vec<Stance>>,
     pub side: Option<Vec<Side>>,
+    pub role: Option<Vec<crate::pack::raw::Role>>,
     pub negated: Option<bool>,
     pub refutes: Option<bool>,
     pub hedged: Option<bool>,
@@ -78,6 +81,7 @@ impl Matcher {
         Matcher {
             stance: m.stance.as_ref().map(|s| s.as_slice().to_vec()),
             side: m.side.as_ref().map(|s| s.as_slice().to_vec()),
+            role: m.role.as_ref().map(|s| s.as_slice().to_vec()),
             negated: m.negated,
             refutes: m.refutes,
             hedged: m.hedged,
@@ -99,6 +103,7 @@ impl Matcher {
         }
         self.stance.as_ref().is_none_or(|v| v.contains(&s.stance))
             && self.side.as_ref().is_none_or(|v| v.contains(&s.side))
+            && self.role.as_ref().is_none_or(|v| v.contains(&s.role))
             && flag(self.negated, s.negated)
             && flag(self.refutes, s.refutes)
             && flag(self.hedged, s.hedged)
@@ -107,10 +112,7 @@ impl Matcher {
             && flag(self.question, s.question)
             && flag(self.headline, s.headline)
             && flag(self.by_subject, s.by_subject)
-            && self
-                .cue
-                .as_ref()
-                .is_none_or(|v| v.iter().any(|c| *c == s.cue))
+            && self.cue.as_ref().is_none_or(|v| v.contains(&s.cue))
     }
 
     /// A short description for explanations: `stance=denies side=other|unknown`.
@@ -120,6 +122,12 @@ impl Matcher {
             parts.push(format!(
                 "stance={}",
                 v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")
+            ));
+        }
+        if let Some(v) = &self.role {
+            parts.push(format!(
+                "role={}",
+                v.iter().map(|r| r.as_str()).collect::<Vec<_>>().join("|")
             ));
         }
         if let Some(v) = &self.side {
@@ -287,7 +295,7 @@ pub struct Names {
 }
 
 fn fill_message(template: &str, label: Label, names: &Names) -> String {
-    template
+    let filled = template
         .replace(
             "{claimant}",
             if names.claimant.is_empty() {
@@ -312,5 +320,168 @@ fn fill_message(template: &str, label: Label, names: &Names) -> String {
                 &names.cue
             },
         )
-        .replace("{label}", label.as_str())
+        .replace("{label}", label.as_str());
+    // Names fill in lower case ("the White House"); a sentence starts with a capital.
+    let mut chars = filled.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => filled,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::raw::Role;
+    use crate::pack::test_pack;
+
+    fn statement(stance: Stance, side: Side) -> StatementFacts {
+        StatementFacts {
+            stance,
+            side,
+            role: if side == Side::Claimant {
+                Role::Origin
+            } else {
+                Role::Responds
+            },
+            negated: false,
+            refutes: false,
+            hedged: false,
+            qualifies: false,
+            vouches: false,
+            question: false,
+            headline: false,
+            by_subject: false,
+            cue: String::new(),
+        }
+    }
+
+    fn label(given: bool, statements: Vec<StatementFacts>) -> Verdict {
+        let claim = ClaimFacts {
+            given,
+            related: true,
+            statements,
+        };
+        test_pack().rules.decide(&claim, &|_| Names::default())
+    }
+
+    #[test]
+    fn one_side_only_is_unconfirmed() {
+        let v = label(
+            false,
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Confirms, Side::Same),
+            ],
+        );
+        assert_eq!(v.label, Label::Unconfirmed);
+        assert_eq!(v.rule.as_deref(), Some("one-side-only"));
+    }
+
+    #[test]
+    fn other_side_confirms() {
+        let v = label(
+            false,
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Confirms, Side::Other),
+            ],
+        );
+        assert_eq!(v.label, Label::Confirmed);
+        assert_eq!(v.fired[0].statements, [1]);
+    }
+
+    #[test]
+    fn caveat_makes_it_qualified_and_denial_outranks_all() {
+        let mut caveat = statement(Stance::Asserts, Side::Other);
+        caveat.qualifies = true;
+        let base = vec![
+            statement(Stance::Asserts, Side::Claimant),
+            statement(Stance::Confirms, Side::Other),
+            caveat,
+        ];
+        assert_eq!(label(false, base.clone()).label, Label::Qualified);
+        let mut with_denial = base;
+        with_denial.push(statement(Stance::Denies, Side::Other));
+        let v = label(false, with_denial);
+        assert_eq!(v.label, Label::Contested);
+        let fired: Vec<&str> = v.fired.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(
+            fired,
+            [
+                "contested",
+                "confirmed-with-caveat",
+                "confirmed",
+                "one-side-only"
+            ]
+        );
+    }
+
+    #[test]
+    fn outlet_voice_confirms_only_a_given_claim() {
+        let outlet = statement(Stance::Asserts, Side::Outlet);
+        assert_eq!(label(true, vec![outlet.clone()]).label, Label::Confirmed);
+        assert_eq!(
+            label(
+                false,
+                vec![statement(Stance::Asserts, Side::Claimant), outlet.clone()]
+            )
+            .label,
+            Label::Unconfirmed
+        );
+        let mut hedged = outlet;
+        hedged.hedged = true;
+        assert_eq!(label(true, vec![hedged]).label, Label::Unconfirmed);
+    }
+
+    #[test]
+    fn unrelated_given_claim() {
+        let claim = ClaimFacts {
+            given: true,
+            related: false,
+            statements: vec![],
+        };
+        assert_eq!(
+            test_pack()
+                .rules
+                .decide(&claim, &|_| Names::default())
+                .label,
+            Label::Unrelated
+        );
+    }
+
+    #[test]
+    fn explanation_lists_every_rule_in_order() {
+        let claim = ClaimFacts {
+            given: false,
+            related: true,
+            statements: vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Confirms, Side::Other),
+            ],
+        };
+        let t = test_pack().rules.explain(&claim);
+        assert_eq!(t.winner.as_deref(), Some("confirmed"));
+        let held: Vec<(&str, bool)> = t.rules.iter().map(|r| (r.rule.as_str(), r.held)).collect();
+        assert_eq!(held[0], ("unrelated", false));
+        assert!(held.contains(&("confirmed", true)));
+        assert!(held.contains(&("contested", false)));
+    }
+
+    #[test]
+    fn messages_fill_placeholders() {
+        let m = fill_message(
+            "{responder} confirms what {claimant} said ({cue}): {label}",
+            Label::Confirmed,
+            &Names {
+                claimant: "the Kremlin".into(),
+                responder: "the White House".into(),
+                cue: "confirmed".into(),
+            },
+        );
+        assert_eq!(
+            m,
+            "The White House confirms what the Kremlin said (confirmed): confirmed"
+        );
+    }
 }

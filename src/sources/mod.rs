@@ -55,6 +55,8 @@ pub enum Resolution {
     },
     /// The same speaker as another attribution (a participle, a continued quote).
     SameSpeaker,
+    /// "I" or "we" inside a quote: whoever is quoted.
+    QuoteSpeaker,
     /// An unnamed source ("a senior official").
     Anonymous,
 }
@@ -88,6 +90,23 @@ impl Sources {
 
     pub fn same_side(&self, a: usize, b: usize) -> bool {
         self.side(a) == self.side(b)
+    }
+
+    /// Which entities are sources: those that say something, and those they speak
+    /// for. People only mentioned in the text are not.
+    pub fn speakers(&self) -> Vec<bool> {
+        let mut wanted = vec![false; self.entities.len()];
+        for m in self.mentions.iter().flatten().flatten() {
+            let mut cur = Some(m.entity);
+            while let Some(e) = cur {
+                if wanted[e] {
+                    break;
+                }
+                wanted[e] = true;
+                cur = self.entities[e].speaks_for;
+            }
+        }
+        wanted
     }
 
     pub fn mention(&self, doc: usize, attribution: usize) -> Option<&Mention> {
@@ -266,6 +285,7 @@ impl Resolver<'_> {
             .collect()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn phrase(
         &mut self,
         d: usize,
@@ -282,10 +302,10 @@ impl Resolver<'_> {
         let word = p.token_text(first).to_lowercase();
 
         // Pronouns.
-        if head.len() <= 2 {
-            if let Some(class) = self.pack.pronouns.get(&toks[first].word).copied() {
-                return self.pronoun(d, p, attrs, i, first, class, &word, seen, mentions);
-            }
+        if head.len() <= 2
+            && let Some(class) = self.pack.pronouns.get(&toks[first].word).copied()
+        {
+            return self.pronoun(d, p, attrs, i, first, class, &word, seen, mentions);
         }
 
         // Names and titles from the table, anywhere in the head ("a statement from the Kremlin").
@@ -443,7 +463,7 @@ impl Resolver<'_> {
             let m = mentions.get(parent).cloned().flatten()?;
             return Some(Mention {
                 entity: m.entity,
-                via: Resolution::SameSpeaker,
+                via: Resolution::QuoteSpeaker,
             });
         }
         // Sentence by sentence backwards; in each, the most salient fitting mention.
@@ -528,13 +548,14 @@ impl Resolver<'_> {
                         .then_some(m.entity)
                 })
         });
-        if let Some(t) = target {
-            if t != e && self.side_of(t) != e {
-                self.out.entities[e].speaks_for = Some(t);
-                self.out.entities[e].speaks_for_because = because;
-                if self.out.entities[e].kind == EntityKind::Organisation {
-                    self.out.entities[e].kind = EntityKind::Person;
-                }
+        if let Some(t) = target
+            && t != e
+            && self.side_of(t) != e
+        {
+            self.out.entities[e].speaks_for = Some(t);
+            self.out.entities[e].speaks_for_because = because;
+            if self.out.entities[e].kind == EntityKind::Organisation {
+                self.out.entities[e].kind = EntityKind::Person;
             }
         }
     }
@@ -568,12 +589,11 @@ impl Resolver<'_> {
         let toks = &p.tokens;
         // Stop at a preposition: "a statement from X" is handled as an alias or a document.
         let mut end = r.end;
+        // A common noun at the end is the head ("Union leaders"): no name to take.
+        if end > r.start && toks[end - 1].is_word() && !toks[end - 1].is_cap() {
+            return None;
+        }
         while end > r.start && !(toks[end - 1].is_word() && toks[end - 1].is_cap()) {
-            if matches!(toks[end - 1].kind, Kind::Word)
-                && self.pack.is(toks[end - 1].word, wf::PREP)
-            {
-                return None;
-            }
             end -= 1;
         }
         if end == r.start {
@@ -582,7 +602,13 @@ impl Resolver<'_> {
         let mut start = end;
         while start > r.start {
             let t = &toks[start - 1];
+            // "Piet de Vries", "Ursula von der Leyen".
+            let particle = t.is_word()
+                && !t.is_cap()
+                && self.pack.is(t.word, wf::NAME_PARTICLE)
+                && start - 1 > r.start;
             let joins = t.kind == Kind::Hyphen
+                || particle
                 || (t.is_word()
                     && t.is_cap()
                     && !self
@@ -607,10 +633,10 @@ impl Resolver<'_> {
     /// The entity for a name in the text, merged with earlier mentions by surname.
     fn named(&mut self, p: &Parsed, name: Range<usize>) -> usize {
         let toks = &p.tokens;
-        if let Some((n, &entry)) = self.pack.sources.aliases.at(toks, name.start, name.end) {
-            if n == name.len() {
-                return self.table_entity(entry);
-            }
+        if let Some((n, &entry)) = self.pack.sources.aliases.at(toks, name.start, name.end)
+            && n == name.len()
+        {
+            return self.table_entity(entry);
         }
         let text = p.slice(p.span_of(name.clone())).to_string();
         let surname = p.token_text(name.end - 1).to_lowercase();
@@ -763,4 +789,100 @@ pub fn slug(s: &str) -> String {
         out.pop();
     }
     if out.is_empty() { "source".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::test_pack;
+    use crate::text::{Document, read};
+
+    /// (source as written, entity name, side name) per attribution.
+    fn resolved(text: &str) -> Vec<(String, String, String)> {
+        let p = read(Document::new("t", text), test_pack());
+        let attrs = crate::extract::extract(&p, test_pack());
+        let s = resolve(&[(&p, &attrs)], test_pack());
+        attrs
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let m = s.mention(0, i).expect("resolved");
+                (
+                    a.source_span(&p)
+                        .map(|x| p.slice(x).to_string())
+                        .unwrap_or_default(),
+                    s.entities[m.entity].name.clone(),
+                    s.entities[s.side(m.entity)].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aliases_and_appositives_give_sides() {
+        let r = resolved(
+            "Yury Ushakov, an aide to the Russian leader, told reporters that talks went well. Moscow said it hoped for more.",
+        );
+        assert_eq!(r[0].1, "Yury Ushakov");
+        assert_eq!(
+            r[0].2, "the Kremlin",
+            "an aide to Putin speaks for the Kremlin"
+        );
+        assert_eq!(
+            (r[1].1.as_str(), r[1].2.as_str()),
+            ("the Kremlin", "the Kremlin")
+        );
+    }
+
+    #[test]
+    fn pronouns_follow_the_previous_speaker() {
+        let r = resolved(
+            "Helena Marsh, a spokeswoman for Brightwater Energy, said the offer was low. She added that the board would meet.",
+        );
+        assert_eq!(r[1].0, "She");
+        assert_eq!(r[1].1, "Helena Marsh");
+        assert_eq!(r[1].2, "Brightwater Energy");
+    }
+
+    #[test]
+    fn pronouns_skip_people_of_the_other_gender() {
+        let r = resolved(
+            "Mr Ushakov said the talks went well. Anna Berg said the date was open, and she said nothing more.",
+        );
+        assert_eq!(r.last().unwrap().1, "Anna Berg");
+    }
+
+    #[test]
+    fn surnames_merge_with_full_names() {
+        let r = resolved(
+            "Tomas Lindqvist said the bridge was ready. Mr Lindqvist added that tolls were unlikely.",
+        );
+        assert_eq!(r[0].1, r[1].1);
+    }
+
+    #[test]
+    fn titles_point_back_to_who_held_them() {
+        let r = resolved(
+            "Helena Marsh, a spokeswoman for Brightwater, said the offer was low. The regulator said it had no view. The spokeswoman said the board would meet.",
+        );
+        assert_eq!(r[2].1, "Helena Marsh");
+    }
+
+    #[test]
+    fn unnamed_sources_are_anonymous() {
+        let p = read(
+            Document::new("t", "A senior official said the plan was dead."),
+            test_pack(),
+        );
+        let attrs = crate::extract::extract(&p, test_pack());
+        let s = resolve(&[(&p, &attrs)], test_pack());
+        let m = s.mention(0, 0).unwrap();
+        assert_eq!(s.entities[m.entity].kind, EntityKind::Anonymous);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Yury Ushakov"), "yury-ushakov");
+        assert_eq!(slug("the Kremlin's"), "the-kremlin-s");
+    }
 }

@@ -102,7 +102,9 @@ impl Parsed {
 
 /// Reads a document: tokens, paragraphs, junk, sentences, headline.
 pub fn read(doc: Document, pack: &Pack) -> Parsed {
-    let tokens = tokenize(&doc.text, &pack.abbreviations, |w| pack.vocab.get(w));
+    let tokens = drop_markup(tokenize(&doc.text, &pack.abbreviations, |w| {
+        pack.vocab.get(w)
+    }));
     let raw_paragraphs = sentences::paragraphs(&tokens);
     let junk = junk_flags(&doc.text, &tokens, &raw_paragraphs, pack);
 
@@ -149,6 +151,23 @@ pub fn read(doc: Document, pack: &Pack) -> Parsed {
         paragraphs,
         sentences,
     }
+}
+
+/// Markup (Markdown marks, link targets) is not text: drop it, passing its line
+/// breaks on to the next token.
+fn drop_markup(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut carry = 0u16;
+    for mut t in tokens {
+        if t.is(flag::MARKUP) {
+            carry |= t.flags & (flag::LINE_BEFORE | flag::BLANK_BEFORE | flag::SPACE_BEFORE);
+            continue;
+        }
+        t.flags |= carry;
+        carry = 0;
+        out.push(t);
+    }
+    out
 }
 
 /// Applies the junk rules to each paragraph.
@@ -213,5 +232,114 @@ fn mark_headline(
         && long_words.iter().filter(|t| t.is_cap()).count() * 10 >= long_words.len() * 8;
     if !ends_prose || title_case {
         sentences[first.sentences.start].headline = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::test_pack;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let p = read(Document::new("t", text), test_pack());
+        p.sentences
+            .iter()
+            .map(|s| p.slice(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences(
+                "Mr. Smith met Sen. Jones at 3 p.m. on Jan. 4 in the U.S. capital. They spoke."
+            ),
+            [
+                "Mr. Smith met Sen. Jones at 3 p.m. on Jan. 4 in the U.S. capital.",
+                "They spoke."
+            ]
+        );
+        assert_eq!(
+            sentences("Acme Corp. said so. Shares rose 3.5 per cent."),
+            ["Acme Corp. said so.", "Shares rose 3.5 per cent."]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_can_end_a_sentence() {
+        assert_eq!(
+            sentences("He lives in the U.S. The rest live abroad."),
+            ["He lives in the U.S.", "The rest live abroad."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("\"It is over.\" He left. \"Why?\" she asked."),
+            ["\"It is over.\"", "He left.", "\"Why?\" she asked."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_hard_wrapped_lines() {
+        let p = read(
+            Document::new("t", "First line\ncontinues here.\n\nSecond paragraph."),
+            test_pack(),
+        );
+        assert_eq!(p.paragraphs.len(), 2);
+        assert_eq!(p.sentences.len(), 2);
+    }
+
+    #[test]
+    fn junk_lines_are_dropped_by_rule() {
+        let text = "Council approves lanes\n\nThe council voted on Monday.\n\nA rider on the road. Photo: City Council\n\nJane Doe\n\nShare this article\n\nLeave a Reply";
+        let p = read(Document::new("t", text), test_pack());
+        let junk: Vec<&str> = p
+            .paragraphs
+            .iter()
+            .filter_map(|x| x.junk.as_deref())
+            .collect();
+        assert_eq!(
+            junk,
+            [
+                "photo-credit",
+                "credit-name",
+                "share-prompt",
+                "comment-form"
+            ]
+        );
+        assert_eq!(p.sentences.len(), 2);
+    }
+
+    #[test]
+    fn the_headline_is_marked() {
+        let p = read(
+            Document::new("t", "Port strike to end, union says\n\nThe union said so."),
+            test_pack(),
+        );
+        assert!(p.sentences[0].headline);
+        assert!(!p.sentences[1].headline);
+        let p = read(
+            Document::new("t", "The union said the strike would end."),
+            test_pack(),
+        );
+        assert!(
+            !p.sentences[0].headline,
+            "a lone sentence of prose is no headline"
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "\u{201C}Déjà vu,\u{201D} she said.";
+        let p = read(Document::new("t", text), test_pack());
+        for t in &p.tokens {
+            assert!(
+                text.is_char_boundary(t.span.start as usize)
+                    && text.is_char_boundary(t.span.end as usize)
+            );
+        }
+        assert_eq!(p.slice(p.sentences[0].span), text);
     }
 }

@@ -237,6 +237,27 @@ pub fn tokenize(
             i += 2;
             continue;
         }
+        // "the dockworkers' union": a plural possessive, not a closing quote.
+        if (c == '\'' || c == '\u{2019}')
+            && i > 0
+            && bytes[i - 1] == b's'
+            && text[i + clen..].starts_with(' ')
+            && text[i + clen + 1..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_lowercase())
+        {
+            push(
+                &mut out,
+                start,
+                i + clen,
+                Kind::Word,
+                flag::CLITIC,
+                &mut pending,
+            );
+            i += clen;
+            continue;
+        }
         if let Some((double, dir)) = quote_glyph(c) {
             let dir = quote_direction(text, i, i + clen, dir);
             push(

@@ -1,0 +1,265 @@
+//! One test per pattern family, on short texts written for the purpose.
+
+use super::{Pattern, extract};
+use crate::pack::test_pack;
+use crate::text::{Document, read};
+
+/// (pattern, source, cue, content pieces) of each attribution in `text`.
+fn found(text: &str) -> Vec<(Pattern, String, String, Vec<String>)> {
+    let p = read(Document::new("t", text), test_pack());
+    extract(&p, test_pack())
+        .iter()
+        .map(|a| {
+            (
+                a.pattern,
+                a.source_span(&p)
+                    .map(|s| p.slice(s).to_string())
+                    .unwrap_or_default(),
+                p.slice(a.cue_span(&p)).to_string(),
+                a.content_spans(&p)
+                    .into_iter()
+                    .map(|s| p.slice(s).to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (Pattern, String, String, Vec<String>) {
+    let all = found(text);
+    assert_eq!(
+        all.len(),
+        1,
+        "expected one attribution in {text:?}, found {all:?}"
+    );
+    all.into_iter().next().unwrap()
+}
+
+#[test]
+fn source_cue_that() {
+    let (p, s, c, content) = one("The union said on Wednesday that the strike would end.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "The union", "said")
+    );
+    assert_eq!(content, ["the strike would end"]);
+}
+
+#[test]
+fn hearer_and_adjuncts_are_skipped() {
+    let (_, s, c, content) = one("Ms Okafor told reporters on Monday that members had voted.");
+    assert_eq!((s.as_str(), c.as_str()), ("Ms Okafor", "told"));
+    assert_eq!(content, ["members had voted"]);
+}
+
+#[test]
+fn verb_group_is_part_of_the_cue() {
+    let (_, s, c, _) = one("The authority has also said the backlog will clear.");
+    assert_eq!((s.as_str(), c.as_str()), ("The authority", "has also said"));
+}
+
+#[test]
+fn content_first_and_cue_source() {
+    let (p, s, _, content) = one("The bridge will open in March, the ministry said.");
+    assert_eq!((p, s.as_str()), (Pattern::ContentFirst, "the ministry"));
+    assert_eq!(content, ["The bridge will open in March"]);
+    let (p, s, _, content) =
+        one("\"We are on schedule,\" said Tomas Lindqvist, the chief engineer.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::CueSource, "Tomas Lindqvist, the chief engineer")
+    );
+    assert_eq!(content, ["\"We are on schedule,\""]);
+}
+
+#[test]
+fn quote_split_by_the_speaker() {
+    let (p, s, _, content) =
+        one("\"Nobody should expect tolls,\" Mr Lindqvist added, \"at least not this year.\"");
+    assert_eq!((p, s.as_str()), (Pattern::Parenthetical, "Mr Lindqvist"));
+    assert_eq!(
+        content,
+        [
+            "\"Nobody should expect tolls,\"",
+            "\"at least not this year.\""
+        ]
+    );
+}
+
+#[test]
+fn discontinuous_content() {
+    let (p, s, _, content) = one("The plan, he said, is dead.");
+    assert_eq!((p, s.as_str()), (Pattern::Parenthetical, "he"));
+    assert_eq!(content, ["The plan", "is dead"]);
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let (p, s, c, content) = one("According to the statistics office, unemployment fell.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::AccordingTo,
+            "the statistics office",
+            "According to"
+        )
+    );
+    assert_eq!(content, ["unemployment fell"]);
+    let (_, s, _, content) = one("Unemployment fell, according to economists at Norbank.");
+    assert_eq!(s, "economists at Norbank");
+    assert_eq!(content, ["Unemployment fell"]);
+}
+
+#[test]
+fn appositive_source_keeps_its_comma() {
+    let (_, s, c, _) =
+        one("Yury Ushakov, an aide to the Russian leader, told reporters that talks went well.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Yury Ushakov, an aide to the Russian leader,", "told")
+    );
+}
+
+#[test]
+fn light_verb_and_possessive_nouns() {
+    let (p, s, c, content) =
+        one("The White House provided confirmation of the Kremlin's announcement.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::LightVerb,
+            "The White House",
+            "provided confirmation of"
+        )
+    );
+    assert_eq!(content, ["the Kremlin's announcement"]);
+    let all = found("They doubted the company's claim that no jobs would go.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    let (p, s, c, content) = &all[1];
+    assert_eq!(
+        (*p, s.as_str(), c.as_str()),
+        (Pattern::Possessive, "the company", "claim")
+    );
+    assert_eq!(content, &["no jobs would go"]);
+}
+
+#[test]
+fn relative_clause_speaks_for_its_issuer() {
+    let (p, s, c, content) = one(
+        "The aide, Sarah Sanders, issued a statement which emphasised that no date had been set.",
+    );
+    assert_eq!((p, c.as_str()), (Pattern::Relative, "emphasised"));
+    assert_eq!(s, "The aide, Sarah Sanders,");
+    assert_eq!(content, ["no date had been set"]);
+}
+
+#[test]
+fn participle_takes_the_main_subject() {
+    let all = found("The White House confirmed the invitation, noting that no date had been set.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        all[0].3,
+        ["the invitation"],
+        "the first content stops at the participle"
+    );
+    assert_eq!(
+        (all[1].0, all[1].1.as_str(), all[1].2.as_str()),
+        (Pattern::Participle, "The White House", "noting")
+    );
+    assert_eq!(all[1].3, ["no date had been set"]);
+}
+
+#[test]
+fn headline_colon() {
+    let (p, s, c, content) =
+        one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Colon, "Finance minister", ":")
+    );
+    assert_eq!(content, ["\"We will not raise taxes\""]);
+}
+
+#[test]
+fn quotes_continue_into_the_next_paragraph() {
+    let text = "\"This is the only way,\" she said. \"We looked at every option.\n\n\"None of them added up.\"";
+    let all = found(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        all[0].3,
+        [
+            "\"This is the only way,\"",
+            "\"We looked at every option.",
+            "\"None of them added up.\""
+        ]
+    );
+}
+
+#[test]
+fn quote_paragraph_without_a_cue_continues_the_speaker() {
+    let text = "\"We are ready,\" the minister said.\n\n\"We have nothing further to add.\"";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].pattern, Pattern::QuoteContinuation);
+    assert_eq!(all[1].same_speaker_as, Some(0));
+}
+
+#[test]
+fn nested_attributions_stay_nested() {
+    let text = "The ambassador said the minister had told him that talks would resume.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].parent, Some(0));
+    assert_eq!(p.slice(all[1].source_span(&p).unwrap()), "the minister");
+}
+
+#[test]
+fn it_was_announced_has_no_source() {
+    let (p, s, c, content) = one("It was announced on Friday that the plant would close.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Passive, "", "was announced")
+    );
+    assert_eq!(content, ["the plant would close"]);
+}
+
+#[test]
+fn nouns_and_names_are_not_cues() {
+    assert!(found("The report was long.").is_empty());
+    assert!(found("She met Amira Said at the library.").is_empty());
+    assert!(found("Days in office for Russian leaders").is_empty());
+}
+
+#[test]
+fn title_case_headline_cue() {
+    let (_, s, c, content) = one("Mexico Says Students Not Among Dead in Mass Grave");
+    assert_eq!((s.as_str(), c.as_str()), ("Mexico", "Says"));
+    assert_eq!(content, ["Students Not Among Dead in Mass Grave"]);
+}
+
+#[test]
+fn negated_cue_hedges() {
+    for text in [
+        "The ministry did not confirm that the plant would close.",
+        "The ministry has not denied that the plant would close.",
+    ] {
+        let p = read(Document::new("t", text), test_pack());
+        let all = extract(&p, test_pack());
+        assert_eq!(all.len(), 1, "{text}");
+        assert_eq!(all[0].stance, crate::model::Stance::Hedges, "{text}");
+        assert_eq!(
+            p.slice(all[0].content_spans(&p)[0]),
+            "the plant would close"
+        );
+    }
+    let p = read(
+        Document::new(
+            "t",
+            "The ministry has not denied that the plant would close.",
+        ),
+        test_pack(),
+    );
+    assert!(extract(&p, test_pack())[0].negated);
+}
