@@ -1119,4 +1119,17 @@ fn link_nesting(out: &mut [Attribution]) {
         }
         out[b].parent = best.map(|(a, _)| a);
     }
+    // Two contents that hold each other's cues would nest in a loop: keep the outer.
+    for b in 0..n {
+        let mut cur = out[b].parent;
+        let mut steps = 0;
+        while let Some(a) = cur {
+            steps += 1;
+            if a == b || steps > n {
+                out[b].parent = None;
+                break;
+            }
+            cur = out[a].parent;
+        }
+    }
 }

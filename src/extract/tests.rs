@@ -263,3 +263,21 @@ fn negated_cue_hedges() {
     );
     assert!(extract(&p, test_pack())[0].negated);
 }
+
+#[test]
+fn nesting_never_loops() {
+    // Each content holds the other's cue here; nesting must still be a tree.
+    let text = "Donald Trump will likely win the nomination, if the county that has been more correct than any other in its predictions is correct, according to a new article in Politico.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    for (i, a) in all.iter().enumerate() {
+        let mut cur = a.parent;
+        let mut steps = 0;
+        while let Some(j) = cur {
+            assert_ne!(j, i, "attribution {i} is its own ancestor");
+            steps += 1;
+            assert!(steps <= all.len());
+            cur = all[j].parent;
+        }
+    }
+}

@@ -625,7 +625,9 @@ fn link_story(
         // Best match among claims made so far (not the one it sits inside).
         let ancestor = |ci: usize| {
             let mut cur = c.parent_candidate;
-            while let Some(x) = cur {
+            // Bounded: nesting never loops, but a bound keeps that a local fact.
+            for _ in 0..candidates.len() {
+                let Some(x) = cur else { break };
                 if claims[ci].origin == x {
                     return true;
                 }
