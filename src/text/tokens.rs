@@ -510,6 +510,10 @@ fn scan_word(
 
 /// Byte offset inside `word` where a clitic starts, if it ends with one.
 fn clitic_start(word: &str) -> Option<usize> {
+    // Most words have no apostrophe at all: answer without allocating.
+    if !word.bytes().any(|b| b == b'\'' || b == 0xE2 || b == 0xCA) {
+        return None;
+    }
     let lower: String = word
         .chars()
         .map(|c| {
