@@ -16,6 +16,7 @@ pub struct CuesFile {
     /// Reporting verbs by stance class, as lemmas ("say", "deny"). Inflected forms
     /// (says, said, saying) are generated; list irregular ones under `irregular`.
     #[serde(default)]
+    #[schemars(schema_with = "stance_map")]
     pub verbs: BTreeMap<Stance, Vec<String>>,
     /// Irregular forms of a lemma, e.g. `tell: [told]`.
     #[serde(default)]
@@ -29,6 +30,7 @@ pub struct CuesFile {
     /// Nouns that name a statement ("the Kremlin's announcement", "a statement from X",
     /// "provided confirmation of"), by stance class.
     #[serde(default)]
+    #[schemars(schema_with = "stance_map")]
     pub nouns: BTreeMap<Stance, Vec<String>>,
     /// Verbs that turn a statement noun into a cue: "provided confirmation", "issued a denial".
     #[serde(default)]
@@ -511,4 +513,14 @@ impl<T: PartialEq> OneOrMany<T> {
             OneOrMany::Many(vs) => vs,
         }
     }
+}
+
+/// The schema of a map from stance class to words: its keys are stances.
+fn stance_map(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let stance = generator.subschema_for::<Stance>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": stance,
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    })
 }

@@ -6,6 +6,8 @@
 
 mod compile;
 mod eval;
+pub mod explain;
+pub mod testing;
 
 pub use compile::compile;
 pub use eval::{Trace, TraceNode};
