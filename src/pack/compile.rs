@@ -966,6 +966,21 @@ fn compile_linking(
     }
 }
 
+/// Regular expressions compiled once per process: a pack is compiled again for every
+/// `--rules` folder and rule test, and compiling the junk patterns is the slow part.
+fn cached_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    static CACHE: OnceLock<std::sync::Mutex<FxHashMap<String, regex::Regex>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(r) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
+        return Ok(r);
+    }
+    let r = regex::Regex::new(pattern)?;
+    if let Ok(mut c) = cache.lock() {
+        c.insert(pattern.to_string(), r.clone());
+    }
+    Ok(r)
+}
+
 fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<JunkRule> {
     let mut out = Vec::new();
     let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
@@ -983,7 +998,7 @@ fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<J
         }
     }
     for (i, r) in text.junk.iter().enumerate() {
-        let pattern = match regex::Regex::new(&r.pattern) {
+        let pattern = match cached_regex(&r.pattern) {
             Ok(p) => p,
             Err(e) => {
                 let msg = e

@@ -467,6 +467,10 @@ enum Frame {
         path: Vec<Step>,
         expecting_key: bool,
         key: Option<String>,
+        /// Where this map was recorded as a list item (indices into keys, values): the
+        /// parser marks a block map after its first key, so the first key's own mark
+        /// replaces it.
+        item: Option<(usize, usize)>,
     },
     Seq {
         path: Vec<Step>,
@@ -501,6 +505,7 @@ impl Builder {
                 path,
                 expecting_key,
                 key,
+                ..
             }) => {
                 if *expecting_key {
                     return None;
@@ -523,12 +528,17 @@ impl MarkedEventReceiver for Builder {
                     path,
                     expecting_key,
                     key,
+                    item,
                 }) = self.stack.last_mut()
                     && *expecting_key
                 {
                     let mut p = path.clone();
                     p.push(Step::Key(value.clone()));
                     self.out.keys.push((p, pos(mark)));
+                    if let Some((k, v)) = item.take() {
+                        self.out.keys[k].1 = pos(mark);
+                        self.out.values[v].1 = pos(mark);
+                    }
                     *key = Some(value);
                     *expecting_key = false;
                     return;
@@ -554,11 +564,14 @@ impl MarkedEventReceiver for Builder {
                 self.enter_value(mark);
             }
             Event::MappingStart(..) => {
+                let in_list = matches!(self.stack.last(), Some(Frame::Seq { .. }));
                 let path = self.enter_value(mark).unwrap_or_default();
+                let item = in_list.then(|| (self.out.keys.len() - 1, self.out.values.len() - 1));
                 self.stack.push(Frame::Map {
                     path,
                     expecting_key: true,
                     key: None,
+                    item,
                 });
             }
             Event::SequenceStart(..) => {
@@ -591,8 +604,8 @@ mod tests {
         assert_eq!(p.value(&path), Some((4, 12)));
         assert_eq!(
             p.key(&[Step::Key("rules".into()), Step::Index(1)]),
-            // A list item that is a mapping starts at its first key.
-            Some((5, 7))
+            // A list item that is a mapping is placed at its first key.
+            Some((5, 5))
         );
     }
 

@@ -59,10 +59,18 @@ pub fn target(path: &Path) -> Target {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    if path.is_file() && (name == MANIFEST || FileKind::from_file_name(&name).is_some()) {
+    let in_tests = parent.file_name().is_some_and(|n| n == "tests");
+    let rule_name = name == MANIFEST || FileKind::from_file_name(&name).is_some();
+    // `tests/labels.yaml` is a test file, unless it reads like rules (no `cases:`).
+    let test_file = !rule_name
+        || (in_tests
+            && std::fs::read_to_string(path)
+                .map(|t| t.lines().any(|l| l.starts_with("cases:")))
+                .unwrap_or(true));
+    if !test_file && path.is_file() {
         return Target::Pack(parent.to_path_buf());
     }
-    let pack = (parent.file_name().is_some_and(|n| n == "tests"))
+    let pack = in_tests
         .then(|| parent.parent().unwrap_or(Path::new(".")))
         .filter(|p| looks_like_pack(p))
         .map(Path::to_path_buf);

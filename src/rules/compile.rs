@@ -64,6 +64,23 @@ pub fn compile(file: &LabelsFile, at: &Located, errors: &mut RuleErrors) -> Rule
             );
         }
         let when = ctx.cond(&r.when, crate::yaml_path!["rules", i, "when"], errors);
+        if let Some(m) = &r.message {
+            check_placeholders(m, i, at, errors);
+        }
+        if let Some(url) = &r.url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            errors.push(
+                at.at_value(
+                    &crate::yaml_path!["rules", i, "url"],
+                    Class::Semantic,
+                    "bad-url",
+                    format!("`url: {url}` is not a web address"),
+                )
+                .help("write the full address, starting with https://")
+                .warning(),
+            );
+        }
         rules.push((
             i,
             Rule {
@@ -91,8 +108,79 @@ pub fn compile(file: &LabelsFile, at: &Located, errors: &mut RuleErrors) -> Rule
                 .warning(),
         );
     }
+    check_unused(&rules, &set, at, errors);
     set.rules = rules.into_iter().map(|(_, r)| r).collect();
     set
+}
+
+/// The placeholders a rule message may use.
+pub const PLACEHOLDERS: [&str; 4] = ["claimant", "responder", "cue", "label"];
+
+/// `{claimnt}` in a message is left as written in every report: warn, with a guess.
+fn check_placeholders(message: &str, i: usize, at: &Located, errors: &mut RuleErrors) {
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !PLACEHOLDERS.contains(&name) {
+            let help = match closest(name, PLACEHOLDERS.into_iter()) {
+                Some(c) => format!("did you mean `{{{c}}}`?"),
+                None => format!(
+                    "the placeholders are {}",
+                    PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ")
+                ),
+            };
+            errors.push(
+                at.at_value(
+                    &crate::yaml_path!["rules", i, "message"],
+                    Class::Semantic,
+                    "unknown-placeholder",
+                    format!("`{{{name}}}` is not a placeholder; it is shown as written"),
+                )
+                .help(help)
+                .warning(),
+            );
+        }
+        rest = &after[close + 1..];
+    }
+}
+
+/// Named conditions no rule uses, directly or through other conditions.
+fn check_unused(rules: &[(usize, Rule)], set: &RuleSet, at: &Located, errors: &mut RuleErrors) {
+    fn refs(c: &Cond, out: &mut Vec<usize>) {
+        match c {
+            Cond::All(p) | Cond::Any(p) => p.iter().for_each(|x| refs(x, out)),
+            Cond::Not(x) => refs(x, out),
+            Cond::Ref(i) => out.push(*i),
+            _ => {}
+        }
+    }
+    let mut used = vec![false; set.conditions.len()];
+    let mut todo = Vec::new();
+    for (_, r) in rules {
+        refs(&r.when, &mut todo);
+    }
+    while let Some(i) = todo.pop() {
+        if i < used.len() && !used[i] {
+            used[i] = true;
+            refs(&set.conditions[i].when, &mut todo);
+        }
+    }
+    for (i, c) in set.conditions.iter().enumerate() {
+        if !used[i] {
+            errors.push(
+                at.at_value(
+                    &crate::yaml_path!["conditions", i, "id"],
+                    Class::Semantic,
+                    "unused-entry",
+                    format!("the condition `{}` is not used by any rule", c.id),
+                )
+                .help("refer to it with `ref:` in a rule, or remove it")
+                .warning(),
+            );
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -333,8 +421,56 @@ fn has_fallback(rules: &[(usize, Rule)]) -> bool {
     related[0] && related[1]
 }
 
-/// A rule is shadowed when a rule tried before it has the same condition or one that
-/// always holds: it can then never decide a label.
+/// Whether `a` holding means `b` holds, for every claim (a sound, incomplete test:
+/// `false` means "not shown", not "no").
+fn implies(a: &Cond, b: &Cond, set: &RuleSet, depth: usize) -> bool {
+    if depth > 24 {
+        return false;
+    }
+    if a == b || always_true(b, set) {
+        return true;
+    }
+    let d = depth + 1;
+    let shown = match (a, b) {
+        (Cond::Statement(m1), Cond::Statement(m2)) => m1.implies(m2),
+        (
+            Cond::Count {
+                matcher,
+                at_least: Some(n),
+                ..
+            },
+            Cond::Statement(m2),
+        ) => *n >= 1 && matcher.implies(m2),
+        (
+            Cond::Statement(m1),
+            Cond::Count {
+                matcher,
+                at_least: Some(1),
+                at_most: None,
+            },
+        ) => m1.implies(matcher),
+        (Cond::Claim(c1), Cond::Claim(c2)) => {
+            c2.given.is_none_or(|g| c1.given == Some(g))
+                && c2.related.is_none_or(|r| c1.related == Some(r))
+        }
+        (Cond::Not(x), Cond::Not(y)) => implies(y, x, set, d),
+        _ => false,
+    };
+    shown
+        || match b {
+            Cond::All(bs) => !bs.is_empty() && bs.iter().all(|x| implies(a, x, set, d)),
+            Cond::Any(bs) => bs.iter().any(|x| implies(a, x, set, d)),
+            _ => false,
+        }
+        || match a {
+            Cond::Any(xs) => !xs.is_empty() && xs.iter().all(|x| implies(x, b, set, d)),
+            Cond::All(xs) => xs.iter().any(|x| implies(x, b, set, d)),
+            _ => false,
+        }
+}
+
+/// A rule is shadowed when a rule tried before it holds whenever it does (the same
+/// condition, one that always holds, or a weaker one): it can then never decide a label.
 fn check_shadowing(rules: &[(usize, Rule)], set: &RuleSet, at: &Located, errors: &mut RuleErrors) {
     let resolved: Vec<Cond> = rules
         .iter()
@@ -342,21 +478,22 @@ fn check_shadowing(rules: &[(usize, Rule)], set: &RuleSet, at: &Located, errors:
         .collect();
     for (k, (i, rule)) in rules.iter().enumerate() {
         for (j, (_, earlier)) in rules.iter().enumerate().take(k) {
-            let same = resolved[j] == resolved[k];
-            if same || always_true(&earlier.when, set) {
-                let why = if same {
-                    "has the same condition"
-                } else {
-                    "always holds"
-                };
-                errors.push(
-                    at.at_key(&crate::yaml_path!["rules", *i], Class::Semantic, "shadowed-rule",
-                        format!("rule `{}` can never decide a label: `{}` is tried first and {why}", rule.id, earlier.id))
-                        .help("raise this rule's priority above the other's, or narrow the other rule's condition")
-                        .warning(),
-                );
-                break;
-            }
+            let why = if resolved[j] == resolved[k] {
+                "has the same condition"
+            } else if always_true(&earlier.when, set) {
+                "always holds"
+            } else if implies(&resolved[k], &resolved[j], set, 0) {
+                "holds whenever this one does"
+            } else {
+                continue;
+            };
+            errors.push(
+                at.at_key(&crate::yaml_path!["rules", *i], Class::Semantic, "shadowed-rule",
+                    format!("rule `{}` can never decide a label: `{}` (priority {}) is tried first and {why}", rule.id, earlier.id, earlier.priority))
+                    .help("raise this rule's priority above the other's, or narrow the other rule's condition")
+                    .warning(),
+            );
+            break;
         }
     }
 }
