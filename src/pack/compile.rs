@@ -13,7 +13,7 @@ use serde_yaml::Value as Yaml;
 use super::diagnostic::{Class, Positions, RuleDiagnostic, RuleErrors, Severity, Step};
 use super::inflect::verb_forms;
 use super::lexicon::{PhraseSet, Vocab, wf};
-use super::load::{FileKind, Op, PackFile, PackSource, PackSources};
+use super::load::{FileKind, Op, PackFile, PackSources};
 use super::merge::{Origins, Tree, merge};
 use super::raw::{
     CuesFile, EnglishFile, LabelsFile, LinkingFile, SourcesFile, StanceFile, TextFile,
@@ -331,20 +331,72 @@ pub fn yaml_error(name: &str, text: &Arc<String>, e: &serde_yaml::Error) -> Rule
     } else if code == "missing-field" {
         d = d.help("add the field; `crosscheck rules schema` lists what each kind of entry needs");
     }
-    match e.location() {
-        Some(loc) => d.at_line_col(text, loc.line(), loc.column()),
-        None => d.at_line_col(text, 1, 1),
+    let (mut line, mut column) = e
+        .location()
+        .map_or((1, 1), |loc| (loc.line(), loc.column()));
+    // serde places a repeated key at the start of its map: point at the repeat.
+    if let Some(key) = message
+        .split_once("duplicate entry with key \"")
+        .and_then(|(_, k)| k.split_once('"'))
+        .map(|(k, _)| k)
+    {
+        let map_path = message
+            .split_once(": duplicate entry")
+            .map_or(Vec::new(), |(p, _)| serde_path(p));
+        let mut path = map_path;
+        path.push(Step::Key(key.to_string()));
+        if let Some(&(l, c)) = Positions::read(text).all_keys(&path).get(1) {
+            (line, column) = (l, c);
+        }
     }
+    if code == "syntax" && d.help.is_none() {
+        let this_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        d = d.help(if this_line.contains('\t') {
+            "YAML does not allow tabs for indentation: indent with spaces"
+        } else if message.contains("flow mapping") || message.contains("flow sequence") {
+            "a `{` or `[` opened on a line above is not closed: check the brackets"
+        } else if message.contains("duplicate entry") {
+            "a key may appear once in each map: remove or rename one of them"
+        } else if message.contains("quoted scalar") {
+            "a quote opened on this line or above is not closed"
+        } else {
+            "check the indentation, the brackets and the quotes on this line and the one above"
+        });
+    }
+    d.at_line_col(text, line, column)
+}
+
+/// serde's path notation (`rules[0].when`) as steps.
+fn serde_path(p: &str) -> Vec<Step> {
+    let mut out = Vec::new();
+    for part in p.split('.').filter(|x| !x.is_empty()) {
+        let mut rest = part;
+        if let Some(i) = rest.find('[') {
+            if i > 0 {
+                out.push(Step::Key(rest[..i].to_string()));
+            }
+            rest = &rest[i..];
+            while let Some(close) = rest.find(']') {
+                if let Ok(n) = rest[1..close].parse() {
+                    out.push(Step::Index(n));
+                }
+                rest = &rest[close + 1..];
+            }
+        } else {
+            out.push(Step::Key(rest.to_string()));
+        }
+    }
+    out
 }
 
 fn strip_location(msg: &str) -> String {
     let re = regex_lite_location();
-    re.replace(msg, "").trim().to_string()
+    re.replace_all(msg, "").trim().to_string()
 }
 
 fn regex_lite_location() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r"\s+at line \d+ column \d+$").expect("valid regex"))
+    RE.get_or_init(|| regex::Regex::new(r"\s+at line \d+ column \d+").expect("valid regex"))
 }
 
 /// "unknown field `lable`, expected one of `id`, `label`" -> "did you mean `label`?"
@@ -429,11 +481,7 @@ fn builtin_warnings() -> &'static [RuleDiagnostic] {
 
 /// Compiles the files of a pack; collects every problem before giving up.
 pub fn compile(sources: PackSources) -> Result<Pack, RuleErrors> {
-    let builtin_only = sources.manifests.is_empty()
-        && sources
-            .files
-            .iter()
-            .all(|f| f.origin == PackSource::Builtin);
+    let builtin_only = sources.folders.len() <= 1;
     let result = compile_pack(sources);
     if builtin_only {
         return result;
@@ -927,7 +975,7 @@ fn compile_linking(
                 at.at_key(
                     &crate::yaml_path!["synonyms", g],
                     Class::Semantic,
-                    "empty-condition",
+                    "short-group",
                     "a synonym group needs at least two words",
                 )
                 .warning(),
@@ -950,12 +998,15 @@ fn compile_linking(
         ("related", t.related),
     ] {
         if !(0.0..=1.0).contains(&v) {
-            errors.push(at.at_value(
-                &crate::yaml_path!["thresholds", name],
-                Class::Semantic,
-                "out-of-range",
-                format!("`{name}` is {v}, but it is a share between 0 and 1"),
-            ));
+            errors.push(
+                at.at_value(
+                    &crate::yaml_path!["thresholds", name],
+                    Class::Semantic,
+                    "out-of-range",
+                    format!("`{name}` is {v}, but it is a share between 0 and 1"),
+                )
+                .help("write a number from 0 to 1: 0.5 means half"),
+            );
         }
     }
     Linking {
@@ -1007,6 +1058,7 @@ fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<J
                     .last()
                     .unwrap_or("invalid pattern")
                     .trim()
+                    .trim_start_matches("error: ")
                     .to_string();
                 errors.push(
                     at.at_value(

@@ -92,6 +92,23 @@ impl RuleDiagnostic {
         self
     }
 
+    /// Narrows the place to the first `needle` at or after it on the same line (a
+    /// placeholder inside a message, say); leaves it as it is when there is none.
+    pub fn narrow_to(mut self, needle: &str) -> Self {
+        let Some(text) = self.text.clone() else {
+            return self;
+        };
+        let start = self.offset.min(text.len());
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if let Some(i) = text[start..line_end].find(needle) {
+            let offset = start + i;
+            self.column += text[start..offset].chars().count();
+            self.offset = offset;
+            self.len = needle.len();
+        }
+        self
+    }
+
     /// Places the diagnostic at a byte offset of `source`.
     pub fn at_offset(mut self, source: &Arc<String>, offset: usize) -> Self {
         let offset = offset.min(source.len());
@@ -449,6 +466,15 @@ impl Positions {
     /// 1-based (line, column) of the key at `path` (or of the list item).
     pub fn key(&self, path: &[Step]) -> Option<(usize, usize)> {
         self.keys.iter().find(|(p, _)| p == path).map(|(_, m)| *m)
+    }
+
+    /// Every place the key `path` is written (a repeated key is written twice).
+    pub fn all_keys(&self, path: &[Step]) -> Vec<(usize, usize)> {
+        self.keys
+            .iter()
+            .filter(|(p, _)| p == path)
+            .map(|(_, m)| *m)
+            .collect()
     }
 
     /// 1-based (line, column) of the value at `path`.

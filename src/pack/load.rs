@@ -204,6 +204,8 @@ pub fn read_pack(dir: Option<&Path>) -> Result<PackSources, RuleErrors> {
 /// Where a diagnostic about `extends` should point, if the folder was reached that way.
 struct ExtendsSite {
     manifest: usize,
+    /// The value of `extends:` as written.
+    written: String,
 }
 
 fn io_error(path: &Path, code: &'static str, message: String, help: &str) -> RuleDiagnostic {
@@ -285,7 +287,11 @@ fn read_folder(
                         &crate::yaml_path!["extends"],
                         Class::Io,
                         "not-a-directory",
-                        format!("`extends: {}`: no such pack folder", dir.display()),
+                        format!(
+                            "`extends: {}`: there is no folder {}",
+                            site.written,
+                            dir.display()
+                        ),
                     )
                     .help("give `default` or the path of a pack folder, relative to this pack.yaml")
             }
@@ -314,7 +320,7 @@ fn read_folder(
                         &crate::yaml_path!["extends"],
                         Class::Semantic,
                         "cycle",
-                        format!("`extends: {}`: {why}", dir.display()),
+                        format!("`extends: {}`: {why}", site.written),
                     )
                     .help("a pack may extend `default` or a folder that does not lead back to it"),
             );
@@ -352,9 +358,12 @@ fn read_folder(
         Some(other) => {
             read_folder(
                 s,
-                &dir.join(other),
+                &normalize(&dir.join(other)),
                 chain,
-                manifest_index.map(|m| ExtendsSite { manifest: m }),
+                manifest_index.map(|m| ExtendsSite {
+                    manifest: m,
+                    written: other.to_string(),
+                }),
             );
             Base::Folder
         }
@@ -510,6 +519,24 @@ fn read_folder(
         }
     }
     chain.pop();
+}
+
+/// `a/b/../c` as `a/c`, without touching the file system (for messages and loops).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// A YAML file in a pack folder that is not read: an error when its name is close to

@@ -293,7 +293,7 @@ impl<'a> Checker<'a> {
             // Report against the alternative of the same shape (a list for a list).
             let same_shape = alts
                 .iter()
-                .find(|a| self.type_ok(self.resolve(a), doc))
+                .find(|a| self.shape_ok(a, doc, 0))
                 .or(alts.first());
             if let Some(a) = same_shape {
                 self.value(a, doc, path, depth + 1);
@@ -342,18 +342,15 @@ impl<'a> Checker<'a> {
                 false,
                 "wrong-type",
                 format!(
-                    "`{}` should be {want}, not {}",
+                    "{} should be {want}, not {}",
                     if path.is_empty() {
                         "the file".to_string()
                     } else {
-                        path_text(path)
+                        format!("`{}`", path_text(path))
                     },
                     yaml_type(doc)
                 ),
-                schema
-                    .get("description")
-                    .and_then(Json::as_str)
-                    .map(|d| first_sentence(d).to_string()),
+                Some(type_help(schema)),
             );
             return;
         }
@@ -470,13 +467,6 @@ impl<'a> Checker<'a> {
         if let Some(req) = schema.get("required").and_then(Json::as_array) {
             for r in req.iter().filter_map(Json::as_str) {
                 if !m.contains_key(r) && !suggested.contains(&r) {
-                    let what = props
-                        .and_then(|p| p.get(r))
-                        .map(|s| self.resolve(s))
-                        .and_then(|s| s.get("description"))
-                        .and_then(Json::as_str)
-                        .map(|d| format!(" ({})", first_sentence(d)))
-                        .unwrap_or_default();
                     let place = if path.is_empty() {
                         "this file".to_string()
                     } else {
@@ -486,7 +476,7 @@ impl<'a> Checker<'a> {
                         path,
                         true,
                         "missing-field",
-                        format!("{place} needs a `{r}`{what}"),
+                        format!("{place} has no `{r}`"),
                         Some(format!("add `{r}: ...`; `crosscheck rules schema` lists what each kind of entry needs")),
                     );
                 }
@@ -530,6 +520,26 @@ impl<'a> Checker<'a> {
             format!("`{}` cannot be `{shown}`", path_text(path)),
             Some(help),
         );
+    }
+
+    /// Whether `doc` has the outward shape `schema` asks for (a list for a list, a word
+    /// for a choice of words), to pick the alternative to report against.
+    fn shape_ok(&self, schema: &'a Json, doc: &Yaml, depth: usize) -> bool {
+        let schema = self.resolve(schema);
+        if schema.get("type").is_some() {
+            return self.type_ok(schema, doc);
+        }
+        if schema.get("const").is_some() || schema.get("enum").is_some() {
+            return doc.is_string();
+        }
+        match schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Json::as_array)
+        {
+            Some(alts) if depth < 8 => alts.iter().any(|a| self.shape_ok(a, doc, depth + 1)),
+            _ => true,
+        }
     }
 
     /// A bare scalar where only a word fits: serde reads it as the word.
@@ -589,6 +599,32 @@ fn describe_type(schema: &Json) -> String {
         "something else".into()
     } else {
         words.join(" or ")
+    }
+}
+
+/// What to write instead of a value of the wrong type.
+fn type_help(schema: &Json) -> String {
+    let types: Vec<&str> = match schema.get("type") {
+        Some(Json::String(t)) => vec![t.as_str()],
+        Some(Json::Array(ts)) => ts.iter().filter_map(Json::as_str).collect(),
+        _ => vec![],
+    };
+    let what = if types.contains(&"boolean") {
+        "write `true` or `false`"
+    } else if types.contains(&"array") {
+        "write a list: `[a, b]`, or one `- item` per line"
+    } else if types.contains(&"object") {
+        "write keys and values, one `key: value` per line"
+    } else if types.contains(&"integer") {
+        "write a whole number, without quotes"
+    } else if types.contains(&"number") {
+        "write a number, without quotes"
+    } else {
+        "write a word or phrase"
+    };
+    match schema.get("description").and_then(Json::as_str) {
+        Some(d) => format!("{what} ({})", first_sentence(d).trim_end_matches('.')),
+        None => what.to_string(),
     }
 }
 
