@@ -651,3 +651,56 @@ fn explain_a_text_and_a_test_case() {
         .assert()
         .code(2);
 }
+
+/// docs/rules.md describes every key of every kind of file (as the schemas have them)
+/// and every diagnostic code the sources can report; the README links to it.
+#[test]
+fn docs_describe_every_key_and_every_diagnostic() {
+    let docs = fs::read_to_string("docs/rules.md").unwrap();
+    let mut missing = Vec::new();
+    for k in SchemaKind::all() {
+        let schema = k.schema();
+        let mut objects = vec![schema.clone()];
+        if let Some(defs) = schema.get("definitions").and_then(Value::as_object) {
+            objects.extend(defs.values().cloned());
+        }
+        for o in objects {
+            if let Some(props) = o.get("properties").and_then(Value::as_object) {
+                for key in props.keys() {
+                    if !docs.contains(&format!("`{key}")) {
+                        missing.push(format!("{}: key `{key}`", k.name()));
+                    }
+                }
+            }
+        }
+    }
+    // Diagnostic codes: `Class::X, "code"` wherever a diagnostic is made, and the
+    // codes serde errors are sorted into.
+    let re = regex::Regex::new(r#"Class::(?:Syntax|Semantic|Io),\s*"([a-z0-9-]+)""#).unwrap();
+    let mut codes: Vec<String> = vec![
+        "syntax".into(),
+        "unknown-field".into(),
+        "unknown-value".into(),
+        "missing-field".into(),
+        "wrong-type".into(),
+        "too-deep".into(),
+        "unquoted-word".into(),
+    ];
+    for dir in ["src/pack", "src/rules"] {
+        for e in fs::read_dir(dir).unwrap() {
+            let text = fs::read_to_string(e.unwrap().path()).unwrap();
+            codes.extend(re.captures_iter(&text).map(|c| c[1].to_string()));
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    assert!(codes.len() > 30, "{codes:?}");
+    for c in &codes {
+        if !docs.contains(&format!("| `{c}` |")) {
+            missing.push(format!("diagnostic `{c}`"));
+        }
+    }
+    assert!(missing.is_empty(), "not in docs/rules.md: {missing:#?}");
+    let readme = fs::read_to_string("README.md").unwrap();
+    assert!(readme.contains("docs/rules.md"));
+}

@@ -255,7 +255,11 @@ fn test(args: TestArgs) -> Result<i32, Error> {
         if loaded.iter().all(|t| t.cases.is_empty()) {
             eprintln!("warning: no rule tests found (put them in tests/*.yaml in the pack folder)");
         }
-        let run = run_tests(&engine, &loaded);
+        let mut run = run_tests(&engine, &loaded);
+        run.pack = match path.map(target) {
+            Some(Target::Pack(d)) => Some(d.display().to_string()),
+            _ => args.rules.rules.as_ref().map(|d| d.display().to_string()),
+        };
         write_out(&run.render())?;
         if run.failed() > 0 || (args.strict && !run.untested.is_empty()) {
             code = code.max(exit::TESTS_FAILED);
@@ -402,8 +406,15 @@ fn explain(args: ExplainArgs) -> Result<i32, Error> {
                         "`--case {spec}`: give FILE:LINE or FILE#NAME of a rule test case"
                     ))
                 })?;
-            let (engine, sources, mut diagnostics) =
-                test_target(Some(Path::new(file)), &args.rules, true)?;
+            let (engine, sources, mut diagnostics) = match file.strip_prefix("<default>/tests/") {
+                // A built-in test case, with the built-in pack or the one given.
+                Some(_) => (
+                    super::engine(&args.rules)?,
+                    builtin_tests(),
+                    RuleErrors::default(),
+                ),
+                None => test_target(Some(Path::new(file)), &args.rules, true)?,
+            };
             let loaded: Vec<LoadedTests> =
                 load_tests(&sources, Some(&engine.pack.rules), &mut diagnostics);
             if diagnostics.has_errors() {

@@ -419,6 +419,9 @@ pub struct TestRun {
     pub outcomes: Vec<CaseOutcome>,
     /// Label rules no case names in `expect_rule`.
     pub untested: Vec<String>,
+    /// The pack folder the tests ran with (`None`: the built-in pack), for the
+    /// command that explains a failing case.
+    pub pack: Option<String>,
 }
 
 impl TestRun {
@@ -449,8 +452,13 @@ impl TestRun {
                 for l in &o.failure {
                     out.push_str(&format!("        {l}\n"));
                 }
+                let rules = self
+                    .pack
+                    .as_ref()
+                    .map(|p| format!("--rules {p} "))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "        explain: crosscheck rules explain --case {}:{}\n",
+                    "        explain: crosscheck rules explain {rules}--case {}:{}\n",
                     o.file, o.line
                 ));
             }
@@ -494,7 +502,11 @@ pub fn run_tests(engine: &Engine, tests: &[LoadedTests]) -> TestRun {
         .filter(|r| !named.contains(&r.id.as_str()))
         .map(|r| r.id.clone())
         .collect();
-    TestRun { outcomes, untested }
+    TestRun {
+        outcomes,
+        untested,
+        pack: None,
+    }
 }
 
 /// Finds a case by `FILE:LINE` (any line inside the case) or `FILE#NAME`.
