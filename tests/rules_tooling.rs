@@ -286,6 +286,34 @@ fn validate_exit_codes_by_class() {
         .arg(dir.path().join("warn"))
         .assert()
         .code(4);
+    // Checking with a pack that has warnings says so, and works.
+    bin()
+        .args(["check", "--format", "json", "--text", CLAIM, "--rules"])
+        .arg(dir.path().join("warn"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 warning(s)"));
+    // The diagnostics as JSON, for editors and CI.
+    let out = bin()
+        .args(["rules", "validate", "--format", "json"])
+        .arg(dir.path().join("semantic"))
+        .assert()
+        .code(4);
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let d = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
+    assert_eq!(d["code"], "unknown-reference");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["class"], "semantic");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(5), Some(17))
+    );
+    assert!(d["file"].as_str().unwrap().ends_with("labels.yaml"));
 }
 
 #[test]

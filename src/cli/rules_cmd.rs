@@ -21,6 +21,10 @@ pub struct ValidateArgs {
     /// Count warnings as errors (exit code 4 or 1 when there are any).
     #[arg(long)]
     pub strict: bool,
+    /// text (default: rustc-style, on standard error) or json (an array of
+    /// diagnostics on standard output, for editors and CI).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ExplainFormat,
 }
 
 #[derive(Args, Debug)]
@@ -67,6 +71,7 @@ pub struct InitArgs {
     pub force: bool,
 }
 
+/// Output format of `rules validate` and `rules explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExplainFormat {
     Text,
@@ -112,6 +117,33 @@ fn validate(args: ValidateArgs) -> Result<i32, Error> {
         let v = validate_target(t);
         summaries.extend(v.summaries);
         all.extend(v.diagnostics);
+    }
+    if args.format == ExplainFormat::Json {
+        let items: Vec<serde_json::Value> = all
+            .items
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "file": d.file,
+                    "line": d.line,
+                    "column": d.column,
+                    "severity": match d.severity {
+                        crate::pack::Severity::Error => "error",
+                        crate::pack::Severity::Warning => "warning",
+                    },
+                    "class": match d.class {
+                        crate::pack::Class::Syntax => "syntax",
+                        crate::pack::Class::Semantic => "semantic",
+                        crate::pack::Class::Io => "io",
+                    },
+                    "code": d.code,
+                    "message": d.message,
+                    "help": d.help,
+                })
+            })
+            .collect();
+        write_out(&super::to_json(&items)?)?;
+        return Ok(all.exit_code(args.strict));
     }
     if !all.items.is_empty() {
         eprintln!("{}", all.render());

@@ -191,16 +191,6 @@ pub fn read_sources(dir: Option<&Path>) -> PackSources {
     s
 }
 
-/// Reads a pack, failing if reading found errors (compiling finds the rest).
-pub fn read_pack(dir: Option<&Path>) -> Result<PackSources, RuleErrors> {
-    let s = read_sources(dir);
-    if s.diagnostics.has_errors() {
-        Err(s.diagnostics)
-    } else {
-        Ok(s)
-    }
-}
-
 /// Where a diagnostic about `extends` should point, if the folder was reached that way.
 struct ExtendsSite {
     manifest: usize,

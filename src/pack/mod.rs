@@ -28,7 +28,7 @@ pub use diagnostic::{
 pub use lexicon::{PhraseSet, Vocab, wf};
 pub use load::{
     BUILTIN_TESTS, Base, FileKind, Folder, MAX_FILE_BYTES, Op, PackFile, PackSource, PackSources,
-    SourceFile, TestSource, read_pack, read_sources, read_tests, read_text,
+    SourceFile, TestSource, read_sources, read_tests, read_text,
 };
 
 use crate::model::Stance;
