@@ -542,8 +542,19 @@ fn skipped_file(name: &str, path: &Path) -> Option<RuleDiagnostic> {
         .chain([MANIFEST])
         .collect();
     let stems: Vec<&str> = known.iter().map(|n| n.trim_end_matches(".yaml")).collect();
-    let close = closest(stem, stems.iter().copied());
     let file = path.display().to_string();
+    if super::compile::edit_distance(stem, "tests") <= 1 {
+        return Some(
+            RuleDiagnostic::new(
+                Class::Semantic,
+                "skipped-file",
+                &file,
+                format!("`{name}` is not read: rule tests go in the `tests/` folder"),
+            )
+            .help(format!("move it to tests/{stem}.yaml")),
+        );
+    }
+    let close = closest(stem, stems.iter().copied());
     Some(match close {
         Some(c) => RuleDiagnostic::new(
             Class::Semantic,
