@@ -108,10 +108,11 @@ fn every_broken_pack_reports_what_it_should() {
         let v = validate(&t);
         let codes: BTreeSet<&str> = v.diagnostics.items.iter().map(|d| d.code).collect();
         let want: BTreeSet<&str> = c.codes.iter().copied().collect();
+        // The summary line counts the rules of the default pack, which changes as
+        // the default rules are tuned: it is not part of the snapshot.
         let rendered = format!(
-            "{}\n{}\nexit code: {}\n",
+            "{}\nexit code: {}\n",
             v.diagnostics.render(),
-            v.summaries.join("\n"),
             v.exit_code(false)
         );
         assert_eq!(codes, want, "{}:\n{rendered}", c.dir);
