@@ -261,7 +261,8 @@ fn rules_validate_reports_file_line_column() {
         .args(["rules", "validate"])
         .arg(dir.path())
         .assert()
-        .code(1)
+        // An unknown reference is a semantic error: exit code 4.
+        .code(4)
         .stderr(
             predicate::str::contains("labels.yaml:5:")
                 .and(predicate::str::contains("names no condition")),

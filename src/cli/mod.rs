@@ -3,7 +3,7 @@
 
 mod batch;
 mod input;
-mod rules_cmd;
+pub mod rules_cmd;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -24,6 +24,12 @@ pub mod exit {
     pub const USAGE: i32 = 2;
     /// A claim got a label named with `--fail-on`.
     pub const FAIL_ON: i32 = 3;
+    /// Rule files: the files mean something wrong (unknown reference, duplicate id...).
+    pub const RULES_SEMANTIC: i32 = crate::pack::EXIT_SEMANTIC;
+    /// Rule files: a file or folder could not be read.
+    pub const RULES_IO: i32 = crate::pack::EXIT_IO;
+    /// `rules test`: a test case failed (or, with --strict, a rule has no test).
+    pub const TESTS_FAILED: i32 = 6;
 }
 
 #[derive(Parser, Debug)]
@@ -57,7 +63,8 @@ pub enum Command {
 
 #[derive(Args, Debug, Clone)]
 pub struct RulesArg {
-    /// Use the rule pack in DIR (its files replace the default ones of the same name).
+    /// Use the rule pack in DIR: its files replace the default ones of the same name,
+    /// or, with `extends: default` in its pack.yaml, are merged into them.
     #[arg(long, value_name = "DIR", global = true)]
     pub rules: Option<PathBuf>,
 }
@@ -150,8 +157,18 @@ pub struct GraphArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum RulesCommand {
-    /// Check rule files: syntax, references, duplicates, cycles, shadowed rules.
+    /// Check rule packs and rule tests: syntax, unknown keys, references, duplicates,
+    /// cycles, shadowed rules, skipped files. Every problem, as file:line:column.
     Validate(rules_cmd::ValidateArgs),
+    /// Print the JSON Schema of a kind of rule file (or write them all with --write).
+    Schema(rules_cmd::SchemaArgs),
+    /// Run rule tests: texts and the labels their claims must (or must not) get.
+    Test(rules_cmd::TestArgs),
+    /// Write a rule pack to edit: a copy of the built-in one, or one that extends it.
+    Init(rules_cmd::InitArgs),
+    /// Show, for each claim, every label rule in order, which conditions held, and
+    /// the statements that satisfied them.
+    Explain(rules_cmd::ExplainArgs),
 }
 
 fn parse_label(s: &str) -> Result<Label, String> {
@@ -178,7 +195,11 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) => {
             report_error(&e);
-            e.exit_code()
+            match &e {
+                // Rule pack errors exit by class: 1 syntax, 4 semantic, 5 I/O.
+                Error::Rules(errs) => errs.exit_code(false).max(exit::INPUT),
+                _ => e.exit_code(),
+            }
         }
     }
 }
@@ -209,7 +230,17 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
 
 pub(crate) fn engine(rules: &RulesArg) -> Result<Engine, Error> {
     let pack = match &rules.rules {
-        Some(dir) => Pack::load(dir)?,
+        Some(dir) => {
+            let pack = Pack::load(dir)?;
+            let warnings = pack.warnings.warnings().count();
+            if warnings > 0 {
+                eprintln!(
+                    "warning: the rule pack has {warnings} warning(s); run `crosscheck rules validate {}` to see them",
+                    dir.display()
+                );
+            }
+            pack
+        }
         None => Pack::builtin()?,
     };
     Ok(Engine::new(pack))

@@ -6,36 +6,94 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{Class, Positions, RuleDiagnostic, RuleErrors, Step};
+use std::sync::Arc;
+
+use serde_yaml::Value as Yaml;
+
+use super::diagnostic::{Class, Positions, RuleDiagnostic, RuleErrors, Severity, Step};
 use super::inflect::verb_forms;
 use super::lexicon::{PhraseSet, Vocab, wf};
-use super::load::{FileKind, PackFile};
+use super::load::{FileKind, Op, PackFile, PackSources};
+use super::merge::{Origins, Tree, merge};
 use super::raw::{
     CuesFile, EnglishFile, LabelsFile, LinkingFile, SourcesFile, StanceFile, TextFile,
 };
+use super::schema::SchemaKind;
 use super::{
     Cues, EntitySpec, Form, JunkRule, Linking, Pack, PhraseCue, SourceTable, StanceWords, VerbCue,
 };
 use crate::model::Stance;
 use crate::text::tokens::{Abbreviations, WordId, tokenize};
 
-/// Locates paths inside one file for diagnostics; positions are read only when needed.
+/// Locates paths of a (possibly merged) document in the files it came from, for
+/// diagnostics; positions are read only when needed.
 pub struct Located<'a> {
-    pub file: &'a PackFile,
+    layers: Vec<Layer<'a>>,
+    /// For a merged document, where each part came from; `None` for a single file.
+    origins: Option<Origins>,
+}
+
+struct Layer<'a> {
+    name: &'a str,
+    text: &'a Arc<String>,
     positions: OnceLock<Positions>,
 }
 
 impl<'a> Located<'a> {
     pub fn new(file: &'a PackFile) -> Self {
+        Located::source(&file.name, &file.text)
+    }
+
+    /// One file, by its name and text.
+    pub fn source(name: &'a str, text: &'a Arc<String>) -> Self {
         Located {
-            file,
-            positions: OnceLock::new(),
+            layers: vec![Layer {
+                name,
+                text,
+                positions: OnceLock::new(),
+            }],
+            origins: None,
         }
     }
 
-    fn positions(&self) -> &Positions {
-        self.positions
-            .get_or_init(|| Positions::read(&self.file.text))
+    /// A merged document: `origins` map its paths into `layers`.
+    fn layered(layers: Vec<(&'a str, &'a Arc<String>)>, origins: Origins) -> Self {
+        Located {
+            layers: layers
+                .into_iter()
+                .map(|(name, text)| Layer {
+                    name,
+                    text,
+                    positions: OnceLock::new(),
+                })
+                .collect(),
+            origins: Some(origins),
+        }
+    }
+
+    /// The layer and the path inside it that `path` of the document points to.
+    fn place(&self, path: &[Step]) -> (&Layer<'a>, Vec<Step>) {
+        let (i, p) = match &self.origins {
+            Some(o) => o
+                .map(path)
+                .unwrap_or_else(|| (self.layers.len().saturating_sub(1), path.to_vec())),
+            None => (0, path.to_vec()),
+        };
+        let i = i.min(self.layers.len().saturating_sub(1));
+        (&self.layers[i], p)
+    }
+
+    fn positions<'l>(layer: &'l Layer<'_>) -> &'l Positions {
+        layer.positions.get_or_init(|| Positions::read(layer.text))
+    }
+
+    /// File name and 1-based line of `path` (for "first listed at ...").
+    pub fn line_of(&self, path: &[Step]) -> (String, usize) {
+        let (layer, p) = self.place(path);
+        let line = Located::positions(layer)
+            .key(&p)
+            .map_or(1, |(line, _)| line);
+        (layer.name.to_string(), line)
     }
 
     /// A diagnostic at the key (or list item) `path`, or at the file's start.
@@ -46,10 +104,11 @@ impl<'a> Located<'a> {
         code: &'static str,
         message: impl Into<String>,
     ) -> RuleDiagnostic {
-        let d = RuleDiagnostic::new(class, code, &self.file.name, message);
-        match self.positions().key(path) {
-            Some((line, col)) => d.at_line_col(&self.file.text, line, col),
-            None => d.at_line_col(&self.file.text, 1, 1),
+        let (layer, p) = self.place(path);
+        let d = RuleDiagnostic::new(class, code, layer.name, message);
+        match Located::positions(layer).key(&p) {
+            Some((line, col)) => d.at_line_col(layer.text, line, col),
+            None => d.at_line_col(layer.text, 1, 1),
         }
     }
 
@@ -61,22 +120,13 @@ impl<'a> Located<'a> {
         code: &'static str,
         message: impl Into<String>,
     ) -> RuleDiagnostic {
-        let d = RuleDiagnostic::new(class, code, &self.file.name, message);
-        match self
-            .positions()
-            .value(path)
-            .or_else(|| self.positions().key(path))
-        {
-            Some((line, col)) => d.at_line_col(&self.file.text, line, col),
-            None => d.at_line_col(&self.file.text, 1, 1),
+        let (layer, p) = self.place(path);
+        let d = RuleDiagnostic::new(class, code, layer.name, message);
+        let positions = Located::positions(layer);
+        match positions.value(&p).or_else(|| positions.key(&p)) {
+            Some((line, col)) => d.at_line_col(layer.text, line, col),
+            None => d.at_line_col(layer.text, 1, 1),
         }
-    }
-
-    pub fn key_paths(&self) -> Vec<(Vec<Step>, (usize, usize))> {
-        self.positions()
-            .paths()
-            .map(|(p, m)| (p.to_vec(), m))
-            .collect()
     }
 }
 
@@ -103,27 +153,154 @@ impl IntoStep for usize {
     }
 }
 
-/// Parses one file into its serde type, turning a failure into a located diagnostic.
-pub fn parse<T: DeserializeOwned + Default>(file: &PackFile, errors: &mut RuleErrors) -> T {
-    if file.text.trim().is_empty()
-        || file
-            .text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return T::default();
+/// Whether a file holds nothing but blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
+}
+
+/// Parses one file as YAML, checks it against the schema of its kind (every unknown
+/// key, wrong type and missing field is reported, not only the first), then reads it
+/// into `T`. Returns the document, or `None` when it has errors.
+pub fn parse_yaml<T: DeserializeOwned>(
+    name: &str,
+    text: &Arc<String>,
+    kind: SchemaKind,
+    errors: &mut RuleErrors,
+) -> Option<Yaml> {
+    if is_blank(text) {
+        return Some(Yaml::Mapping(Default::default()));
     }
-    match serde_yaml::from_str::<T>(&file.text) {
+    let mut doc = match serde_yaml::from_str::<Yaml>(text) {
+        Ok(Yaml::Null) => return Some(Yaml::Mapping(Default::default())),
         Ok(v) => v,
         Err(e) => {
-            errors.push(yaml_error(file, &e));
-            T::default()
+            errors.push(yaml_error(name, text, &e));
+            return None;
+        }
+    };
+    let violations = super::schema::check(schema_of_kind(kind), &mut doc);
+    let at = Located::source(name, text);
+    for v in &violations {
+        errors.push(v.diagnostic(&at));
+    }
+    if violations.iter().any(|v| !v.warning) {
+        return None;
+    }
+    // The schema says less than serde in places (the range of a number, the keys of a
+    // map by stance); serde has the last word.
+    if let Err(e) = serde_yaml::from_str::<T>(text) {
+        errors.push(yaml_error(name, text, &e));
+        return None;
+    }
+    Some(doc)
+}
+
+/// `parse_yaml`, then the typed value.
+pub fn parse_checked<T: DeserializeOwned>(
+    name: &str,
+    text: &Arc<String>,
+    kind: SchemaKind,
+    errors: &mut RuleErrors,
+) -> Option<T> {
+    let doc = parse_yaml::<T>(name, text, kind, errors)?;
+    match serde_yaml::from_value::<T>(doc) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(yaml_error(name, text, &e));
+            None
         }
     }
 }
 
+/// The schema of each kind, generated once.
+pub fn schema_of_kind(kind: SchemaKind) -> &'static serde_json::Value {
+    static SCHEMAS: OnceLock<Vec<(SchemaKind, serde_json::Value)>> = OnceLock::new();
+    let all = SCHEMAS.get_or_init(|| {
+        SchemaKind::all()
+            .into_iter()
+            .map(|k| (k, k.schema()))
+            .collect()
+    });
+    &all.iter()
+        .find(|(k, _)| *k == kind)
+        .expect("every kind has a schema")
+        .1
+}
+
+/// Builds the document of one kind from the layers of a pack: parses each layer,
+/// merges, applies removals. Returns the typed value (the default when a layer has
+/// errors) and the locator that maps its paths back to the files.
+fn build<'a, T: DeserializeOwned + Default>(
+    sources: &'a PackSources,
+    kind: FileKind,
+    errors: &mut RuleErrors,
+) -> (T, Located<'a>, Yaml) {
+    let ops = &sources.ops[kind.index()];
+    // Whatever lies under the last file that replaces its kind whole plays no part.
+    let start = ops
+        .iter()
+        .rposition(|op| matches!(op, Op::Set(_)))
+        .unwrap_or(0);
+    let mut layers: Vec<(&'a str, &'a Arc<String>)> = Vec::new();
+    let mut tree: Option<Tree> = None;
+    let mut failed = false;
+    for op in &ops[start..] {
+        match op {
+            Op::Set(i) | Op::Merge(i) => {
+                let file = &sources.files[*i];
+                layers.push((&file.name, &file.text));
+                let layer = layers.len() - 1;
+                match parse_yaml::<T>(&file.name, &file.text, SchemaKind::Rules(kind), errors) {
+                    Some(doc) => {
+                        let t = Tree::new(&doc, layer);
+                        tree = Some(match (tree.take(), op) {
+                            (Some(base), Op::Merge(_)) => merge(base, t),
+                            _ => t,
+                        });
+                    }
+                    None => failed = true,
+                }
+            }
+            Op::Remove { manifest, spec } => {
+                let Some(t) = tree.as_mut() else { continue };
+                let m = &sources.manifests[*manifest];
+                let at = Located::source(&m.name, &m.text);
+                for e in super::merge::remove(t, spec) {
+                    let mut path = crate::yaml_path!["remove", kind.file_name()];
+                    path.extend(e.path);
+                    errors.push(
+                        at.at_value(&path, Class::Semantic, "unknown-reference", e.message)
+                            .help(e.help),
+                    );
+                }
+            }
+        }
+    }
+    let Some(tree) = tree.filter(|_| !failed) else {
+        return (
+            T::default(),
+            Located::layered(layers, Origins::default()),
+            Yaml::Null,
+        );
+    };
+    let origins = tree.origins();
+    let doc = tree.to_yaml();
+    let value = match serde_yaml::from_value::<T>(doc.clone()) {
+        Ok(v) => v,
+        Err(e) => {
+            let (name, text) = *layers.last().expect("a document has a layer");
+            errors.push(yaml_error(name, text, &e));
+            T::default()
+        }
+    };
+    (value, Located::layered(layers, origins), doc)
+}
+
 /// A serde_yaml error as a diagnostic, with a "did you mean" where one fits.
-pub fn yaml_error(file: &PackFile, e: &serde_yaml::Error) -> RuleDiagnostic {
+pub fn yaml_error(name: &str, text: &Arc<String>, e: &serde_yaml::Error) -> RuleDiagnostic {
     let raw = e.to_string();
     let message = strip_location(&raw);
     // serde_yaml puts the path first: "rules[0]: unknown field `lable`, ...".
@@ -144,7 +321,7 @@ pub fn yaml_error(file: &PackFile, e: &serde_yaml::Error) -> RuleDiagnostic {
     } else {
         "syntax"
     };
-    let mut d = RuleDiagnostic::new(Class::Syntax, code, &file.name, message.clone());
+    let mut d = RuleDiagnostic::new(Class::Syntax, code, name, message.clone());
     if let Some(help) = did_you_mean(&message) {
         d = d.help(help);
     } else if code == "too-deep" {
@@ -154,20 +331,72 @@ pub fn yaml_error(file: &PackFile, e: &serde_yaml::Error) -> RuleDiagnostic {
     } else if code == "missing-field" {
         d = d.help("add the field; `crosscheck rules schema` lists what each kind of entry needs");
     }
-    match e.location() {
-        Some(loc) => d.at_line_col(&file.text, loc.line(), loc.column()),
-        None => d.at_line_col(&file.text, 1, 1),
+    let (mut line, mut column) = e
+        .location()
+        .map_or((1, 1), |loc| (loc.line(), loc.column()));
+    // serde places a repeated key at the start of its map: point at the repeat.
+    if let Some(key) = message
+        .split_once("duplicate entry with key \"")
+        .and_then(|(_, k)| k.split_once('"'))
+        .map(|(k, _)| k)
+    {
+        let map_path = message
+            .split_once(": duplicate entry")
+            .map_or(Vec::new(), |(p, _)| serde_path(p));
+        let mut path = map_path;
+        path.push(Step::Key(key.to_string()));
+        if let Some(&(l, c)) = Positions::read(text).all_keys(&path).get(1) {
+            (line, column) = (l, c);
+        }
     }
+    if code == "syntax" && d.help.is_none() {
+        let this_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        d = d.help(if this_line.contains('\t') {
+            "YAML does not allow tabs for indentation: indent with spaces"
+        } else if message.contains("flow mapping") || message.contains("flow sequence") {
+            "a `{` or `[` opened on a line above is not closed: check the brackets"
+        } else if message.contains("duplicate entry") {
+            "a key may appear once in each map: remove or rename one of them"
+        } else if message.contains("quoted scalar") {
+            "a quote opened on this line or above is not closed"
+        } else {
+            "check the indentation, the brackets and the quotes on this line and the one above"
+        });
+    }
+    d.at_line_col(text, line, column)
+}
+
+/// serde's path notation (`rules[0].when`) as steps.
+fn serde_path(p: &str) -> Vec<Step> {
+    let mut out = Vec::new();
+    for part in p.split('.').filter(|x| !x.is_empty()) {
+        let mut rest = part;
+        if let Some(i) = rest.find('[') {
+            if i > 0 {
+                out.push(Step::Key(rest[..i].to_string()));
+            }
+            rest = &rest[i..];
+            while let Some(close) = rest.find(']') {
+                if let Ok(n) = rest[1..close].parse() {
+                    out.push(Step::Index(n));
+                }
+                rest = &rest[close + 1..];
+            }
+        } else {
+            out.push(Step::Key(rest.to_string()));
+        }
+    }
+    out
 }
 
 fn strip_location(msg: &str) -> String {
     let re = regex_lite_location();
-    re.replace(msg, "").trim().to_string()
+    re.replace_all(msg, "").trim().to_string()
 }
 
 fn regex_lite_location() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r"\s+at line \d+ column \d+$").expect("valid regex"))
+    RE.get_or_init(|| regex::Regex::new(r"\s+at line \d+ column \d+").expect("valid regex"))
 }
 
 /// "unknown field `lable`, expected one of `id`, `label`" -> "did you mean `label`?"
@@ -240,23 +469,68 @@ impl Builder {
     }
 }
 
-/// Compiles the files of a pack; collects every problem before giving up.
-pub fn compile(files: Vec<PackFile>) -> Result<Pack, RuleErrors> {
-    let mut errors = RuleErrors::default();
-    let file = |k: FileKind| {
-        files
-            .iter()
-            .find(|f| f.kind == k)
-            .expect("read_pack gives every kind")
-    };
+/// Warnings the built-in pack has by itself (shown when validating it, not again for
+/// every pack built on it).
+fn builtin_warnings() -> &'static [RuleDiagnostic] {
+    static WARNINGS: OnceLock<Vec<RuleDiagnostic>> = OnceLock::new();
+    WARNINGS.get_or_init(|| match compile(super::load::read_sources(None)) {
+        Ok(p) => p.warnings.items,
+        Err(e) => e.items,
+    })
+}
 
-    let cues: CuesFile = parse(file(FileKind::Cues), &mut errors);
-    let stance: StanceFile = parse(file(FileKind::Stance), &mut errors);
-    let sources: SourcesFile = parse(file(FileKind::Sources), &mut errors);
-    let text: TextFile = parse(file(FileKind::Text), &mut errors);
-    let english: EnglishFile = parse(file(FileKind::English), &mut errors);
-    let linking: LinkingFile = parse(file(FileKind::Linking), &mut errors);
-    let labels: LabelsFile = parse(file(FileKind::Labels), &mut errors);
+/// Compiles the files of a pack; collects every problem before giving up.
+pub fn compile(sources: PackSources) -> Result<Pack, RuleErrors> {
+    let builtin_only = sources.folders.len() <= 1;
+    let result = compile_pack(sources);
+    if builtin_only {
+        return result;
+    }
+    let inherited = |d: &RuleDiagnostic| {
+        d.severity == Severity::Warning
+            && builtin_warnings().iter().any(|b| {
+                (&b.file, b.line, b.column, b.code, &b.message)
+                    == (&d.file, d.line, d.column, d.code, &d.message)
+            })
+    };
+    match result {
+        Ok(mut p) => {
+            p.warnings.items.retain(|d| !inherited(d));
+            Ok(p)
+        }
+        Err(mut e) => {
+            e.items.retain(|d| !inherited(d));
+            Err(e)
+        }
+    }
+}
+
+fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
+    let mut errors = sources.diagnostics.clone();
+
+    let (cues, located_cues, cues_doc) = build::<CuesFile>(&sources, FileKind::Cues, &mut errors);
+    let (stance, located_stance, stance_doc) =
+        build::<StanceFile>(&sources, FileKind::Stance, &mut errors);
+    let (sources_raw, located_sources, sources_doc) =
+        build::<SourcesFile>(&sources, FileKind::Sources, &mut errors);
+    let (text, located_text, text_doc) = build::<TextFile>(&sources, FileKind::Text, &mut errors);
+    let (english, located_english, english_doc) =
+        build::<EnglishFile>(&sources, FileKind::English, &mut errors);
+    let (linking, located_linking, linking_doc) =
+        build::<LinkingFile>(&sources, FileKind::Linking, &mut errors);
+    let (labels, located_labels, _) = build::<LabelsFile>(&sources, FileKind::Labels, &mut errors);
+
+    // Repeated and empty words in every word list.
+    for (at, doc) in [
+        (&located_cues, &cues_doc),
+        (&located_stance, &stance_doc),
+        (&located_sources, &sources_doc),
+        (&located_text, &text_doc),
+        (&located_english, &english_doc),
+        (&located_linking, &linking_doc),
+    ] {
+        super::lint::word_lists(at, doc, &mut errors);
+    }
 
     let mut abbr = Abbreviations::default();
     abbr.titles.extend(
@@ -300,7 +574,6 @@ pub fn compile(files: Vec<PackFile>) -> Result<Pack, RuleErrors> {
     }
 
     // Cues.
-    let located_cues = Located::new(file(FileKind::Cues));
     let compiled_cues = compile_cues(&mut b, &cues, &located_cues, &mut errors);
 
     // Stance words.
@@ -323,26 +596,19 @@ pub fn compile(files: Vec<PackFile>) -> Result<Pack, RuleErrors> {
     };
 
     // Sources.
-    let located_sources = Located::new(file(FileKind::Sources));
-    let table = compile_sources(&mut b, &sources, &located_sources, &mut errors);
-    b.flag_words(&sources.anonymous, wf::ANONYMOUS);
-    b.flag_words(&sources.first_names.female, wf::FEMALE);
-    b.flag_words(&sources.first_names.male, wf::MALE);
+    let table = compile_sources(&mut b, &sources_raw, &located_sources, &mut errors);
+    b.flag_words(&sources_raw.anonymous, wf::ANONYMOUS);
+    b.flag_words(&sources_raw.first_names.female, wf::FEMALE);
+    b.flag_words(&sources_raw.first_names.male, wf::MALE);
 
     // Linking.
     b.flag_words(&linking.references, wf::REFERENCE);
-    let linking_compiled = compile_linking(
-        &mut b,
-        &linking,
-        &Located::new(file(FileKind::Linking)),
-        &mut errors,
-    );
+    let linking_compiled = compile_linking(&mut b, &linking, &located_linking, &mut errors);
 
     // Junk rules.
-    let junk = compile_junk(&text, &Located::new(file(FileKind::Text)), &mut errors);
+    let junk = compile_junk(&text, &located_text, &mut errors);
 
     // Label rules.
-    let located_labels = Located::new(file(FileKind::Labels));
     let rules = crate::rules::compile(&labels, &located_labels, &mut errors);
 
     errors.sort();
@@ -360,7 +626,8 @@ pub fn compile(files: Vec<PackFile>) -> Result<Pack, RuleErrors> {
         pronouns,
         linking: linking_compiled,
         rules,
-        files,
+        files: sources.files.clone(),
+        folders: sources.folders.clone(),
         warnings: errors,
     })
 }
@@ -372,7 +639,9 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     for (stance, lemmas) in &cues.verbs {
         for (i, lemma) in lemmas.iter().enumerate() {
             let lemma_lc = lemma.trim().to_lowercase();
-            if let Some(prev) = seen.insert(lemma_lc.clone(), *stance) {
+            if let Some(prev) = seen.insert(lemma_lc.clone(), *stance)
+                && prev != *stance
+            {
                 errors.push(
                     at.at_key(
                         &crate::yaml_path!["verbs", stance.as_str(), i],
@@ -443,7 +712,30 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             );
         }
     }
-    for p in &cues.phrases {
+    let mut phrase_seen: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, p) in cues.phrases.iter().enumerate() {
+        let key = p
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if let Some(first) = phrase_seen.insert(key, i) {
+            let (file, line) = at.line_of(&crate::yaml_path!["phrases", first]);
+            errors.push(
+                at.at_value(
+                    &crate::yaml_path!["phrases", i, "text"],
+                    Class::Semantic,
+                    "duplicate-entry",
+                    format!(
+                        "the phrase `{}` is listed twice (first at {file}:{line})",
+                        p.text
+                    ),
+                )
+                .help("keep one entry: a phrase has one stance and one frame")
+                .warning(),
+            );
+        }
         let lemma_id = out.lemmas.len() as u32;
         out.lemmas.push(p.text.to_lowercase());
         let ids = b.phrase(&p.text);
@@ -455,6 +747,25 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
                 frame: p.frame,
             },
         );
+    }
+    let mut noun_seen: FxHashMap<String, Stance> = FxHashMap::default();
+    for (stance, nouns) in &cues.nouns {
+        for (i, n) in nouns.iter().enumerate() {
+            if let Some(prev) = noun_seen.insert(n.trim().to_lowercase(), *stance)
+                && prev != *stance
+            {
+                errors.push(
+                    at.at_value(
+                        &crate::yaml_path!["nouns", stance.as_str(), i],
+                        Class::Semantic,
+                        "duplicate-cue",
+                        format!("`{n}` is listed twice (also under `{prev}`)"),
+                    )
+                    .help("keep one entry: a statement noun has one stance")
+                    .warning(),
+                );
+            }
+        }
     }
     for (stance, nouns) in &cues.nouns {
         for n in nouns {
@@ -476,12 +787,19 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     for (i, w) in cues.verb_group.iter().enumerate() {
         let ids = b.phrase(w);
         if ids.is_empty() {
-            errors.push(at.at_key(
-                &crate::yaml_path!["verb_group", i],
-                Class::Semantic,
-                "empty-entry",
-                "empty entry",
-            ));
+            // Blank entries are reported with every word list's.
+            if !w.trim().is_empty() {
+                errors.push(
+                    at.at_key(
+                        &crate::yaml_path!["verb_group", i],
+                        Class::Semantic,
+                        "empty-entry",
+                        format!("`{w}` has no words in it, so it matches nothing"),
+                    )
+                    .help("write a word, or remove the entry")
+                    .warning(),
+                );
+            }
             continue;
         }
         if ids.len() == 1 {
@@ -572,14 +890,39 @@ fn compile_sources(
             cur = table.entities[c].speaks_for;
         }
     }
+    let mut alias_owner: FxHashMap<Vec<WordId>, usize> = FxHashMap::default();
     for (i, e) in sources.entities.iter().enumerate() {
-        let mut names = e.aliases.clone();
-        names.push(e.name.clone());
-        for name in names {
+        let mut names: Vec<(String, Vec<Step>)> = e
+            .aliases
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.clone(), crate::yaml_path!["entities", i, "aliases", k]))
+            .collect();
+        names.push((e.name.clone(), crate::yaml_path!["entities", i, "name"]));
+        for (name, path) in names {
             let mut ids = b.phrase(&name);
             // "the Kremlin" and "Kremlin" both name it; match without the article.
             if ids.len() > 1 && b.vocab.word(ids[0]) == "the" {
                 ids.remove(0);
+            }
+            match alias_owner.get(&ids) {
+                Some(&owner) if owner != i => errors.push(
+                    at.at_value(
+                        &path,
+                        Class::Semantic,
+                        "ambiguous-alias",
+                        format!(
+                            "`{name}` names both `{}` and `{}`; the text is read as naming `{}`",
+                            sources.entities[owner].id, e.id, sources.entities[owner].id
+                        ),
+                    )
+                    .help("a name can stand for one entity only: remove it from one of them")
+                    .warning(),
+                ),
+                Some(_) => {}
+                None => {
+                    alias_owner.insert(ids.clone(), i);
+                }
             }
             table.aliases.insert(ids, i);
         }
@@ -603,13 +946,36 @@ fn compile_linking(
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut synonyms = FxHashMap::default();
     let mut synonym_phrases = PhraseSet::default();
+    let mut group_of: FxHashMap<String, usize> = FxHashMap::default();
     for (g, group) in linking.synonyms.iter().enumerate() {
+        for (k, w) in group.iter().enumerate() {
+            let lower = w.trim().to_lowercase();
+            if let Some(&first) = group_of.get(&lower)
+                && first != g
+            {
+                let (file, line) = at.line_of(&crate::yaml_path!["synonyms", first]);
+                errors.push(
+                    at.at_value(
+                        &crate::yaml_path!["synonyms", g, k],
+                        Class::Semantic,
+                        "duplicate-entry",
+                        format!("`{w}` is in two synonym groups (the other at {file}:{line})"),
+                    )
+                    .help(
+                        "a word belongs to one group: merge the two groups, or remove it from one",
+                    )
+                    .warning(),
+                );
+            } else {
+                group_of.insert(lower, g);
+            }
+        }
         if group.len() < 2 {
             errors.push(
                 at.at_key(
                     &crate::yaml_path!["synonyms", g],
                     Class::Semantic,
-                    "empty-condition",
+                    "short-group",
                     "a synonym group needs at least two words",
                 )
                 .warning(),
@@ -632,12 +998,15 @@ fn compile_linking(
         ("related", t.related),
     ] {
         if !(0.0..=1.0).contains(&v) {
-            errors.push(at.at_value(
-                &crate::yaml_path!["thresholds", name],
-                Class::Semantic,
-                "out-of-range",
-                format!("`{name}` is {v}, but it is a share between 0 and 1"),
-            ));
+            errors.push(
+                at.at_value(
+                    &crate::yaml_path!["thresholds", name],
+                    Class::Semantic,
+                    "out-of-range",
+                    format!("`{name}` is {v}, but it is a share between 0 and 1"),
+                )
+                .help("write a number from 0 to 1: 0.5 means half"),
+            );
         }
     }
     Linking {
@@ -648,10 +1017,39 @@ fn compile_linking(
     }
 }
 
+/// Regular expressions compiled once per process: a pack is compiled again for every
+/// `--rules` folder and rule test, and compiling the junk patterns is the slow part.
+fn cached_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    static CACHE: OnceLock<std::sync::Mutex<FxHashMap<String, regex::Regex>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(r) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
+        return Ok(r);
+    }
+    let r = regex::Regex::new(pattern)?;
+    if let Ok(mut c) = cache.lock() {
+        c.insert(pattern.to_string(), r.clone());
+    }
+    Ok(r)
+}
+
 fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<JunkRule> {
     let mut out = Vec::new();
+    let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, r) in text.junk.iter().enumerate() {
-        let pattern = match regex::Regex::new(&r.pattern) {
+        if ids.insert(r.id.as_str(), i).is_some() {
+            errors.push(
+                at.at_value(
+                    &crate::yaml_path!["junk", i, "id"],
+                    Class::Semantic,
+                    "duplicate-id",
+                    format!("junk rule id `{}` is used twice", r.id),
+                )
+                .help("give each junk rule its own id; reports name the rule that dropped a line"),
+            );
+        }
+    }
+    for (i, r) in text.junk.iter().enumerate() {
+        let pattern = match cached_regex(&r.pattern) {
             Ok(p) => p,
             Err(e) => {
                 let msg = e
@@ -660,6 +1058,7 @@ fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<J
                     .last()
                     .unwrap_or("invalid pattern")
                     .trim()
+                    .trim_start_matches("error: ")
                     .to_string();
                 errors.push(
                     at.at_value(

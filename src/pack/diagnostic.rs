@@ -6,7 +6,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
@@ -15,6 +15,13 @@ pub enum Severity {
     Warning,
     Error,
 }
+
+/// Exit code: a rule file does not parse or has the wrong shape.
+pub const EXIT_SYNTAX: i32 = 1;
+/// Exit code: the rule files parse but mean something wrong (unknown reference, cycle...).
+pub const EXIT_SEMANTIC: i32 = 4;
+/// Exit code: a rule file or folder could not be read.
+pub const EXIT_IO: i32 = 5;
 
 /// What kind of problem a diagnostic reports; each class has its own exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,6 +92,23 @@ impl RuleDiagnostic {
         self
     }
 
+    /// Narrows the place to the first `needle` at or after it on the same line (a
+    /// placeholder inside a message, say); leaves it as it is when there is none.
+    pub fn narrow_to(mut self, needle: &str) -> Self {
+        let Some(text) = self.text.clone() else {
+            return self;
+        };
+        let start = self.offset.min(text.len());
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if let Some(i) = text[start..line_end].find(needle) {
+            let offset = start + i;
+            self.column += text[start..offset].chars().count();
+            self.offset = offset;
+            self.len = needle.len();
+        }
+        self
+    }
+
     /// Places the diagnostic at a byte offset of `source`.
     pub fn at_offset(mut self, source: &Arc<String>, offset: usize) -> Self {
         let offset = offset.min(source.len());
@@ -97,28 +121,75 @@ impl RuleDiagnostic {
         self
     }
 
-    /// Renders the diagnostic with the offending line, without colour.
+    /// Renders the diagnostic rustc-style, without colour: the message, the place,
+    /// the offending line with the spot underlined, and the help.
+    ///
+    /// ```text
+    /// error[unknown-field]: unknown key `lable` in `rules[0]`
+    ///  --> labels.yaml:6:5
+    ///   |
+    /// 6 |     lable: contested
+    ///   |     ^^^^^
+    ///   = help: did you mean `label`?
+    /// ```
     pub fn render(&self) -> String {
-        // A machine-made line thousands of characters long helps nobody on screen.
-        let long_line = self.text.as_ref().is_some_and(|t| {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{sev}[{}]: {}\n", self.code, self.message);
+        let snippet = self.text.as_ref().filter(|_| self.line > 0).and_then(|t| {
             let start = t[..self.offset.min(t.len())]
                 .rfind('\n')
                 .map_or(0, |i| i + 1);
-            t[start..].split('\n').next().is_some_and(|l| l.len() > 300)
+            let line = t[start..].split('\n').next()?;
+            Some((line.trim_end_matches('\r'), start))
         });
-        if long_line {
-            let mut out = format!("{}\n", self.short());
-            if let Some(h) = &self.help {
-                out.push_str(&format!("  help: {h}\n"));
+        match snippet {
+            Some((line, start)) => {
+                let number = self.line.to_string();
+                let pad = " ".repeat(number.len());
+                out.push_str(&format!(
+                    "{pad}--> {}:{}:{}\n",
+                    self.file, self.line, self.column
+                ));
+                let col = line[..(self.offset - start).min(line.len())]
+                    .chars()
+                    .count();
+                let width = self
+                    .text
+                    .as_ref()
+                    .map(|t| {
+                        let end = (self.offset + self.len).min(t.len());
+                        t.get(self.offset..end).map_or(1, |s| s.chars().count())
+                    })
+                    .unwrap_or(1)
+                    .max(1);
+                let (shown, col) = window(line, col, width);
+                out.push_str(&format!("{pad} |\n"));
+                out.push_str(&format!("{number} | {shown}\n"));
+                out.push_str(&format!(
+                    "{pad} | {}{}\n",
+                    " ".repeat(col),
+                    "^".repeat(width.min(shown.chars().count().saturating_sub(col)).max(1))
+                ));
+                if let Some(h) = &self.help {
+                    out.push_str(&format!("{pad} = help: {h}\n"));
+                }
             }
-            return out;
-        }
-        let mut out = String::new();
-        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-            .with_width(100)
-            .with_links(false);
-        if handler.render_report(&mut out, self).is_err() {
-            return format!("{self:?}");
+            None => {
+                if self.line > 0 {
+                    out.push_str(&format!(
+                        " --> {}:{}:{}\n",
+                        self.file, self.line, self.column
+                    ));
+                } else {
+                    out.push_str(&format!(" --> {}\n", self.file));
+                }
+                if let Some(h) = &self.help {
+                    out.push_str(&format!("  = help: {h}\n"));
+                }
+            }
         }
         out
     }
@@ -151,14 +222,97 @@ fn offset_of(source: &str, line: usize, column: usize) -> usize {
     source.len()
 }
 
-/// Length of the word at `offset`, so the label underlines something useful.
+/// At most this many characters of a line are shown.
+const WINDOW: usize = 100;
+
+/// The part of `line` to show so that column `col` (in characters) is visible, with
+/// tabs and control characters shown as spaces; returns it and the column in it.
+fn window(line: &str, col: usize, width: usize) -> (String, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if chars.len() <= WINDOW {
+        return (chars.into_iter().collect(), col);
+    }
+    let from = col.saturating_sub(WINDOW / 3).min(chars.len());
+    let to = (from + WINDOW.max(width.min(WINDOW))).min(chars.len());
+    let mut s = String::new();
+    let mut shift = from;
+    if from > 0 {
+        s.push('…');
+        shift = from - 1;
+    }
+    s.extend(&chars[from..to]);
+    if to < chars.len() {
+        s.push('…');
+    }
+    (s, col - shift)
+}
+
+/// How deep inside flow collections (`[...]`, `{...}`) the end of `text` is, skipping
+/// quoted strings and comments.
+fn flow_depth(text: &str) -> i64 {
+    let mut depth = 0i64;
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = '\n';
+    for c in text.chars() {
+        if comment {
+            if c == '\n' {
+                comment = false;
+            }
+        } else if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '#' if prev.is_whitespace() => comment = true,
+                '"' | '\'' if depth > 0 || !prev.is_alphanumeric() => quote = Some(c),
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        prev = c;
+    }
+    depth
+}
+
+/// Length (in bytes) of the YAML token at `offset`, so the underline covers it: a
+/// quoted string to its closing quote, an item of a flow list (`[a, b]`) to the next
+/// `,`, a key to its colon, a plain value to the end of the line (or a comment).
 fn token_len(source: &str, offset: usize) -> usize {
-    let rest = &source[offset.min(source.len())..];
-    let line = rest.split('\n').next().unwrap_or("");
-    let word = line
-        .find(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '}' || c == '#')
-        .unwrap_or(line.len());
-    if word == 0 { line.len().min(1) } else { word }
+    let offset = offset.min(source.len());
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &source[line_start..offset];
+    let rest = source[offset..].split('\n').next().unwrap_or("");
+    let rest = rest.trim_end_matches('\r');
+    let len = match rest.chars().next() {
+        None => 0,
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        Some(_) => {
+            let _ = before;
+            let depth = flow_depth(&source[..offset]);
+            let mut end = rest.len();
+            for (i, c) in rest.char_indices() {
+                let next = rest[i + c.len_utf8()..].chars().next();
+                let stop = match c {
+                    ',' | ']' | '}' if depth > 0 => true,
+                    ':' => next.is_none_or(char::is_whitespace),
+                    '#' => i > 0 && rest[..i].ends_with(char::is_whitespace),
+                    _ => false,
+                };
+                if stop {
+                    end = i;
+                    break;
+                }
+            }
+            rest[..end].trim_end().len()
+        }
+    };
+    if len == 0 { rest.len().min(1) } else { len }
 }
 
 impl Diagnostic for RuleDiagnostic {
@@ -229,6 +383,34 @@ impl RuleErrors {
             a.file == b.file && a.line == b.line && a.column == b.column && a.message == b.message
         });
     }
+    /// The exit code for these diagnostics (documented in the README): 0 when there
+    /// are only warnings; otherwise 5 if a file could not be read, else 1 if a file
+    /// does not parse or has the wrong shape, else 4 (the files mean something wrong).
+    /// With `strict`, warnings count as errors.
+    pub fn exit_code(&self, strict: bool) -> i32 {
+        let counted = |d: &&RuleDiagnostic| strict || d.severity == Severity::Error;
+        let classes: Vec<Class> = self.items.iter().filter(counted).map(|d| d.class).collect();
+        if classes.is_empty() {
+            0
+        } else if classes.contains(&Class::Io) {
+            EXIT_IO
+        } else if classes.contains(&Class::Syntax) {
+            EXIT_SYNTAX
+        } else {
+            EXIT_SEMANTIC
+        }
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &RuleDiagnostic> {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+
+    pub fn extend(&mut self, other: RuleErrors) {
+        self.items.extend(other.items);
+    }
+
     pub fn render(&self) -> String {
         self.items
             .iter()
@@ -243,6 +425,23 @@ impl RuleErrors {
 pub enum Step {
     Key(String),
     Index(usize),
+}
+
+/// A path as written in messages: `rules[2].when.ref`.
+pub fn path_text(path: &[Step]) -> String {
+    let mut s = String::new();
+    for p in path {
+        match p {
+            Step::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Step::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
 }
 
 /// Where each key and item of a YAML document starts.
@@ -269,6 +468,15 @@ impl Positions {
         self.keys.iter().find(|(p, _)| p == path).map(|(_, m)| *m)
     }
 
+    /// Every place the key `path` is written (a repeated key is written twice).
+    pub fn all_keys(&self, path: &[Step]) -> Vec<(usize, usize)> {
+        self.keys
+            .iter()
+            .filter(|(p, _)| p == path)
+            .map(|(_, m)| *m)
+            .collect()
+    }
+
     /// 1-based (line, column) of the value at `path`.
     pub fn value(&self, path: &[Step]) -> Option<(usize, usize)> {
         self.values.iter().find(|(p, _)| p == path).map(|(_, m)| *m)
@@ -285,6 +493,10 @@ enum Frame {
         path: Vec<Step>,
         expecting_key: bool,
         key: Option<String>,
+        /// Where this map was recorded as a list item (indices into keys, values): the
+        /// parser marks a block map after its first key, so the first key's own mark
+        /// replaces it.
+        item: Option<(usize, usize)>,
     },
     Seq {
         path: Vec<Step>,
@@ -319,6 +531,7 @@ impl Builder {
                 path,
                 expecting_key,
                 key,
+                ..
             }) => {
                 if *expecting_key {
                     return None;
@@ -341,12 +554,17 @@ impl MarkedEventReceiver for Builder {
                     path,
                     expecting_key,
                     key,
+                    item,
                 }) = self.stack.last_mut()
                     && *expecting_key
                 {
                     let mut p = path.clone();
                     p.push(Step::Key(value.clone()));
                     self.out.keys.push((p, pos(mark)));
+                    if let Some((k, v)) = item.take() {
+                        self.out.keys[k].1 = pos(mark);
+                        self.out.values[v].1 = pos(mark);
+                    }
                     *key = Some(value);
                     *expecting_key = false;
                     return;
@@ -372,11 +590,14 @@ impl MarkedEventReceiver for Builder {
                 self.enter_value(mark);
             }
             Event::MappingStart(..) => {
+                let in_list = matches!(self.stack.last(), Some(Frame::Seq { .. }));
                 let path = self.enter_value(mark).unwrap_or_default();
+                let item = in_list.then(|| (self.out.keys.len() - 1, self.out.values.len() - 1));
                 self.stack.push(Frame::Map {
                     path,
                     expecting_key: true,
                     key: None,
+                    item,
                 });
             }
             Event::SequenceStart(..) => {
@@ -409,8 +630,8 @@ mod tests {
         assert_eq!(p.value(&path), Some((4, 12)));
         assert_eq!(
             p.key(&[Step::Key("rules".into()), Step::Index(1)]),
-            // A list item that is a mapping starts at its first key.
-            Some((5, 7))
+            // A list item that is a mapping is placed at its first key.
+            Some((5, 5))
         );
     }
 

@@ -6,19 +6,30 @@
 pub mod diagnostic;
 pub mod inflect;
 pub mod lexicon;
+pub mod manifest;
 pub mod raw;
+pub mod schema;
+pub mod validate;
 
 mod compile;
+mod lint;
 mod load;
+mod merge;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use compile::{
-    Located, closest, compile, did_you_mean, edit_distance, parse, step as yaml_step, yaml_error,
+    Located, closest, compile, did_you_mean, edit_distance, parse_checked, parse_yaml,
+    schema_of_kind, step as yaml_step, yaml_error,
 };
-pub use diagnostic::{Class, RuleDiagnostic, RuleErrors, Severity};
+pub use diagnostic::{
+    Class, EXIT_IO, EXIT_SEMANTIC, EXIT_SYNTAX, RuleDiagnostic, RuleErrors, Severity,
+};
 pub use lexicon::{PhraseSet, Vocab, wf};
-pub use load::{FileKind, PackFile, PackSource, read_pack};
+pub use load::{
+    BUILTIN_TESTS, Base, FileKind, Folder, MAX_FILE_BYTES, Op, PackFile, PackSource, PackSources,
+    SourceFile, TestSource, read_sources, read_tests, read_text,
+};
 
 use crate::model::Stance;
 use crate::rules::RuleSet;
@@ -39,6 +50,8 @@ pub struct Pack {
     pub rules: RuleSet,
     /// Where each file came from, for reports and `rules validate`.
     pub files: Vec<PackFile>,
+    /// The packs this one stands on, bottom (the built-in pack) first, itself last.
+    pub folders: Vec<Folder>,
     /// Problems that do not stop the pack from working (shown by `rules validate`).
     pub warnings: RuleErrors,
 }
@@ -128,12 +141,14 @@ pub struct Linking {
 impl Pack {
     /// The default pack embedded in the binary.
     pub fn builtin() -> Result<Pack, RuleErrors> {
-        compile(read_pack(None)?)
+        compile(read_sources(None))
     }
 
-    /// The pack in `dir`: its files replace the default ones of the same name.
+    /// The pack in `dir`: without a `pack.yaml`, its files replace the default ones of
+    /// the same name; with `extends:`, they are merged into the pack underneath.
+    /// Every problem found is returned, not only the first.
     pub fn load(dir: &std::path::Path) -> Result<Pack, RuleErrors> {
-        compile(read_pack(Some(dir))?)
+        compile(read_sources(Some(dir)))
     }
 
     pub fn word_flags(&self, id: WordId) -> u32 {

@@ -16,6 +16,7 @@ pub struct CuesFile {
     /// Reporting verbs by stance class, as lemmas ("say", "deny"). Inflected forms
     /// (says, said, saying) are generated; list irregular ones under `irregular`.
     #[serde(default)]
+    #[schemars(schema_with = "keyed_by::<Stance>")]
     pub verbs: BTreeMap<Stance, Vec<String>>,
     /// Irregular forms of a lemma, e.g. `tell: [told]`.
     #[serde(default)]
@@ -29,6 +30,7 @@ pub struct CuesFile {
     /// Nouns that name a statement ("the Kremlin's announcement", "a statement from X",
     /// "provided confirmation of"), by stance class.
     #[serde(default)]
+    #[schemars(schema_with = "keyed_by::<Stance>")]
     pub nouns: BTreeMap<Stance, Vec<String>>,
     /// Verbs that turn a statement noun into a cue: "provided confirmation", "issued a denial".
     #[serde(default)]
@@ -44,6 +46,7 @@ pub struct CuesFile {
 pub struct PhraseCue {
     /// The words of the cue, as they appear in text.
     pub text: String,
+    /// The stance the phrase gives a statement.
     pub stance: Stance,
     /// How the phrase attaches to its source and content.
     #[serde(default)]
@@ -89,6 +92,7 @@ pub struct StanceFile {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
+    /// Who is who: people, organisations, outlets, each with the names the text may use.
     #[serde(default)]
     pub entities: Vec<EntityEntry>,
     /// Job titles that make a person speak for an organisation ("press secretary", "aide").
@@ -109,6 +113,7 @@ pub struct EntityEntry {
     pub id: String,
     /// Name shown in reports.
     pub name: String,
+    /// What the entity is (default: organisation).
     #[serde(default)]
     pub kind: EntityKind,
     /// Other ways the text may name this entity.
@@ -135,19 +140,26 @@ pub struct EntityEntry {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
+    /// A named person.
     Person,
+    /// A government, company, agency or other body.
     #[default]
     Organisation,
+    /// A news outlet.
     Outlet,
+    /// A report, study or other document that "says" something.
     Document,
+    /// An unnamed source ("officials", "a person familiar with the matter").
     Anonymous,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FirstNames {
+    /// First names of women: "she" and "her" can refer to them.
     #[serde(default)]
     pub female: Vec<String>,
+    /// First names of men: "he" and "him" can refer to them.
     #[serde(default)]
     pub male: Vec<String>,
 }
@@ -174,7 +186,9 @@ pub struct TextFile {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JunkRule {
+    /// Names the rule in reports (each dropped line names the rule that dropped it).
     pub id: String,
+    /// What the rule is for, for the reader.
     #[serde(default)]
     pub description: Option<String>,
     /// Regular expression matched against a whole paragraph (line).
@@ -191,18 +205,23 @@ pub struct JunkRule {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnglishFile {
+    /// Words that open a noun phrase ("the", "his", "several").
     #[serde(default)]
     pub determiners: Vec<String>,
     /// Personal pronouns by what they can refer to.
     #[serde(default)]
+    #[schemars(schema_with = "keyed_by::<PronounClass>")]
     pub pronouns: BTreeMap<PronounClass, Vec<String>>,
+    /// Prepositions ("of", "in", "after").
     #[serde(default)]
     pub prepositions: Vec<String>,
+    /// Conjunctions ("and", "but", "or").
     #[serde(default)]
     pub conjunctions: Vec<String>,
     /// Words that open a subordinate clause ("that", "whether", "if").
     #[serde(default)]
     pub complementizers: Vec<String>,
+    /// Relative pronouns that open a clause about a noun ("who", "which").
     #[serde(default)]
     pub relatives: Vec<String>,
     /// Verbs that are never part of a name or a source phrase ("is", "has", "will").
@@ -233,10 +252,15 @@ pub struct EnglishFile {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum PronounClass {
+    /// "he", "him": a man.
     Male,
+    /// "she", "her": a woman.
     Female,
+    /// "they", "them": a group or an organisation.
     Plural,
+    /// "it": an organisation or a document.
     Neuter,
+    /// "I", "we": the speaker of a quote.
     Speaker,
 }
 
@@ -305,26 +329,34 @@ pub struct LabelsFile {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NamedCondition {
+    /// The name rules use to refer to this condition (`ref: id`).
     pub id: String,
+    /// What the condition means, for the reader.
     #[serde(default)]
     pub description: Option<String>,
+    /// The condition itself.
     pub when: Condition,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LabelRule {
+    /// Names the rule in reports, explanations, tests and overrides.
     pub id: String,
+    /// The label a claim gets when this rule decides.
     pub label: Label,
     /// Higher runs first; the first rule whose condition holds decides the label.
     pub priority: i32,
+    /// What the rule means, for the reader.
     #[serde(default)]
     pub description: Option<String>,
+    /// A web page that explains the rule (a style guide, a policy).
     #[serde(default)]
     pub url: Option<String>,
     /// Shown in reports; `{claimant}`, `{responder}`, `{cue}`, `{label}` are filled in.
     #[serde(default)]
     pub message: Option<String>,
+    /// The condition under which the rule holds.
     pub when: Condition,
 }
 
@@ -428,9 +460,12 @@ pub struct StatementMatch {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountMatch {
+    /// The statements to count: those with all these fields.
     pub statement: StatementMatch,
+    /// The condition holds when at least this many statements match.
     #[serde(default)]
     pub at_least: Option<usize>,
+    /// The condition holds when at most this many statements match.
     #[serde(default)]
     pub at_most: Option<usize>,
 }
@@ -511,4 +546,14 @@ impl<T: PartialEq> OneOrMany<T> {
             OneOrMany::Many(vs) => vs,
         }
     }
+}
+
+/// The schema of a map from `K` (stance, pronoun class) to words: its keys are `K`s.
+fn keyed_by<K: JsonSchema>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let key = generator.subschema_for::<K>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": key,
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    })
 }

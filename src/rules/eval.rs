@@ -123,10 +123,15 @@ impl RuleSet {
         match cond {
             Cond::All(parts) => {
                 let parts: Vec<TraceNode> = parts.iter().map(|p| self.trace(p, claim)).collect();
+                let held = parts.iter().all(|p| p.held);
                 TraceNode {
                     condition: "all of".into(),
-                    held: parts.iter().all(|p| p.held),
-                    statements: vec![],
+                    held,
+                    statements: if held {
+                        held_statements(&parts)
+                    } else {
+                        vec![]
+                    },
                     parts,
                 }
             }
@@ -135,7 +140,7 @@ impl RuleSet {
                 TraceNode {
                     condition: "any of".into(),
                     held: parts.iter().any(|p| p.held),
-                    statements: vec![],
+                    statements: held_statements(&parts),
                     parts,
                 }
             }
@@ -154,7 +159,11 @@ impl RuleSet {
                 TraceNode {
                     condition: format!("ref {}", named.id),
                     held: inner.held,
-                    statements: vec![],
+                    statements: if inner.held {
+                        inner.statements.clone()
+                    } else {
+                        vec![]
+                    },
                     parts: vec![inner],
                 }
             }
@@ -199,7 +208,7 @@ impl RuleSet {
                         hits.len()
                     ),
                     ok,
-                    hits,
+                    if ok { hits } else { vec![] },
                 )
             }
             Cond::Claim(m) => {
@@ -218,4 +227,17 @@ impl RuleSet {
             }
         }
     }
+}
+
+/// The statements that made the parts that held hold, each once, in order: the
+/// statements a composite condition stands on.
+fn held_statements(parts: &[TraceNode]) -> Vec<usize> {
+    let mut out: Vec<usize> = parts
+        .iter()
+        .filter(|p| p.held)
+        .flat_map(|p| p.statements.iter().copied())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }

@@ -6,6 +6,8 @@
 
 mod compile;
 mod eval;
+pub mod explain;
+pub mod testing;
 
 pub use compile::compile;
 pub use eval::{Trace, TraceNode};
@@ -113,6 +115,48 @@ impl Matcher {
             && flag(self.headline, s.headline)
             && flag(self.by_subject, s.by_subject)
             && self.cue.as_ref().is_none_or(|v| v.contains(&s.cue))
+    }
+
+    /// Whether every statement this matcher accepts is accepted by `other`: `other`
+    /// tests nothing this one does not test at least as narrowly.
+    pub fn implies(&self, other: &Matcher) -> bool {
+        fn subset<T: PartialEq>(mine: &Option<Vec<T>>, theirs: &Option<Vec<T>>) -> bool {
+            match (mine, theirs) {
+                (_, None) => true,
+                (Some(m), Some(t)) => m.iter().all(|x| t.contains(x)),
+                (None, Some(_)) => false,
+            }
+        }
+        fn flag(mine: Option<bool>, theirs: Option<bool>) -> bool {
+            theirs.is_none_or(|t| mine == Some(t))
+        }
+        // Spelled out field by field, so that a new field cannot be forgotten here.
+        let Matcher {
+            stance,
+            side,
+            role,
+            negated,
+            refutes,
+            hedged,
+            qualifies,
+            vouches,
+            question,
+            headline,
+            by_subject,
+            cue,
+        } = other;
+        subset(&self.stance, stance)
+            && subset(&self.side, side)
+            && subset(&self.role, role)
+            && subset(&self.cue, cue)
+            && flag(self.negated, *negated)
+            && flag(self.refutes, *refutes)
+            && flag(self.hedged, *hedged)
+            && flag(self.qualifies, *qualifies)
+            && flag(self.vouches, *vouches)
+            && flag(self.question, *question)
+            && flag(self.headline, *headline)
+            && flag(self.by_subject, *by_subject)
     }
 
     /// A short description for explanations: `stance=denies side=other|unknown`.
