@@ -195,11 +195,9 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) => {
             report_error(&e);
-            match &e {
-                // Rule pack errors exit by class: 1 syntax, 4 semantic, 5 I/O.
-                Error::Rules(errs) => errs.exit_code(false).max(exit::INPUT),
-                _ => e.exit_code(),
-            }
+            // Input and rule errors exit 1 here; `rules validate` and `rules test`
+            // return their own per-class codes.
+            e.exit_code()
         }
     }
 }
