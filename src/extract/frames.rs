@@ -32,6 +32,17 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         }
         trim_siblings(&cx, &mut out[first_new..]);
     }
+    // Speech inside a direct quotation is marked; the quoted speaker's own "I think",
+    // "we hope" adds nothing to the quote that holds it and is dropped.
+    for a in out.iter_mut() {
+        a.quoted = cx.inside_quote(a);
+        a.lead = cx.lead(a);
+    }
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| !a.quoted || a.source.as_ref().is_some_and(|s| !cx.first_person(s.clone())))
+        .collect();
+    retain_remapped(&mut out, &keep);
     cx.quote_continuations(&mut out);
     link_nesting(&mut out);
     out
@@ -51,6 +62,30 @@ struct Cue {
 }
 
 impl Ctx<'_> {
+    /// Is the whole frame (source and cue) inside one direct quotation?
+    fn inside_quote(&self, a: &Attribution) -> bool {
+        let first = a.source.as_ref().map_or(a.cue.start, |s| s.start.min(a.cue.start));
+        self.quotes
+            .containing(a.cue.start)
+            .is_some_and(|q| self.quotes.spans[q].open < first)
+    }
+
+    /// "I", "we", "you": the quoted speaker speaking of themselves or their hearer.
+    fn first_person(&self, r: Range<usize>) -> bool {
+        r.len() == 1 && self.lower_is(r.start, &["i", "we", "you", "me", "us"])
+    }
+
+    /// The complementizer written between the cue and the content ("said that C").
+    fn lead(&self, a: &Attribution) -> Option<usize> {
+        let first = a.content.first()?;
+        let mut k = first.start.checked_sub(1)?;
+        if self.kind(k) == Kind::Comma {
+            k = k.checked_sub(1)?;
+        }
+        (k >= a.cue.end && self.has(k, wf::COMP) && self.lower_is(k, &["that", "whether", "if"]))
+            .then_some(k)
+    }
+
     fn sentence_range(&self, si: usize) -> Range<usize> {
         self.p.sentences[si].tokens.clone()
     }
@@ -231,10 +266,12 @@ impl Ctx<'_> {
             source,
             cue: cue.start..cue.end,
             content,
+            lead: None,
             stance: cue.stance,
             lemma: Some(cue.lemma),
             pattern,
             negated: cue.negated,
+            quoted: false,
             parent: None,
             same_speaker_as: None,
         })
@@ -1013,10 +1050,12 @@ impl Ctx<'_> {
                 source: None,
                 cue: first..first,
                 content: pieces,
+                lead: None,
                 stance: out[prev].stance,
                 lemma: None,
                 pattern: Pattern::QuoteContinuation,
                 negated: false,
+                quoted: false,
                 parent: None,
                 same_speaker_as: Some(prev),
             });
@@ -1087,6 +1126,30 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             }
             found[a].content.retain(|r| r.start < r.end);
         }
+    }
+}
+
+/// Keeps the attributions marked in `keep`, fixing up `same_speaker_as` indices
+/// (a link to a dropped attribution is dropped with it).
+fn retain_remapped(out: &mut Vec<Attribution>, keep: &[bool]) {
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![None; out.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for a in out.iter_mut() {
+        a.same_speaker_as = a.same_speaker_as.and_then(|j| new_index[j]);
     }
 }
 

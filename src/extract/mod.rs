@@ -78,6 +78,9 @@ pub struct Attribution {
     pub source: Option<Range<usize>>,
     pub cue: Range<usize>,
     pub content: Vec<Range<usize>>,
+    /// A complementizer written before the content ("that", "whether"): part of the
+    /// content as annotated, left out of `content` so reports show what was said.
+    pub lead: Option<usize>,
     pub stance: Stance,
     /// Index of the cue's lemma in the pack (`Pack::lemma`); `None` for a colon or a
     /// continued quote.
@@ -85,6 +88,10 @@ pub struct Attribution {
     pub pattern: Pattern,
     /// The cue is negated ("did not confirm").
     pub negated: bool,
+    /// Said inside another speaker's direct quotation (`"As the president confirmed,
+    /// ..." she said`). Annotated corpora such as PolNeAR leave these out; the report
+    /// keeps them, nested.
+    pub quoted: bool,
     /// The attribution whose content holds this one ("Ushakov said Trump had told him...").
     pub parent: Option<usize>,
     /// The attribution whose speaker this one shares (a participle clause, a continued quote).
@@ -100,6 +107,15 @@ impl Attribution {
     }
     pub fn content_spans(&self, p: &Parsed) -> Vec<Span> {
         self.content.iter().map(|r| p.span_of(r.clone())).collect()
+    }
+    /// Content spans as written, with the complementizer before them ("that the
+    /// strike would end"): the convention of annotated corpora such as PolNeAR.
+    pub fn written_content_spans(&self, p: &Parsed) -> Vec<Span> {
+        let mut spans = self.content_spans(p);
+        if let (Some(k), Some(first)) = (self.lead, spans.first_mut()) {
+            first.start = first.start.min(p.tokens[k].span.start);
+        }
+        spans
     }
     /// First and last token of everything the attribution covers.
     pub fn extent(&self) -> Range<usize> {

@@ -263,3 +263,43 @@ fn negated_cue_hedges() {
     );
     assert!(extract(&p, test_pack())[0].negated);
 }
+
+#[test]
+fn written_content_keeps_its_complementizer() {
+    let text = "The union said on Wednesday that the strike would end.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        p.slice(all[0].content_spans(&p)[0]),
+        "the strike would end"
+    );
+    assert_eq!(
+        p.slice(all[0].written_content_spans(&p)[0]),
+        "that the strike would end"
+    );
+    let text = "The board asked whether the plant would close.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(
+        p.slice(all[0].written_content_spans(&p)[0]),
+        "whether the plant would close"
+    );
+}
+
+#[test]
+fn speech_inside_a_quotation_is_marked_or_dropped() {
+    // The quoted speaker's own "I think" is part of the quote, not a statement.
+    let all = found("\"I think the vote will pass,\" the mayor said.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, "the mayor");
+    // A third party quoted inside the quote stays, nested and marked as quoted.
+    let text = "\"As the minister confirmed, the bridge is safe,\" the mayor said.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 2, "{all:?}");
+    let inner = all.iter().find(|a| a.quoted).expect("a quoted attribution");
+    assert_eq!(p.slice(inner.source_span(&p).unwrap()), "the minister");
+    assert!(inner.parent.is_some());
+    assert!(all.iter().any(|a| !a.quoted && a.parent.is_none()));
+}
