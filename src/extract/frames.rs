@@ -37,6 +37,13 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     for a in out.iter_mut() {
         a.quoted = cx.inside_quote(a);
         a.lead = cx.lead(a);
+        // "He continued: C": the colon belongs to the cue.
+        if a.cue.end < cx.p.tokens.len()
+            && cx.kind(a.cue.end) == Kind::Colon
+            && a.content.first().is_some_and(|r| r.start == a.cue.end + 1)
+        {
+            a.cue.end += 1;
+        }
     }
     let keep: Vec<bool> = out
         .iter()
@@ -374,6 +381,23 @@ impl Ctx<'_> {
             let before_subject = subject.start.checked_sub(1).filter(|&k| k >= floor);
             let after_left = before_subject
                 .is_some_and(|k| matches!(self.kind(k), Kind::Comma) || self.is_close_quote(k));
+            // `"C," X said at a rally`: after a closed quote, what follows the cue is
+            // said only when it opens with a quote, "that" or a colon.
+            let quote_left = before_subject.is_some_and(|k| {
+                self.is_close_quote(k)
+                    || (k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1))
+            });
+            let right_opens = right.first().is_some_and(|r| {
+                self.quotes.opening_at(r.start).is_some()
+                    || (r.start > cue.end
+                        && (self.kind(r.start - 1) == Kind::Colon
+                            || self.has(r.start - 1, wf::COMP)))
+            });
+            let right = if quote_left && !right_opens {
+                vec![]
+            } else {
+                right
+            };
             if !right.is_empty() && (self.is_clause(&right) || !after_left) {
                 // "The plan, he said, is dead": content on both sides.
                 if after_left
@@ -407,6 +431,16 @@ impl Ctx<'_> {
             let source = self
                 .np_after(after, end)
                 .filter(|s| self.source_like(s.clone()))?;
+            // "C, said X": the source closes the clause ("..., said the block grants
+            // should ..." is no such frame).
+            if source.end < end
+                && !matches!(
+                    self.kind(source.end),
+                    Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::CloseParen | Kind::Quote(_)
+                )
+            {
+                return None;
+            }
             let mut pieces = self.content_left(si, g - 1);
             pieces.extend(self.trailing_quote(si, source.end));
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
@@ -603,7 +637,7 @@ impl Ctx<'_> {
                 break;
             }
             let c = self.cat(k);
-            if c == Cat::Time || c == Cat::Adverb {
+            if c == Cat::Time || c == Cat::Adverb || self.has(k, wf::TIME) {
                 k += 1;
                 continue;
             }

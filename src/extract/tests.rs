@@ -303,3 +303,22 @@ fn speech_inside_a_quotation_is_marked_or_dropped() {
     assert!(inner.parent.is_some());
     assert!(all.iter().any(|a| !a.quoted && a.parent.is_none()));
 }
+
+#[test]
+fn quote_then_speaker_then_adjunct() {
+    // After a closed quote, "at a rally ..." is where it was said, not what.
+    let (p, s, c, content) =
+        one("\"We will win this state,\" Ms Okafor said at a rally in the capital.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "Ms Okafor", "said")
+    );
+    assert_eq!(content, ["\"We will win this state,\""]);
+}
+
+#[test]
+fn colon_after_the_cue_belongs_to_it() {
+    let (_, s, c, content) = one("The mayor added: \"We are ready.\"");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));
+    assert_eq!(content, ["\"We are ready.\""]);
+}
