@@ -131,7 +131,7 @@ impl Ctx<'_> {
             return self.verb_frame(si, cue, found);
         }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
-            if self.capitalised_name(i) {
+            if self.capitalised_name(i) || self.noun_reading(i, i + n, end) {
                 return None;
             }
             if self.used_as_noun(i) {
@@ -152,6 +152,24 @@ impl Ctx<'_> {
             return self.possessive(si, i);
         }
         None
+    }
+
+    /// "the swing states", "a tweet": a noun-like cue form counts as a verb only
+    /// after a pronoun subject or an auxiliary, or when "that", a colon or a quote
+    /// follows it.
+    fn noun_reading(&self, i: usize, e: usize, end: usize) -> bool {
+        if !self.has(i, wf::NOUN_LIKE) {
+            return false;
+        }
+        let verb_before = i > 0
+            && (self.is_subject_pronoun(i - 1)
+                || self.lower_is(i - 1, &["who", "which", "to"])
+                || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
+        let clause_after = e < end
+            && (self.lower_is(e, &["that"])
+                || self.kind(e) == Kind::Colon
+                || self.quotes.opening_at(e).is_some());
+        !(verb_before || clause_after)
     }
 
     /// "Amira Said": a capitalised cue word inside a sentence is a name.

@@ -337,10 +337,49 @@ impl<'a> Ctx<'a> {
         if self.kind(g - 1) == Kind::Comma {
             return self
                 .appositive_subject(g, floor)
-                .or_else(|| self.interjected_subject(g, floor));
+                .or_else(|| self.interjected_subject(g, floor))
+                .or_else(|| {
+                    // "Gov. John Kasich (R-OH), said"
+                    let open = self.paren_before(g - 1, floor)?;
+                    self.subject_before(open, floor).map(|s| s.start..g)
+                });
+        }
+        // "Sen. Marco Rubio (R-Fla.) said": a bracketed note closes the name.
+        if let Some(open) = self.paren_before(g, floor) {
+            return self.subject_before(open, floor).map(|s| s.start..g);
         }
         let b = self.clause_floor(g, floor);
         (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
+    }
+
+    /// The opening bracket of a short bracketed note ending right before `g`.
+    fn paren_before(&self, g: usize, floor: usize) -> Option<usize> {
+        if g <= floor || self.kind(g - 1) != Kind::CloseParen {
+            return None;
+        }
+        let mut k = g - 1;
+        while k > floor && g - k < 10 {
+            k -= 1;
+            match self.kind(k) {
+                Kind::OpenParen => return (k > floor).then_some(k),
+                Kind::CloseParen | Kind::Period | Kind::Quote(_) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// ", who has endorsed Clinton," : a relative clause set off by commas.
+    fn relative_appositive(&self, s: usize, e: usize) -> bool {
+        s < e
+            && e - s <= 25
+            && self.lower_is(s, &["who", "which", "whose"])
+            && (s + 1..e).all(|k| {
+                !matches!(
+                    self.kind(k),
+                    Kind::Quote(_) | Kind::Period | Kind::Semicolon | Kind::Colon
+                )
+            })
     }
 
     /// "Name, appositive," right before `g`: returns the span including the last comma.
@@ -362,11 +401,25 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        if self.kind(c) != Kind::Comma || c + 1 >= close || !self.np_valid(c + 1, close) {
+        if self.kind(c) != Kind::Comma
+            || c + 1 >= close
+            || !(self.np_valid(c + 1, close) || self.relative_appositive(c + 1, close))
+        {
             return None;
         }
         let b = self.clause_floor(c, floor);
-        let head = (b..c).find(|&s| self.np_valid(s, c))?;
+        let mut head = (b..c).find(|&s| self.np_valid(s, c))?;
+        // "Woodrow Benford, 58, who lives ...": an age between name and appositive.
+        if c - head == 1
+            && self.kind(head) == Kind::Number
+            && head > floor + 1
+            && self.kind(head - 1) == Kind::Comma
+        {
+            let b = self.clause_floor(head - 1, floor);
+            if let Some(h) = (b..head - 1).find(|&s| self.np_valid(s, head - 1)) {
+                head = h;
+            }
+        }
         // The head must be a name or a pronoun-free noun phrase, not a clause.
         Some(head..g)
     }

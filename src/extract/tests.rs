@@ -322,3 +322,26 @@ fn colon_after_the_cue_belongs_to_it() {
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));
     assert_eq!(content, ["\"We are ready.\""]);
 }
+
+#[test]
+fn noun_like_cue_forms_need_a_verb_context() {
+    assert!(found("Both candidates campaigned hard in the swing states before the vote.").is_empty());
+    assert!(found("The original tweet was deleted within an hour.").is_empty());
+    let (_, s, c, content) = one("He states that the budget is balanced.");
+    assert_eq!((s.as_str(), c.as_str()), ("He", "states"));
+    assert_eq!(content, ["the budget is balanced"]);
+}
+
+#[test]
+fn relative_and_bracketed_appositives() {
+    let (_, s, c, _) = one(
+        "Steele, who was governor when Perez was on the council, said Perez could help.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Steele, who was governor when Perez was on the council,", "said")
+    );
+    let (_, s, _, content) = one("Sen. Marco Rubio (R-Fla.) said the plan is dead.");
+    assert_eq!(s, "Sen. Marco Rubio (R-Fla.)");
+    assert_eq!(content, ["the plan is dead"]);
+}

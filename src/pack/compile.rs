@@ -473,6 +473,11 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             out.light_verbs.insert(ids, ());
         }
     }
+    for w in &cues.noun_like {
+        for id in b.phrase(w) {
+            b.vocab.add_flag(id, wf::NOUN_LIKE);
+        }
+    }
     for (i, w) in cues.verb_group.iter().enumerate() {
         let ids = b.phrase(w);
         if ids.is_empty() {
