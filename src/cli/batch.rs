@@ -271,7 +271,7 @@ fn attributions_out(engine: &Engine, doc: Document, in_quotes: bool) -> Vec<Attr
         .iter()
         .filter(|a| in_quotes || !a.quoted)
         .map(|a| AttributionOut {
-            source: a.source_span(&p).map(span).into_iter().collect(),
+            source: a.written_source_span(&p).map(span).into_iter().collect(),
             cue: (!a.cue.is_empty())
                 .then(|| span(a.cue_span(&p)))
                 .into_iter()
@@ -279,7 +279,7 @@ fn attributions_out(engine: &Engine, doc: Document, in_quotes: bool) -> Vec<Attr
             content: a.written_content_spans(&p).into_iter().map(span).collect(),
             stance: a.stance,
             pattern: a.pattern.name(),
-            source_text: a.source_span(&p).map(|s| p.slice(s).to_string()),
+            source_text: a.written_source_span(&p).map(|s| p.slice(s).to_string()),
             cue_text: p.slice(a.cue_span(&p)).to_string(),
             content_text: a
                 .written_content_spans(&p)

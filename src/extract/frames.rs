@@ -292,6 +292,7 @@ impl Ctx<'_> {
             cue: cue.start..cue.end,
             content,
             lead: None,
+            relative: None,
             stance: cue.stance,
             lemma: Some(cue.lemma),
             pattern,
@@ -877,7 +878,12 @@ impl Ctx<'_> {
     /// "a statement which emphasised that C": the statement's issuer speaks.
     fn relative(&self, si: usize, cue: &Cue) -> Option<Attribution> {
         let floor = self.sentence_range(si).start;
-        let rel = cue.start - 1;
+        // `a statement which “suggested ...`: step over a quote mark.
+        let rel = if self.p.tokens[cue.start - 1].is_quote() {
+            cue.start - 2
+        } else {
+            cue.start - 1
+        };
         let mut ante_end = rel;
         if ante_end > floor && self.kind(ante_end - 1) == Kind::Comma {
             ante_end -= 1;
@@ -912,7 +918,9 @@ impl Ctx<'_> {
             return None;
         }
         let right = self.content_right(si, cue.end, cue.hearer);
-        self.make(si, cue, Some(source), right, Pattern::Relative)
+        let mut a = self.make(si, cue, Some(source), right, Pattern::Relative)?;
+        a.relative = Some(rel);
+        Some(a)
     }
 
     /// ", noting that C": the source is the subject of the sentence's main clause.
@@ -1103,6 +1111,7 @@ impl Ctx<'_> {
                 cue: first..first,
                 content: pieces,
                 lead: None,
+                relative: None,
                 stance: out[prev].stance,
                 lemma: None,
                 pattern: Pattern::QuoteContinuation,

@@ -81,6 +81,9 @@ pub struct Attribution {
     /// A complementizer written before the content ("that", "whether"): part of the
     /// content as annotated, left out of `content` so reports show what was said.
     pub lead: Option<usize>,
+    /// The relative pronoun that stands for the source in the text ("officials who
+    /// said"): `source` holds its antecedent, annotated corpora mark the pronoun.
+    pub relative: Option<usize>,
     pub stance: Stance,
     /// Index of the cue's lemma in the pack (`Pack::lemma`); `None` for a colon or a
     /// continued quote.
@@ -107,6 +110,13 @@ impl Attribution {
     }
     pub fn content_spans(&self, p: &Parsed) -> Vec<Span> {
         self.content.iter().map(|r| p.span_of(r.clone())).collect()
+    }
+    /// The source as written: the relative pronoun for "X, who said ...".
+    pub fn written_source_span(&self, p: &Parsed) -> Option<Span> {
+        match self.relative {
+            Some(k) => Some(p.span_of(k..k + 1)),
+            None => self.source_span(p),
+        }
     }
     /// Content spans as written, with the complementizer before them ("that the
     /// strike would end"): the convention of annotated corpora such as PolNeAR.

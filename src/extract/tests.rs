@@ -345,3 +345,17 @@ fn relative_and_bracketed_appositives() {
     assert_eq!(s, "Sen. Marco Rubio (R-Fla.)");
     assert_eq!(content, ["the plan is dead"]);
 }
+
+#[test]
+fn relative_pronoun_is_the_written_source() {
+    let text = "The fine was criticised by Harold Doley, a banker who has suggested the aides were paid too much.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    let a = all
+        .iter()
+        .find(|a| a.pattern == Pattern::Relative)
+        .expect("a relative attribution");
+    assert_eq!(p.slice(a.source_span(&p).unwrap()), "a banker");
+    assert_eq!(p.slice(a.written_source_span(&p).unwrap()), "who");
+    assert_eq!(p.slice(a.cue_span(&p)), "has suggested");
+}
