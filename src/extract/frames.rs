@@ -509,6 +509,26 @@ impl Ctx<'_> {
             k = self.skip_hearer(k, end);
         }
         k = self.skip_adjuncts(k, end);
+        // "told New Hampshire on Monday that C", "said — on Twitter — that C": a
+        // "that" shortly after an adjunct opens the content.
+        if k < end
+            && (matches!(self.kind(k), Kind::Dash | Kind::Comma)
+                || matches!(self.cat(k), Cat::Prep | Cat::Adverb | Cat::Time))
+        {
+            let mut j = k;
+            while j < end && j - k < 12 {
+                if self.lower_is(j, &["that"]) && self.has(j, wf::COMP) {
+                    k = j;
+                    break;
+                }
+                if matches!(self.kind(j), Kind::Quote(_) | Kind::Semicolon | Kind::Colon)
+                    || self.cat(j) == Cat::Verb
+                {
+                    break;
+                }
+                j += 1;
+            }
+        }
         if k < end && self.kind(k) == Kind::Comma {
             k += 1;
         }

@@ -359,3 +359,15 @@ fn relative_pronoun_is_the_written_source() {
     assert_eq!(p.slice(a.written_source_span(&p).unwrap()), "who");
     assert_eq!(p.slice(a.cue_span(&p)), "has suggested");
 }
+
+#[test]
+fn that_after_an_adjunct_opens_the_content() {
+    let text = "The mayor said in a radio interview on Monday that the bridge would reopen.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        p.slice(all[0].written_content_spans(&p)[0]),
+        "that the bridge would reopen"
+    );
+}
