@@ -38,6 +38,10 @@ pub struct Ctx<'a> {
     pub quotes: Quotes,
     /// Per sentence: written in title case, so capitals do not mark names.
     title_case: Vec<bool>,
+    /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
+    /// once: both are asked for at every step of every pattern.
+    sent_of: Vec<u32>,
+    cats: Vec<Cat>,
 }
 
 impl<'a> Ctx<'a> {
@@ -53,16 +57,34 @@ impl<'a> Ctx<'a> {
                 long.len() >= 3 && long.iter().filter(|t| t.is_cap()).count() * 10 >= long.len() * 8
             })
             .collect();
-        Ctx {
+        let mut sent_of = vec![u32::MAX; p.tokens.len()];
+        for (si, s) in p.sentences.iter().enumerate() {
+            for slot in &mut sent_of[s.tokens.clone()] {
+                *slot = si as u32;
+            }
+        }
+        let mut cx = Ctx {
             p,
             pack,
             quotes: Quotes::find(p),
             title_case,
+            sent_of,
+            cats: Vec::new(),
+        };
+        cx.cats = (0..p.tokens.len()).map(|i| cx.compute_cat(i)).collect();
+        cx
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        match self.sent_of.get(i) {
+            Some(&s) if s != u32::MAX => Some(s as usize),
+            _ => None,
         }
     }
 
     pub fn title_case(&self, i: usize) -> bool {
-        self.p.sentence_of(i).is_some_and(|s| self.title_case[s])
+        self.sentence_of(i).is_some_and(|s| self.title_case[s])
     }
 
     pub fn flags(&self, i: usize) -> u32 {
@@ -104,7 +126,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn sentence_initial(&self, i: usize) -> bool {
-        match self.p.sentence_of(i) {
+        match self.sentence_of(i) {
             Some(s) => {
                 let start = self.p.sentences[s].tokens.start;
                 let mut k = start;
@@ -120,6 +142,10 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn cat(&self, i: usize) -> Cat {
+        self.cats[i]
+    }
+
+    fn compute_cat(&self, i: usize) -> Cat {
         let t = &self.p.tokens[i];
         match t.kind {
             Kind::Comma => return Cat::Comma,

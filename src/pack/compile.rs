@@ -656,7 +656,11 @@ fn compile_linking(
 fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<JunkRule> {
     let mut out = Vec::new();
     for (i, r) in text.junk.iter().enumerate() {
-        let pattern = match regex::Regex::new(&r.pattern) {
+        // A roomier lazy-DFA cache: Unicode classes in junk rules otherwise thrash it.
+        let pattern = match regex::RegexBuilder::new(&r.pattern)
+            .dfa_size_limit(32 << 20)
+            .build()
+        {
             Ok(p) => p,
             Err(e) => {
                 let msg = e

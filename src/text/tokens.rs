@@ -510,6 +510,10 @@ fn scan_word(
 
 /// Byte offset inside `word` where a clitic starts, if it ends with one.
 fn clitic_start(word: &str) -> Option<usize> {
+    // Only words with an apostrophe can end in a clitic.
+    if !word.contains(['\'', '\u{2019}', '\u{02BC}']) {
+        return None;
+    }
     let lower: String = word
         .chars()
         .map(|c| {
