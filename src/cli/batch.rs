@@ -375,7 +375,8 @@ fn extract_jsonl(
                     ),
                     (_, Err(e)) => (true, error_line(id, line.number, e)),
                     (Some(id), Ok(text)) => {
-                        let attrs = attributions_out(engine, Document::new(id.clone(), text), in_quotes);
+                        let attrs =
+                            attributions_out(engine, Document::new(id.clone(), text), in_quotes);
                         (
                             false,
                             json!({ "id": id, "attributions": attrs }).to_string(),

@@ -47,7 +47,12 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     }
     let keep: Vec<bool> = out
         .iter()
-        .map(|a| !a.quoted || a.source.as_ref().is_some_and(|s| !cx.first_person(s.clone())))
+        .map(|a| {
+            !a.quoted
+                || a.source
+                    .as_ref()
+                    .is_some_and(|s| !cx.first_person(s.clone()))
+        })
         .collect();
     retain_remapped(&mut out, &keep);
     cx.quote_continuations(&mut out);
@@ -71,7 +76,10 @@ struct Cue {
 impl Ctx<'_> {
     /// Is the whole frame (source and cue) inside one direct quotation?
     fn inside_quote(&self, a: &Attribution) -> bool {
-        let first = a.source.as_ref().map_or(a.cue.start, |s| s.start.min(a.cue.start));
+        let first = a
+            .source
+            .as_ref()
+            .map_or(a.cue.start, |s| s.start.min(a.cue.start));
         self.quotes
             .containing(a.cue.start)
             .is_some_and(|q| self.quotes.spans[q].open < first)

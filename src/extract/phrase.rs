@@ -193,7 +193,7 @@ impl<'a> Ctx<'a> {
             return Cat::Conj;
         }
         if f & (wf::AUX | wf::VERB | wf::CUE_VERB | wf::LIGHT_VERB) != 0
-            && f & (wf::ROLE | wf::ANONYMOUS | wf::CUE_NOUN) == 0
+            && f & (wf::ROLE | wf::ANONYMOUS | wf::CUE_NOUN | wf::NOUN_LIKE) == 0
         {
             return Cat::Verb;
         }

@@ -270,10 +270,7 @@ fn written_content_keeps_its_complementizer() {
     let p = read(Document::new("t", text), test_pack());
     let all = extract(&p, test_pack());
     assert_eq!(all.len(), 1);
-    assert_eq!(
-        p.slice(all[0].content_spans(&p)[0]),
-        "the strike would end"
-    );
+    assert_eq!(p.slice(all[0].content_spans(&p)[0]), "the strike would end");
     assert_eq!(
         p.slice(all[0].written_content_spans(&p)[0]),
         "that the strike would end"
@@ -325,7 +322,9 @@ fn colon_after_the_cue_belongs_to_it() {
 
 #[test]
 fn noun_like_cue_forms_need_a_verb_context() {
-    assert!(found("Both candidates campaigned hard in the swing states before the vote.").is_empty());
+    assert!(
+        found("Both candidates campaigned hard in the swing states before the vote.").is_empty()
+    );
     assert!(found("The original tweet was deleted within an hour.").is_empty());
     let (_, s, c, content) = one("He states that the budget is balanced.");
     assert_eq!((s.as_str(), c.as_str()), ("He", "states"));
@@ -334,12 +333,14 @@ fn noun_like_cue_forms_need_a_verb_context() {
 
 #[test]
 fn relative_and_bracketed_appositives() {
-    let (_, s, c, _) = one(
-        "Steele, who was governor when Perez was on the council, said Perez could help.",
-    );
+    let (_, s, c, _) =
+        one("Steele, who was governor when Perez was on the council, said Perez could help.");
     assert_eq!(
         (s.as_str(), c.as_str()),
-        ("Steele, who was governor when Perez was on the council,", "said")
+        (
+            "Steele, who was governor when Perez was on the council,",
+            "said"
+        )
     );
     let (_, s, _, content) = one("Sen. Marco Rubio (R-Fla.) said the plan is dead.");
     assert_eq!(s, "Sen. Marco Rubio (R-Fla.)");
