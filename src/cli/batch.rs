@@ -252,9 +252,16 @@ struct AttributionOut {
     nested_in: Option<usize>,
 }
 
-fn attributions_out(engine: &Engine, doc: Document) -> Vec<AttributionOut> {
+fn attributions_out(engine: &Engine, doc: Document, in_quotes: bool) -> Vec<AttributionOut> {
     let p = engine.read(doc);
     let attrs = engine.extract(&p);
+    // Output index of each listed attribution (quoted ones may be left out).
+    let mut index = Vec::with_capacity(attrs.len());
+    let mut n = 0;
+    for a in &attrs {
+        index.push((in_quotes || !a.quoted).then_some(n));
+        n += usize::from(in_quotes || !a.quoted);
+    }
     let idx = CharIndex::new(p.text());
     let span = |s: crate::model::Span| {
         let [start, end] = idx.span(s);
@@ -262,23 +269,24 @@ fn attributions_out(engine: &Engine, doc: Document) -> Vec<AttributionOut> {
     };
     attrs
         .iter()
+        .filter(|a| in_quotes || !a.quoted)
         .map(|a| AttributionOut {
-            source: a.source_span(&p).map(span).into_iter().collect(),
+            source: a.written_source_span(&p).map(span).into_iter().collect(),
             cue: (!a.cue.is_empty())
                 .then(|| span(a.cue_span(&p)))
                 .into_iter()
                 .collect(),
-            content: a.content_spans(&p).into_iter().map(span).collect(),
+            content: a.written_content_spans(&p).into_iter().map(span).collect(),
             stance: a.stance,
             pattern: a.pattern.name(),
-            source_text: a.source_span(&p).map(|s| p.slice(s).to_string()),
+            source_text: a.written_source_span(&p).map(|s| p.slice(s).to_string()),
             cue_text: p.slice(a.cue_span(&p)).to_string(),
             content_text: a
-                .content_spans(&p)
+                .written_content_spans(&p)
                 .into_iter()
                 .map(|s| p.slice(s).to_string())
                 .collect(),
-            nested_in: a.parent,
+            nested_in: a.parent.and_then(|i| index[i]),
         })
         .collect()
 }
@@ -291,7 +299,11 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
                 "extract --jsonl reads one JSONL file (or standard input)".into(),
             ));
         }
-        return extract_jsonl(&engine, args.files.first().map(|p| p.as_path()));
+        return extract_jsonl(
+            &engine,
+            args.files.first().map(|p| p.as_path()),
+            args.in_quotes,
+        );
     }
     let docs = super::input::documents(&super::DocsArgs {
         files: args.files.clone(),
@@ -303,7 +315,7 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
     let mut all = Vec::new();
     for doc in docs {
         let id = doc.id.clone();
-        let attrs = attributions_out(&engine, doc);
+        let attrs = attributions_out(&engine, doc, args.in_quotes);
         if format == Format::Text {
             out.push_str(&format!("{id}: {} attributions\n", attrs.len()));
             for (i, a) in attrs.iter().enumerate() {
@@ -334,7 +346,11 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
     Ok(exit::OK)
 }
 
-fn extract_jsonl(engine: &Engine, path: Option<&std::path::Path>) -> Result<i32, Error> {
+fn extract_jsonl(
+    engine: &Engine,
+    path: Option<&std::path::Path>,
+    in_quotes: bool,
+) -> Result<i32, Error> {
     let mut failed = false;
     let mut lines = Lines::open(path)?.peekable();
     let _ = path.map(display);
@@ -359,7 +375,8 @@ fn extract_jsonl(engine: &Engine, path: Option<&std::path::Path>) -> Result<i32,
                     ),
                     (_, Err(e)) => (true, error_line(id, line.number, e)),
                     (Some(id), Ok(text)) => {
-                        let attrs = attributions_out(engine, Document::new(id.clone(), text));
+                        let attrs =
+                            attributions_out(engine, Document::new(id.clone(), text), in_quotes);
                         (
                             false,
                             json!({ "id": id, "attributions": attrs }).to_string(),

@@ -134,6 +134,10 @@ pub struct ExtractArgs {
     /// Read JSONL (`id`, `text`) and write JSONL (`id`, `attributions`).
     #[arg(long)]
     pub jsonl: bool,
+    /// Also list attributions said inside another speaker's direct quotation (left
+    /// out by default, as annotated corpora such as PolNeAR do).
+    #[arg(long)]
+    pub in_quotes: bool,
     #[command(flatten)]
     pub rules: RulesArg,
     /// Output format for documents (default: text on a terminal, JSON otherwise).

@@ -32,6 +32,29 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         }
         trim_siblings(&cx, &mut out[first_new..]);
     }
+    // Speech inside a direct quotation is marked; the quoted speaker's own "I think",
+    // "we hope" adds nothing to the quote that holds it and is dropped.
+    for a in out.iter_mut() {
+        a.quoted = cx.inside_quote(a);
+        a.lead = cx.lead(a);
+        // "He continued: C": the colon belongs to the cue.
+        if a.cue.end < cx.p.tokens.len()
+            && cx.kind(a.cue.end) == Kind::Colon
+            && a.content.first().is_some_and(|r| r.start == a.cue.end + 1)
+        {
+            a.cue.end += 1;
+        }
+    }
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            !a.quoted
+                || a.source
+                    .as_ref()
+                    .is_some_and(|s| !cx.first_person(s.clone()))
+        })
+        .collect();
+    retain_remapped(&mut out, &keep);
     cx.quote_continuations(&mut out);
     link_nesting(&mut out);
     out
@@ -51,6 +74,33 @@ struct Cue {
 }
 
 impl Ctx<'_> {
+    /// Is the whole frame (source and cue) inside one direct quotation?
+    fn inside_quote(&self, a: &Attribution) -> bool {
+        let first = a
+            .source
+            .as_ref()
+            .map_or(a.cue.start, |s| s.start.min(a.cue.start));
+        self.quotes
+            .containing(a.cue.start)
+            .is_some_and(|q| self.quotes.spans[q].open < first)
+    }
+
+    /// "I", "we", "you": the quoted speaker speaking of themselves or their hearer.
+    fn first_person(&self, r: Range<usize>) -> bool {
+        r.len() == 1 && self.lower_is(r.start, &["i", "we", "you", "me", "us"])
+    }
+
+    /// The complementizer written between the cue and the content ("said that C").
+    fn lead(&self, a: &Attribution) -> Option<usize> {
+        let first = a.content.first()?;
+        let mut k = first.start.checked_sub(1)?;
+        if self.kind(k) == Kind::Comma {
+            k = k.checked_sub(1)?;
+        }
+        (k >= a.cue.end && self.has(k, wf::COMP) && self.lower_is(k, &["that", "whether", "if"]))
+            .then_some(k)
+    }
+
     fn sentence_range(&self, si: usize) -> Range<usize> {
         self.p.sentences[si].tokens.clone()
     }
@@ -89,7 +139,7 @@ impl Ctx<'_> {
             return self.verb_frame(si, cue, found);
         }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
-            if self.capitalised_name(i) {
+            if self.capitalised_name(i) || self.noun_reading(i, i + n, end) {
                 return None;
             }
             if self.used_as_noun(i) {
@@ -110,6 +160,24 @@ impl Ctx<'_> {
             return self.possessive(si, i);
         }
         None
+    }
+
+    /// "the swing states", "a tweet": a noun-like cue form counts as a verb only
+    /// after a pronoun subject or an auxiliary, or when "that", a colon or a quote
+    /// follows it.
+    fn noun_reading(&self, i: usize, e: usize, end: usize) -> bool {
+        if !self.has(i, wf::NOUN_LIKE) {
+            return false;
+        }
+        let verb_before = i > 0
+            && (self.is_subject_pronoun(i - 1)
+                || self.lower_is(i - 1, &["who", "which", "to"])
+                || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
+        let clause_after = e < end
+            && (self.lower_is(e, &["that"])
+                || self.kind(e) == Kind::Colon
+                || self.quotes.opening_at(e).is_some());
+        !(verb_before || clause_after)
     }
 
     /// "Amira Said": a capitalised cue word inside a sentence is a name.
@@ -231,10 +299,13 @@ impl Ctx<'_> {
             source,
             cue: cue.start..cue.end,
             content,
+            lead: None,
+            relative: None,
             stance: cue.stance,
             lemma: Some(cue.lemma),
             pattern,
             negated: cue.negated,
+            quoted: false,
             parent: None,
             same_speaker_as: None,
         })
@@ -337,6 +408,23 @@ impl Ctx<'_> {
             let before_subject = subject.start.checked_sub(1).filter(|&k| k >= floor);
             let after_left = before_subject
                 .is_some_and(|k| matches!(self.kind(k), Kind::Comma) || self.is_close_quote(k));
+            // `"C," X said at a rally`: after a closed quote, what follows the cue is
+            // said only when it opens with a quote, "that" or a colon.
+            let quote_left = before_subject.is_some_and(|k| {
+                self.is_close_quote(k)
+                    || (k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1))
+            });
+            let right_opens = right.first().is_some_and(|r| {
+                self.quotes.opening_at(r.start).is_some()
+                    || (r.start > cue.end
+                        && (self.kind(r.start - 1) == Kind::Colon
+                            || self.has(r.start - 1, wf::COMP)))
+            });
+            let right = if quote_left && !right_opens {
+                vec![]
+            } else {
+                right
+            };
             if !right.is_empty() && (self.is_clause(&right) || !after_left) {
                 // "The plan, he said, is dead": content on both sides.
                 if after_left
@@ -370,6 +458,16 @@ impl Ctx<'_> {
             let source = self
                 .np_after(after, end)
                 .filter(|s| self.source_like(s.clone()))?;
+            // "C, said X": the source closes the clause ("..., said the block grants
+            // should ..." is no such frame).
+            if source.end < end
+                && !matches!(
+                    self.kind(source.end),
+                    Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::CloseParen | Kind::Quote(_)
+                )
+            {
+                return None;
+            }
             let mut pieces = self.content_left(si, g - 1);
             pieces.extend(self.trailing_quote(si, source.end));
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
@@ -419,6 +517,26 @@ impl Ctx<'_> {
             k = self.skip_hearer(k, end);
         }
         k = self.skip_adjuncts(k, end);
+        // "told New Hampshire on Monday that C", "said — on Twitter — that C": a
+        // "that" shortly after an adjunct opens the content.
+        if k < end
+            && (matches!(self.kind(k), Kind::Dash | Kind::Comma)
+                || matches!(self.cat(k), Cat::Prep | Cat::Adverb | Cat::Time))
+        {
+            let mut j = k;
+            while j < end && j - k < 12 {
+                if self.lower_is(j, &["that"]) && self.has(j, wf::COMP) {
+                    k = j;
+                    break;
+                }
+                if matches!(self.kind(j), Kind::Quote(_) | Kind::Semicolon | Kind::Colon)
+                    || self.cat(j) == Cat::Verb
+                {
+                    break;
+                }
+                j += 1;
+            }
+        }
         if k < end && self.kind(k) == Kind::Comma {
             k += 1;
         }
@@ -566,7 +684,7 @@ impl Ctx<'_> {
                 break;
             }
             let c = self.cat(k);
-            if c == Cat::Time || c == Cat::Adverb {
+            if c == Cat::Time || c == Cat::Adverb || self.has(k, wf::TIME) {
                 k += 1;
                 continue;
             }
@@ -788,7 +906,12 @@ impl Ctx<'_> {
     /// "a statement which emphasised that C": the statement's issuer speaks.
     fn relative(&self, si: usize, cue: &Cue) -> Option<Attribution> {
         let floor = self.sentence_range(si).start;
-        let rel = cue.start - 1;
+        // `a statement which “suggested ...`: step over a quote mark.
+        let rel = if self.p.tokens[cue.start - 1].is_quote() {
+            cue.start - 2
+        } else {
+            cue.start - 1
+        };
         let mut ante_end = rel;
         if ante_end > floor && self.kind(ante_end - 1) == Kind::Comma {
             ante_end -= 1;
@@ -823,7 +946,9 @@ impl Ctx<'_> {
             return None;
         }
         let right = self.content_right(si, cue.end, cue.hearer);
-        self.make(si, cue, Some(source), right, Pattern::Relative)
+        let mut a = self.make(si, cue, Some(source), right, Pattern::Relative)?;
+        a.relative = Some(rel);
+        Some(a)
     }
 
     /// ", noting that C": the source is the subject of the sentence's main clause.
@@ -1013,10 +1138,13 @@ impl Ctx<'_> {
                 source: None,
                 cue: first..first,
                 content: pieces,
+                lead: None,
+                relative: None,
                 stance: out[prev].stance,
                 lemma: None,
                 pattern: Pattern::QuoteContinuation,
                 negated: false,
+                quoted: false,
                 parent: None,
                 same_speaker_as: Some(prev),
             });
@@ -1087,6 +1215,30 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             }
             found[a].content.retain(|r| r.start < r.end);
         }
+    }
+}
+
+/// Keeps the attributions marked in `keep`, fixing up `same_speaker_as` indices
+/// (a link to a dropped attribution is dropped with it).
+fn retain_remapped(out: &mut Vec<Attribution>, keep: &[bool]) {
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![None; out.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for a in out.iter_mut() {
+        a.same_speaker_as = a.same_speaker_as.and_then(|j| new_index[j]);
     }
 }
 

@@ -78,6 +78,12 @@ pub struct Attribution {
     pub source: Option<Range<usize>>,
     pub cue: Range<usize>,
     pub content: Vec<Range<usize>>,
+    /// A complementizer written before the content ("that", "whether"): part of the
+    /// content as annotated, left out of `content` so reports show what was said.
+    pub lead: Option<usize>,
+    /// The relative pronoun that stands for the source in the text ("officials who
+    /// said"): `source` holds its antecedent, annotated corpora mark the pronoun.
+    pub relative: Option<usize>,
     pub stance: Stance,
     /// Index of the cue's lemma in the pack (`Pack::lemma`); `None` for a colon or a
     /// continued quote.
@@ -85,6 +91,10 @@ pub struct Attribution {
     pub pattern: Pattern,
     /// The cue is negated ("did not confirm").
     pub negated: bool,
+    /// Said inside another speaker's direct quotation (`"As the president confirmed,
+    /// ..." she said`). Annotated corpora such as PolNeAR leave these out; the report
+    /// keeps them, nested.
+    pub quoted: bool,
     /// The attribution whose content holds this one ("Ushakov said Trump had told him...").
     pub parent: Option<usize>,
     /// The attribution whose speaker this one shares (a participle clause, a continued quote).
@@ -100,6 +110,22 @@ impl Attribution {
     }
     pub fn content_spans(&self, p: &Parsed) -> Vec<Span> {
         self.content.iter().map(|r| p.span_of(r.clone())).collect()
+    }
+    /// The source as written: the relative pronoun for "X, who said ...".
+    pub fn written_source_span(&self, p: &Parsed) -> Option<Span> {
+        match self.relative {
+            Some(k) => Some(p.span_of(k..k + 1)),
+            None => self.source_span(p),
+        }
+    }
+    /// Content spans as written, with the complementizer before them ("that the
+    /// strike would end"): the convention of annotated corpora such as PolNeAR.
+    pub fn written_content_spans(&self, p: &Parsed) -> Vec<Span> {
+        let mut spans = self.content_spans(p);
+        if let (Some(k), Some(first)) = (self.lead, spans.first_mut()) {
+            first.start = first.start.min(p.tokens[k].span.start);
+        }
+        spans
     }
     /// First and last token of everything the attribution covers.
     pub fn extent(&self) -> Range<usize> {

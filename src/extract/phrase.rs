@@ -38,6 +38,10 @@ pub struct Ctx<'a> {
     pub quotes: Quotes,
     /// Per sentence: written in title case, so capitals do not mark names.
     title_case: Vec<bool>,
+    /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
+    /// once: both are asked for at every step of every pattern.
+    sent_of: Vec<u32>,
+    cats: Vec<Cat>,
 }
 
 impl<'a> Ctx<'a> {
@@ -53,16 +57,34 @@ impl<'a> Ctx<'a> {
                 long.len() >= 3 && long.iter().filter(|t| t.is_cap()).count() * 10 >= long.len() * 8
             })
             .collect();
-        Ctx {
+        let mut sent_of = vec![u32::MAX; p.tokens.len()];
+        for (si, s) in p.sentences.iter().enumerate() {
+            for slot in &mut sent_of[s.tokens.clone()] {
+                *slot = si as u32;
+            }
+        }
+        let mut cx = Ctx {
             p,
             pack,
             quotes: Quotes::find(p),
             title_case,
+            sent_of,
+            cats: Vec::new(),
+        };
+        cx.cats = (0..p.tokens.len()).map(|i| cx.compute_cat(i)).collect();
+        cx
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        match self.sent_of.get(i) {
+            Some(&s) if s != u32::MAX => Some(s as usize),
+            _ => None,
         }
     }
 
     pub fn title_case(&self, i: usize) -> bool {
-        self.p.sentence_of(i).is_some_and(|s| self.title_case[s])
+        self.sentence_of(i).is_some_and(|s| self.title_case[s])
     }
 
     pub fn flags(&self, i: usize) -> u32 {
@@ -104,7 +126,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn sentence_initial(&self, i: usize) -> bool {
-        match self.p.sentence_of(i) {
+        match self.sentence_of(i) {
             Some(s) => {
                 let start = self.p.sentences[s].tokens.start;
                 let mut k = start;
@@ -120,6 +142,10 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn cat(&self, i: usize) -> Cat {
+        self.cats[i]
+    }
+
+    fn compute_cat(&self, i: usize) -> Cat {
         let t = &self.p.tokens[i];
         match t.kind {
             Kind::Comma => return Cat::Comma,
@@ -167,7 +193,7 @@ impl<'a> Ctx<'a> {
             return Cat::Conj;
         }
         if f & (wf::AUX | wf::VERB | wf::CUE_VERB | wf::LIGHT_VERB) != 0
-            && f & (wf::ROLE | wf::ANONYMOUS | wf::CUE_NOUN) == 0
+            && f & (wf::ROLE | wf::ANONYMOUS | wf::CUE_NOUN | wf::NOUN_LIKE) == 0
         {
             return Cat::Verb;
         }
@@ -337,10 +363,49 @@ impl<'a> Ctx<'a> {
         if self.kind(g - 1) == Kind::Comma {
             return self
                 .appositive_subject(g, floor)
-                .or_else(|| self.interjected_subject(g, floor));
+                .or_else(|| self.interjected_subject(g, floor))
+                .or_else(|| {
+                    // "Gov. John Kasich (R-OH), said"
+                    let open = self.paren_before(g - 1, floor)?;
+                    self.subject_before(open, floor).map(|s| s.start..g)
+                });
+        }
+        // "Sen. Marco Rubio (R-Fla.) said": a bracketed note closes the name.
+        if let Some(open) = self.paren_before(g, floor) {
+            return self.subject_before(open, floor).map(|s| s.start..g);
         }
         let b = self.clause_floor(g, floor);
         (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
+    }
+
+    /// The opening bracket of a short bracketed note ending right before `g`.
+    fn paren_before(&self, g: usize, floor: usize) -> Option<usize> {
+        if g <= floor || self.kind(g - 1) != Kind::CloseParen {
+            return None;
+        }
+        let mut k = g - 1;
+        while k > floor && g - k < 10 {
+            k -= 1;
+            match self.kind(k) {
+                Kind::OpenParen => return (k > floor).then_some(k),
+                Kind::CloseParen | Kind::Period | Kind::Quote(_) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// ", who has endorsed Clinton," : a relative clause set off by commas.
+    fn relative_appositive(&self, s: usize, e: usize) -> bool {
+        s < e
+            && e - s <= 25
+            && self.lower_is(s, &["who", "which", "whose"])
+            && (s + 1..e).all(|k| {
+                !matches!(
+                    self.kind(k),
+                    Kind::Quote(_) | Kind::Period | Kind::Semicolon | Kind::Colon
+                )
+            })
     }
 
     /// "Name, appositive," right before `g`: returns the span including the last comma.
@@ -362,11 +427,25 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        if self.kind(c) != Kind::Comma || c + 1 >= close || !self.np_valid(c + 1, close) {
+        if self.kind(c) != Kind::Comma
+            || c + 1 >= close
+            || !(self.np_valid(c + 1, close) || self.relative_appositive(c + 1, close))
+        {
             return None;
         }
         let b = self.clause_floor(c, floor);
-        let head = (b..c).find(|&s| self.np_valid(s, c))?;
+        let mut head = (b..c).find(|&s| self.np_valid(s, c))?;
+        // "Woodrow Benford, 58, who lives ...": an age between name and appositive.
+        if c - head == 1
+            && self.kind(head) == Kind::Number
+            && head > floor + 1
+            && self.kind(head - 1) == Kind::Comma
+        {
+            let b = self.clause_floor(head - 1, floor);
+            if let Some(h) = (b..head - 1).find(|&s| self.np_valid(s, head - 1)) {
+                head = h;
+            }
+        }
         // The head must be a name or a pronoun-free noun phrase, not a clause.
         Some(head..g)
     }

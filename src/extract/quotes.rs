@@ -25,6 +25,8 @@ pub struct Quotes {
     pub spans: Vec<QuoteSpan>,
     by_open: FxHashMap<usize, usize>,
     by_close: FxHashMap<usize, usize>,
+    /// Per token: 1 + the index of the innermost quote holding it, or 0.
+    inside: Vec<u32>,
 }
 
 impl Quotes {
@@ -81,6 +83,14 @@ impl Quotes {
                 q.spans[idx].prev = Some(prev);
             }
         }
+        q.inside = vec![0; p.tokens.len()];
+        for (i, s) in q.spans.iter().enumerate() {
+            for slot in &mut q.inside[s.open..=s.close.min(p.tokens.len() - 1)] {
+                if *slot == 0 {
+                    *slot = i as u32 + 1;
+                }
+            }
+        }
         q
     }
 
@@ -102,7 +112,10 @@ impl Quotes {
 
     /// The quote containing token `i` (marks included), if any.
     pub fn containing(&self, i: usize) -> Option<usize> {
-        self.spans.iter().position(|s| s.open <= i && i <= s.close)
+        match self.inside.get(i) {
+            Some(&n) if n > 0 => Some(n as usize - 1),
+            _ => None,
+        }
     }
 
     /// The quote and all its continuations before and after it, in order.

@@ -281,3 +281,112 @@ fn nesting_never_loops() {
         }
     }
 }
+
+#[test]
+fn written_content_keeps_its_complementizer() {
+    let text = "The union said on Wednesday that the strike would end.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 1);
+    assert_eq!(p.slice(all[0].content_spans(&p)[0]), "the strike would end");
+    assert_eq!(
+        p.slice(all[0].written_content_spans(&p)[0]),
+        "that the strike would end"
+    );
+    let text = "The board asked whether the plant would close.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(
+        p.slice(all[0].written_content_spans(&p)[0]),
+        "whether the plant would close"
+    );
+}
+
+#[test]
+fn speech_inside_a_quotation_is_marked_or_dropped() {
+    // The quoted speaker's own "I think" is part of the quote, not a statement.
+    let all = found("\"I think the vote will pass,\" the mayor said.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, "the mayor");
+    // A third party quoted inside the quote stays, nested and marked as quoted.
+    let text = "\"As the minister confirmed, the bridge is safe,\" the mayor said.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 2, "{all:?}");
+    let inner = all.iter().find(|a| a.quoted).expect("a quoted attribution");
+    assert_eq!(p.slice(inner.source_span(&p).unwrap()), "the minister");
+    assert!(inner.parent.is_some());
+    assert!(all.iter().any(|a| !a.quoted && a.parent.is_none()));
+}
+
+#[test]
+fn quote_then_speaker_then_adjunct() {
+    // After a closed quote, "at a rally ..." is where it was said, not what.
+    let (p, s, c, content) =
+        one("\"We will win this state,\" Ms Okafor said at a rally in the capital.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "Ms Okafor", "said")
+    );
+    assert_eq!(content, ["\"We will win this state,\""]);
+}
+
+#[test]
+fn colon_after_the_cue_belongs_to_it() {
+    let (_, s, c, content) = one("The mayor added: \"We are ready.\"");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));
+    assert_eq!(content, ["\"We are ready.\""]);
+}
+
+#[test]
+fn noun_like_cue_forms_need_a_verb_context() {
+    assert!(
+        found("Both candidates campaigned hard in the swing states before the vote.").is_empty()
+    );
+    assert!(found("The original tweet was deleted within an hour.").is_empty());
+    let (_, s, c, content) = one("He states that the budget is balanced.");
+    assert_eq!((s.as_str(), c.as_str()), ("He", "states"));
+    assert_eq!(content, ["the budget is balanced"]);
+}
+
+#[test]
+fn relative_and_bracketed_appositives() {
+    let (_, s, c, _) =
+        one("Steele, who was governor when Perez was on the council, said Perez could help.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        (
+            "Steele, who was governor when Perez was on the council,",
+            "said"
+        )
+    );
+    let (_, s, _, content) = one("Sen. Marco Rubio (R-Fla.) said the plan is dead.");
+    assert_eq!(s, "Sen. Marco Rubio (R-Fla.)");
+    assert_eq!(content, ["the plan is dead"]);
+}
+
+#[test]
+fn relative_pronoun_is_the_written_source() {
+    let text = "The fine was criticised by Harold Doley, a banker who has suggested the aides were paid too much.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    let a = all
+        .iter()
+        .find(|a| a.pattern == Pattern::Relative)
+        .expect("a relative attribution");
+    assert_eq!(p.slice(a.source_span(&p).unwrap()), "a banker");
+    assert_eq!(p.slice(a.written_source_span(&p).unwrap()), "who");
+    assert_eq!(p.slice(a.cue_span(&p)), "has suggested");
+}
+
+#[test]
+fn that_after_an_adjunct_opens_the_content() {
+    let text = "The mayor said in a radio interview on Monday that the bridge would reopen.";
+    let p = read(Document::new("t", text), test_pack());
+    let all = extract(&p, test_pack());
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        p.slice(all[0].written_content_spans(&p)[0]),
+        "that the bridge would reopen"
+    );
+}

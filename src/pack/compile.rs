@@ -784,6 +784,11 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             out.light_verbs.insert(ids, ());
         }
     }
+    for w in &cues.noun_like {
+        for id in b.phrase(w) {
+            b.vocab.add_flag(id, wf::NOUN_LIKE);
+        }
+    }
     for (i, w) in cues.verb_group.iter().enumerate() {
         let ids = b.phrase(w);
         if ids.is_empty() {
@@ -1025,7 +1030,10 @@ fn cached_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     if let Some(r) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
         return Ok(r);
     }
-    let r = regex::Regex::new(pattern)?;
+    // A roomy lazy-DFA cache: Unicode classes in junk rules otherwise thrash it.
+    let r = regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()?;
     if let Ok(mut c) = cache.lock() {
         c.insert(pattern.to_string(), r.clone());
     }

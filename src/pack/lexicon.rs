@@ -37,6 +37,8 @@ pub mod wf {
     pub const TITLE_WORD: u32 = 1 << 23;
     /// A lowercase particle inside a name ("de", "van", "bin").
     pub const NAME_PARTICLE: u32 = 1 << 24;
+    /// A cue verb form that is mostly a noun ("states", "attacks", "tweet").
+    pub const NOUN_LIKE: u32 = 1 << 25;
 }
 
 #[derive(Debug, Default, Clone)]

@@ -39,6 +39,10 @@ pub struct CuesFile {
     /// ("has said", "is expected to say", "also said").
     #[serde(default)]
     pub verb_group: Vec<String>,
+    /// Forms of cue verbs that are mostly nouns in news ("the states", "his attacks",
+    /// "a tweet"): a cue only after a pronoun or an auxiliary, or before "that" or a quote.
+    #[serde(default)]
+    pub noun_like: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -510,8 +510,8 @@ fn scan_word(
 
 /// Byte offset inside `word` where a clitic starts, if it ends with one.
 fn clitic_start(word: &str) -> Option<usize> {
-    // Most words have no apostrophe at all: answer without allocating.
-    if !word.bytes().any(|b| b == b'\'' || b == 0xE2 || b == 0xCA) {
+    // Only words with an apostrophe can end in a clitic.
+    if !word.contains(['\'', '\u{2019}', '\u{02BC}']) {
         return None;
     }
     let lower: String = word
