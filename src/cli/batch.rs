@@ -188,8 +188,32 @@ struct BatchOut<'a> {
     label: crate::model::Label,
     rule: Option<&'a str>,
     relatedness: f32,
+    /// With `--evidence`: the parts of the relatedness score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_by: Option<&'a crate::link::Relatedness>,
+    /// With `--evidence`: what the claim's own words do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wording: Option<crate::link::Wording>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<Value>>,
+}
+
+/// The names of the statement facts that hold, for `--evidence`.
+fn flags(f: &crate::rules::StatementFacts) -> Vec<&'static str> {
+    [
+        ("negated", f.negated),
+        ("refutes", f.refutes),
+        ("hedged", f.hedged),
+        ("qualifies", f.qualifies),
+        ("vouches", f.vouches),
+        ("question", f.question),
+        ("headline", f.headline),
+        ("lead", f.lead),
+        ("by_subject", f.by_subject),
+    ]
+    .into_iter()
+    .filter_map(|(n, b)| b.then_some(n))
+    .collect()
 }
 
 fn label_line(
@@ -214,9 +238,14 @@ fn label_line(
                 json!({
                     "stance": s.facts.stance,
                     "side": crate::rules::side_name(s.facts.side),
+                    "role": s.facts.role,
+                    "flags": flags(&s.facts),
+                    "cue": s.facts.cue,
                     "sentence": p.slice(span),
+                    "sentence_no": s.sentence,
                     "chars": idx.span(span),
                     "linked_because": s.reason,
+                    "score": (s.score * 1000.0).round() / 1000.0,
                 })
             })
             .collect()
@@ -226,6 +255,8 @@ fn label_line(
         label: v.label,
         rule: v.rule.as_deref(),
         relatedness: (c.relatedness * 1000.0).round() / 1000.0,
+        related_by: evidence.as_ref().and(c.detail.as_ref()),
+        wording: evidence.as_ref().map(|_| c.wording),
         evidence,
     };
     serde_json::to_string(&out).unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())

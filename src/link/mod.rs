@@ -56,7 +56,12 @@ pub struct Claim {
     pub given: bool,
     /// For a given claim: share of its terms the documents mention at all.
     pub relatedness: f32,
+    /// For a given claim: how the relatedness score was made.
+    #[serde(skip)]
+    pub detail: Option<Relatedness>,
     pub related: bool,
+    /// The claim's own wording refutes, hedges or negates (given claims).
+    pub wording: Wording,
     /// The entity that made the claim.
     pub claimant: Option<usize>,
     pub statements: Vec<LinkedStatement>,
@@ -70,6 +75,9 @@ impl Claim {
         ClaimFacts {
             given: self.given,
             related: self.related,
+            refutes: self.wording.refutes,
+            hedged: self.wording.hedged,
+            negated: self.wording.negated,
             statements: self
                 .statements
                 .iter()
@@ -104,6 +112,8 @@ struct Candidate {
     positions: Vec<(u64, usize)>,
     signals: Signals,
     headline: bool,
+    /// In the headline or the first sentences of the body.
+    lead: bool,
     parent: Option<usize>,
     /// Index of the candidate it sits inside (nested attributions).
     parent_candidate: Option<usize>,
@@ -152,16 +162,87 @@ impl Given {
     }
 }
 
+/// The terms of one sentence, whatever its attributions: used to tell whether a
+/// document addresses a claim at all, and where.
+struct SentenceTerms {
+    doc: usize,
+    sentence: usize,
+    terms: Terms,
+}
+
+/// The terms of a whole document, and of its lead (headline and first sentences).
+struct DocTerms {
+    all: Terms,
+    lead: Terms,
+    /// Distinct content terms: the longer the text, the more a claim's words turn up
+    /// in it by chance.
+    words: usize,
+}
+
+/// What a given claim's own words do: "X is a hoax", "X reportedly ...", "X did not ...".
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Wording {
+    pub refutes: bool,
+    pub hedged: bool,
+    pub negated: bool,
+}
+
+/// How much of a given claim a story mentions, measured three ways.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Relatedness {
+    /// Share of the claim's terms (by weight) found anywhere in the document.
+    pub whole: f32,
+    /// Share found in the headline and lead sentences.
+    pub lead: f32,
+    /// Share found in the single sentence that mentions most of it.
+    pub best: f32,
+    /// Distinct content terms of the document.
+    pub words: usize,
+    /// The combined score that is compared with the `related` threshold.
+    pub score: f32,
+}
+
 /// The statements of a story, ready to be linked to any number of claims.
 pub struct Prepared {
     candidates: Vec<Candidate>,
+    sentences: Vec<SentenceTerms>,
+    docs: Vec<DocTerms>,
 }
 
 impl Prepared {
     pub fn new(story: &Story, graph: &StoryGraph, pack: &Pack) -> Prepared {
         let mut maker = TermMaker::new(pack);
+        let lead_n = pack.linking.thresholds.lead_sentences;
+        let mut sentences = Vec::new();
+        let mut docs = Vec::new();
+        for (d, p) in story.docs.iter().enumerate() {
+            let mut all = Terms::default();
+            let mut lead = Terms::default();
+            let in_lead = lead_sentences(p, lead_n);
+            for (si, s) in p.sentences.iter().enumerate() {
+                let terms = maker.terms(p, std::slice::from_ref(&s.tokens), None);
+                all.items.extend_from_slice(&terms.items);
+                if in_lead[si] {
+                    lead.items.extend_from_slice(&terms.items);
+                }
+                sentences.push(SentenceTerms {
+                    doc: d,
+                    sentence: si,
+                    terms,
+                });
+            }
+            all.normalise();
+            lead.normalise();
+            docs.push(DocTerms {
+                words: all.items.len(),
+                all,
+                lead,
+            });
+        }
         Prepared {
             candidates: candidates(story, graph, pack, &mut maker),
+            sentences,
+            docs,
         }
     }
 }
@@ -176,14 +257,7 @@ pub fn link(
 ) -> Vec<Claim> {
     let mut maker = TermMaker::new(pack);
     match given {
-        Some(g) => vec![link_given(
-            story,
-            graph,
-            g,
-            &prepared.candidates,
-            pack,
-            &mut maker,
-        )],
+        Some(g) => vec![link_given(story, graph, g, prepared, pack, &mut maker)],
         None => link_story(story, graph, &prepared.candidates, pack),
     }
 }
@@ -197,6 +271,7 @@ fn candidates(
     let mut out = Vec::new();
     for (d, p) in story.docs.iter().enumerate() {
         let attrs = &story.attributions[d];
+        let lead = lead_sentences(p, pack.linking.thresholds.lead_sentences);
         let first = out.len();
         let mut items: Vec<(usize, Candidate)> = Vec::new();
         for (i, a) in attrs.iter().enumerate() {
@@ -241,6 +316,7 @@ fn candidates(
                     positions,
                     signals,
                     headline: p.sentences[a.sentence].headline,
+                    lead: lead[a.sentence],
                     parent: a.parent,
                     parent_candidate: None,
                     substance: weight,
@@ -268,6 +344,7 @@ fn candidates(
                     positions,
                     signals,
                     headline: s.headline,
+                    lead: lead[si],
                     parent: None,
                     parent_candidate: None,
                     substance: 0,
@@ -290,6 +367,23 @@ fn candidates(
         }
     }
     out
+}
+
+/// For each sentence: is it in the lead (the headline, or one of the first `n`
+/// sentences after it)?
+fn lead_sentences(p: &Parsed, n: usize) -> Vec<bool> {
+    let mut body = 0;
+    p.sentences
+        .iter()
+        .map(|s| {
+            if s.headline {
+                true
+            } else {
+                body += 1;
+                body <= n
+            }
+        })
+        .collect()
 }
 
 /// The parts of `whole` that none of `ranges` covers.
@@ -401,6 +495,7 @@ fn facts(
         vouches: c.signals.vouches.is_some(),
         question: c.signals.question,
         headline: c.headline,
+        lead: c.lead,
         by_subject,
         cue: c.lemma.clone(),
     };
@@ -438,19 +533,84 @@ fn claim_negated(
     signals::negation_of(p, &s, positions, terms).is_some()
 }
 
+/// How much of a claim the story mentions: in its best document, the share of the
+/// claim's terms found anywhere, in the lead, and in the best single sentence.
+fn relatedness(prepared: &Prepared, claim: &Terms, pack: &Pack) -> Relatedness {
+    let t = &pack.linking.thresholds;
+    let mut best = Relatedness::default();
+    for (d, doc) in prepared.docs.iter().enumerate() {
+        let sentence = prepared
+            .sentences
+            .iter()
+            .filter(|s| s.doc == d)
+            .map(|s| claim.covered_by(&s.terms))
+            .fold(0.0, f32::max);
+        let mut r = Relatedness {
+            whole: claim.covered_by(&doc.all),
+            lead: claim.covered_by(&doc.lead),
+            best: sentence,
+            words: doc.words,
+            score: 0.0,
+        };
+        r.score = combined(&r, t);
+        if r.score > best.score || d == 0 {
+            best = r;
+        }
+    }
+    best
+}
+
+/// The relatedness score: the share of the claim the whole text mentions, less what
+/// a text of that length mentions by chance, or what its lead or best sentence
+/// mentions, whichever is higher.
+fn combined(r: &Relatedness, t: &crate::pack::raw::Thresholds) -> f32 {
+    let chance = (t.chance_per_word * r.words as f64).min(t.chance_max) as f32;
+    (r.whole - chance)
+        .max(r.lead * t.lead_weight as f32)
+        .max(r.best * t.sentence_weight as f32)
+        .max(0.0)
+}
+
 fn link_given(
     story: &Story,
     graph: &mut StoryGraph,
     given: &Given,
-    candidates: &[Candidate],
+    prepared: &Prepared,
     pack: &Pack,
     maker: &mut TermMaker,
 ) -> Claim {
+    let candidates = &prepared.candidates[..];
     let t = &pack.linking.thresholds;
-    let content = given.content();
+    let mut content = given.content();
     let mut positions = Vec::new();
-    let claim_terms = maker.terms(&given.parsed, &content, Some(&mut positions));
+    let mut claim_terms = maker.terms(&given.parsed, &content, Some(&mut positions));
+    // The whole claim ("X says Y", a headline with a kicker) tells what it is about;
+    // its content Y is what the statements are checked against, unless the
+    // content is only a small part of it ("Rumours are 'fabricated'").
+    let whole_ranges: Vec<Range<usize>> = given
+        .parsed
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone())
+        .collect();
+    let mut whole_positions = Vec::new();
+    let whole_terms = maker.terms(&given.parsed, &whole_ranges, Some(&mut whole_positions));
+    if claim_terms.total() < 0.5 * whole_terms.total() {
+        content = whole_ranges.clone();
+        claim_terms = whole_terms.clone();
+        positions = whole_positions;
+    }
     let negated = claim_negated(&given.parsed, &content, &claim_terms, &positions, pack);
+    let wording = {
+        let s = signals::scan(&given.parsed, &whole_ranges, pack);
+        Wording {
+            refutes: s.refutes.is_some(),
+            hedged: s.hedged.is_some()
+                || s.question
+                || given.attributions.iter().any(|a| a.parent.is_none()),
+            negated,
+        }
+    };
     let text = content
         .iter()
         .map(|r| given.parsed.slice(given.parsed.span_of(r.clone())))
@@ -458,16 +618,18 @@ fn link_given(
         .join(" ");
     let node = graph.add_given(&text);
 
-    // Relatedness: how much of the claim the documents mention anywhere.
-    let mut relatedness: f32 = 0.0;
-    for d in 0..story.docs.len() {
-        let mut all = Terms::default();
-        for c in candidates.iter().filter(|c| c.doc == d) {
-            all.merge(&c.terms);
-        }
-        relatedness = relatedness.max(claim_terms.covered_by(&all));
-    }
+    // Relatedness: how much of the claim the documents mention, in the best document.
+    let detail = relatedness(prepared, &whole_terms, pack);
+    let relatedness = detail.score;
     let related = relatedness >= t.related as f32 && !claim_terms.is_empty();
+    // Share of the claim each sentence mentions, whatever its attributions.
+    let sentence_score = |doc: usize, sentence: usize| {
+        prepared
+            .sentences
+            .iter()
+            .find(|s| s.doc == doc && s.sentence == sentence)
+            .map_or(0.0, |s| claim_terms.covered_by(&s.terms))
+    };
 
     // The claim's own source, if the given text has one ("the Kremlin says ...").
     let mut claimant: Option<usize> = None;
@@ -477,11 +639,17 @@ fn link_given(
         for (k, c) in candidates.iter().enumerate() {
             let score = claim_terms.covered_by(&c.terms);
             let reference = c.signals.reference.is_some() && c.is_response();
-            if score >= t.addresses as f32 || (reference && score > 0.0) {
+            let in_sentence = sentence_score(c.doc, c.sentence);
+            if score >= t.addresses as f32
+                || (reference && score > 0.0)
+                || in_sentence >= t.addresses as f32
+            {
                 let reason = if score >= t.addresses as f32 {
                     format!("mentions {:.0}% of the claim", score * 100.0)
-                } else {
+                } else if reference && score > 0.0 {
                     "refers to the claim".to_string()
+                } else {
+                    format!("its sentence mentions {:.0}% of the claim", in_sentence * 100.0)
                 };
                 let role = if c
                     .parent_candidate
@@ -568,7 +736,9 @@ fn link_given(
         spans: Vec::new(),
         given: true,
         relatedness,
+        detail: Some(detail),
         related,
+        wording,
         claimant,
         statements,
         node: Some(node),
@@ -798,7 +968,9 @@ fn link_story(
                 spans,
                 given: false,
                 relatedness: 1.0,
+                detail: None,
                 related: true,
+                wording: Wording::default(),
                 claimant,
                 statements,
                 node: Some(node),

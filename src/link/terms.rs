@@ -62,6 +62,11 @@ impl Terms {
         self.items.extend_from_slice(&other.items);
         normalise(&mut self.items);
     }
+
+    /// Sorts and deduplicates after items were pushed directly.
+    pub fn normalise(&mut self) {
+        normalise(&mut self.items);
+    }
 }
 
 fn normalise(items: &mut Vec<(u64, f32)>) {
@@ -148,9 +153,19 @@ impl<'a> TermMaker<'a> {
                                 let stem = self.stemmer.stem(&self.buf);
                                 let name =
                                     t.is_cap() && !title_case && !self.sentence_initial(p, k);
-                                let weight: f32 = if name { 2.0 } else { 1.0 };
+                                let weak = !name && self.pack.linking.weak.contains(stem.as_ref());
+                                let weight: f32 = if name {
+                                    2.0
+                                } else if weak {
+                                    self.pack.linking.thresholds.weak_weight as f32
+                                } else {
+                                    1.0
+                                };
                                 match self.pack.linking.synonyms.get(stem.as_ref()) {
-                                    Some(g) => Some((hash(b's', &g.to_string()), weight.max(1.5))),
+                                    Some(g) if !weak => {
+                                        Some((hash(b's', &g.to_string()), weight.max(1.5)))
+                                    }
+                                    Some(g) => Some((hash(b's', &g.to_string()), weight)),
                                     None => Some((hash(b'w', &stem), weight)),
                                 }
                             }

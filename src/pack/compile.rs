@@ -640,9 +640,15 @@ fn compile_linking(
             ));
         }
     }
+    let weak = linking
+        .weak_words
+        .iter()
+        .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
+        .collect();
     Linking {
         synonyms,
         synonym_phrases,
+        weak,
         background: b.phrase_set(&linking.background),
         thresholds: linking.thresholds.clone(),
     }

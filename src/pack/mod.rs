@@ -121,6 +121,8 @@ pub struct Linking {
     pub synonyms: FxHashMap<String, u32>,
     /// Multi-word synonym entries ("islamic state").
     pub synonym_phrases: PhraseSet<u32>,
+    /// Stems of words too common in news to say what a text is about.
+    pub weak: rustc_hash::FxHashSet<String>,
     pub background: PhraseSet<()>,
     pub thresholds: Thresholds,
 }

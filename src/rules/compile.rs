@@ -205,7 +205,7 @@ impl Ctx<'_> {
             };
         }
         let m = c.claim.clone().unwrap_or_default();
-        if m.given.is_none() && m.related.is_none() {
+        if ClaimMatcher::from_raw(&m).is_empty() {
             errors.push(
                 self.at
                     .at_key(
@@ -214,7 +214,7 @@ impl Ctx<'_> {
                         "empty-condition",
                         "`claim` tests nothing",
                     )
-                    .help("set `given` or `related`")
+                    .help("set `given`, `related`, `refutes`, `hedged` or `negated`")
                     .warning(),
             );
         }
@@ -307,7 +307,7 @@ fn always_true(c: &Cond, set: &RuleSet) -> bool {
     match resolve(c, set, 0) {
         Cond::All(p) => p.iter().all(|x| always_true(x, set)),
         Cond::Any(p) => p.iter().any(|x| always_true(x, set)),
-        Cond::Claim(m) => m.given.is_none() && m.related.is_none(),
+        Cond::Claim(m) => m.is_empty(),
         Cond::Count {
             at_least: None,
             at_most: None,
@@ -322,12 +322,15 @@ fn always_true(c: &Cond, set: &RuleSet) -> bool {
 fn has_fallback(rules: &[(usize, Rule)]) -> bool {
     let mut related = [false, false];
     for (_, r) in rules {
-        if let Cond::Claim(ClaimMatcher {
-            given: None,
-            related: Some(v),
-        }) = &r.when
+        if let Cond::Claim(m) = &r.when
+            && let Some(v) = m.related
+            && (ClaimMatcher {
+                related: None,
+                ..m.clone()
+            })
+            .is_empty()
         {
-            related[usize::from(*v)] = true;
+            related[usize::from(v)] = true;
         }
     }
     related[0] && related[1]

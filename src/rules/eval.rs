@@ -203,15 +203,8 @@ impl RuleSet {
                 )
             }
             Cond::Claim(m) => {
-                let mut parts = Vec::new();
-                if let Some(g) = m.given {
-                    parts.push(format!("given={g}"));
-                }
-                if let Some(r) = m.related {
-                    parts.push(format!("related={r}"));
-                }
                 leaf(
-                    format!("the claim has {}", parts.join(" ")),
+                    format!("the claim has {}", m.describe()),
                     m.matches(claim),
                     vec![],
                 )
