@@ -278,6 +278,13 @@ fn candidates(
             let mut positions = Vec::new();
             let terms = maker.terms(p, &a.content, Some(&mut positions));
             let mut signals = signals::scan(p, &a.content, pack);
+            // "Unconfirmed reports say ...", "sources claim ...": a hedge in who speaks
+            // or how hedges what is said.
+            if signals.hedged.is_none() {
+                let around: Vec<Range<usize>> =
+                    a.source.iter().cloned().chain([a.cue.clone()]).collect();
+                signals.hedged = signals::scan(p, &around, pack).hedged;
+            }
             // When a statement was made is said outside its content: "Last summer he
             // said ...", "..., he said, in July". Inside the content it dates the news.
             signals.background = outside(p.sentences[a.sentence].tokens.clone(), &a.content)
@@ -640,16 +647,25 @@ fn link_given(
             let score = claim_terms.covered_by(&c.terms);
             let reference = c.signals.reference.is_some() && c.is_response();
             let in_sentence = sentence_score(c.doc, c.sentence);
+            // In the lead of a text about the claim, less is needed: the lead is
+            // where a text says what it is about ("The hoax was the work of ...").
+            let lead_refutes = c.lead && c.signals.refutes.is_some();
             if score >= t.addresses as f32
                 || (reference && score > 0.0)
                 || in_sentence >= t.addresses as f32
+                || (c.lead && in_sentence >= t.lead_addresses as f32)
+                || lead_refutes
             {
                 let reason = if score >= t.addresses as f32 {
                     format!("mentions {:.0}% of the claim", score * 100.0)
                 } else if reference && score > 0.0 {
                     "refers to the claim".to_string()
-                } else {
+                } else if in_sentence >= t.addresses as f32 {
                     format!("its sentence mentions {:.0}% of the claim", in_sentence * 100.0)
+                } else if c.lead && in_sentence >= t.lead_addresses as f32 {
+                    format!("in the lead, mentions {:.0}% of the claim", in_sentence * 100.0)
+                } else {
+                    "calls something false in the lead of a text about the claim".to_string()
                 };
                 let role = if c
                     .parent_candidate
@@ -662,9 +678,20 @@ fn link_given(
                 } else {
                     Role::Restates
                 };
+                // The claimant is the first source that says the claim, not one
+                // that says it is not so.
                 if claimant.is_none()
                     && role == Role::Restates
                     && c.stance == Stance::Asserts
+                    && c.signals.refutes.is_none()
+                    && signals::negation_of(
+                        &story.docs[c.doc],
+                        &c.signals,
+                        &c.positions,
+                        &claim_terms,
+                    )
+                    .is_none()
+                        == !negated
                     && let Some(e) = c.entity
                 {
                     claimant = Some(e);

@@ -273,6 +273,10 @@ pub struct Thresholds {
     /// Share of a given claim's key terms a document must mention to be related at all.
     #[serde(default = "default_related")]
     pub related: f64,
+    /// Share of a given claim's key terms a sentence in the lead must mention to
+    /// address it (elsewhere: `addresses`).
+    #[serde(default = "default_lead_addresses")]
+    pub lead_addresses: f64,
     /// Body sentences after the headline that count as the lead.
     #[serde(default = "default_lead_sentences")]
     pub lead_sentences: usize,
@@ -292,6 +296,10 @@ pub struct Thresholds {
     /// Weight of a weak word (`weak_words`); other words weigh 1, names 2.
     #[serde(default = "default_weak_weight")]
     pub weak_weight: f64,
+}
+
+fn default_lead_addresses() -> f64 {
+    0.2
 }
 
 fn default_chance_max() -> f64 {
@@ -327,6 +335,7 @@ impl Default for Thresholds {
             addresses: default_addresses(),
             related: default_related(),
             lead_sentences: default_lead_sentences(),
+            lead_addresses: default_lead_addresses(),
             chance_per_word: 0.0,
             chance_max: default_chance_max(),
             lead_weight: default_one(),
