@@ -607,7 +607,16 @@ fn link_given(
         claim_terms = whole_terms.clone();
         positions = whole_positions;
     }
-    let negated = claim_negated(&given.parsed, &content, &claim_terms, &positions, pack);
+    // A claim is negative when a negation bears on its main predicate; "with not
+    // finding love", "for not paying" negate a phrase inside it, not the claim.
+    let negated = {
+        let p = &given.parsed;
+        let mut s = signals::scan(p, &content, pack);
+        s.negations.retain(|n| {
+            n.start == 0 || !pack.is(p.tokens[n.start - 1].word, crate::pack::wf::PREP)
+        });
+        signals::negation_of(p, &s, &positions, &claim_terms).is_some()
+    };
     let wording = {
         let s = signals::scan(&given.parsed, &whole_ranges, pack);
         Wording {
