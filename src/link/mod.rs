@@ -162,14 +162,6 @@ impl Given {
     }
 }
 
-/// The terms of one sentence, whatever its attributions: used to tell whether a
-/// document addresses a claim at all, and where.
-struct SentenceTerms {
-    doc: usize,
-    sentence: usize,
-    terms: Terms,
-}
-
 /// The terms of a whole document, and of its lead (headline and first sentences).
 struct DocTerms {
     all: Terms,
@@ -205,7 +197,12 @@ pub struct Relatedness {
 /// The statements of a story, ready to be linked to any number of claims.
 pub struct Prepared {
     candidates: Vec<Candidate>,
-    sentences: Vec<SentenceTerms>,
+    /// Every sentence read whole, in the outlet's voice, whatever its attributions:
+    /// used to tell whether a document addresses a claim at all, and where, and for
+    /// a claim that is in the outlet's own words around a quote.
+    sentences: Vec<Candidate>,
+    /// Index of each document's first sentence in `sentences`.
+    doc_first: Vec<usize>,
     docs: Vec<DocTerms>,
 }
 
@@ -214,22 +211,21 @@ impl Prepared {
         let mut maker = TermMaker::new(pack);
         let lead_n = pack.linking.thresholds.lead_sentences;
         let mut sentences = Vec::new();
+        let mut doc_first = Vec::new();
         let mut docs = Vec::new();
         for (d, p) in story.docs.iter().enumerate() {
             let mut all = Terms::default();
             let mut lead = Terms::default();
             let in_lead = lead_sentences(p, lead_n);
-            for (si, s) in p.sentences.iter().enumerate() {
-                let terms = maker.terms(p, std::slice::from_ref(&s.tokens), None);
-                all.items.extend_from_slice(&terms.items);
+            doc_first.push(sentences.len());
+            for si in 0..p.sentences.len() {
+                let node = graph.outlet_nodes[d];
+                let c = outlet_candidate(p, d, si, node, in_lead[si], pack, &mut maker);
+                all.items.extend_from_slice(&c.terms.items);
                 if in_lead[si] {
-                    lead.items.extend_from_slice(&terms.items);
+                    lead.items.extend_from_slice(&c.terms.items);
                 }
-                sentences.push(SentenceTerms {
-                    doc: d,
-                    sentence: si,
-                    terms,
-                });
+                sentences.push(c);
             }
             all.normalise();
             lead.normalise();
@@ -242,6 +238,7 @@ impl Prepared {
         Prepared {
             candidates: candidates(story, graph, pack, &mut maker),
             sentences,
+            doc_first,
             docs,
         }
     }
@@ -331,32 +328,8 @@ fn candidates(
             ));
         }
         for &(si, node) in &graph.outlet_assertions[d] {
-            let s = &p.sentences[si];
-            let ranges = vec![s.tokens.clone()];
-            let mut positions = Vec::new();
-            let terms = maker.terms(p, &ranges, Some(&mut positions));
-            let signals = signals::scan(p, &ranges, pack);
-            items.push((
-                s.tokens.start,
-                Candidate {
-                    doc: d,
-                    attribution: None,
-                    sentence: si,
-                    node,
-                    entity: None,
-                    stance: Stance::Asserts,
-                    lemma: String::new(),
-                    ranges,
-                    terms,
-                    positions,
-                    signals,
-                    headline: s.headline,
-                    lead: lead[si],
-                    parent: None,
-                    parent_candidate: None,
-                    substance: 0,
-                },
-            ));
+            let c = outlet_candidate(p, d, si, node, lead[si], pack, maker);
+            items.push((p.sentences[si].tokens.start, c));
         }
         // Text order within a document.
         items.sort_by_key(|(start, c)| (*start, c.attribution.is_none()));
@@ -374,6 +347,41 @@ fn candidates(
         }
     }
     out
+}
+
+/// A whole sentence as a statement in the outlet's own voice.
+fn outlet_candidate(
+    p: &Parsed,
+    d: usize,
+    si: usize,
+    node: NodeIndex,
+    lead: bool,
+    pack: &Pack,
+    maker: &mut TermMaker,
+) -> Candidate {
+    let s = &p.sentences[si];
+    let ranges = vec![s.tokens.clone()];
+    let mut positions = Vec::new();
+    let terms = maker.terms(p, &ranges, Some(&mut positions));
+    let signals = signals::scan(p, &ranges, pack);
+    Candidate {
+        doc: d,
+        attribution: None,
+        sentence: si,
+        node,
+        entity: None,
+        stance: Stance::Asserts,
+        lemma: String::new(),
+        ranges,
+        terms,
+        positions,
+        signals,
+        headline: s.headline,
+        lead,
+        parent: None,
+        parent_candidate: None,
+        substance: 0,
+    }
 }
 
 /// For each sentence: is it in the lead (the headline, or one of the first `n`
@@ -549,7 +557,8 @@ fn relatedness(prepared: &Prepared, claim: &Terms, pack: &Pack) -> Relatedness {
         let sentence = prepared
             .sentences
             .iter()
-            .filter(|s| s.doc == d)
+            .skip(prepared.doc_first[d])
+            .take_while(|s| s.doc == d)
             .map(|s| claim.covered_by(&s.terms))
             .fold(0.0, f32::max);
         let mut r = Relatedness {
@@ -639,13 +648,15 @@ fn link_given(
     let relatedness = detail.score;
     let related = relatedness >= t.related as f32 && !claim_terms.is_empty();
     // Share of the claim each sentence mentions, whatever its attributions.
+    let sentence_of = |doc: usize, sentence: usize| prepared.doc_first[doc] + sentence;
     let sentence_score = |doc: usize, sentence: usize| {
-        prepared
-            .sentences
-            .iter()
-            .find(|s| s.doc == doc && s.sentence == sentence)
-            .map_or(0.0, |s| claim_terms.covered_by(&s.terms))
+        claim_terms.covered_by(&prepared.sentences[sentence_of(doc, sentence)].terms)
     };
+    // Statements are candidates (index k) or whole sentences (candidates.len() + j).
+    let all: Vec<&Candidate> = candidates
+        .iter()
+        .chain(prepared.sentences.iter())
+        .collect();
 
     // The claim's own source, if the given text has one ("the Kremlin says ...").
     let mut claimant: Option<usize> = None;
@@ -659,6 +670,37 @@ fn link_given(
             // In the lead of a text about the claim, less is needed: the lead is
             // where a text says what it is about ("The hoax was the work of ...").
             let lead_refutes = c.lead && c.signals.refutes.is_some();
+            let sentence_links = in_sentence >= t.addresses as f32
+                || (c.lead && in_sentence >= t.lead_addresses as f32);
+            // The claim's words are mostly outside what the source says ("Man saved
+            // from bear attack when ..."): the sentence, in the outlet's own voice,
+            // is what addresses the claim.
+            if c.attribution.is_some()
+                && sentence_links
+                && score < in_sentence / 2.0
+                && !(reference && score > 0.0)
+                && !lead_refutes
+            {
+                let j = candidates.len() + sentence_of(c.doc, c.sentence);
+                if !linked.iter().any(|(x, ..)| *x == j) {
+                    let s = all[j];
+                    let role = if s.is_response() {
+                        Role::Responds
+                    } else {
+                        Role::Restates
+                    };
+                    linked.push((
+                        j,
+                        role,
+                        format!(
+                            "its sentence mentions {:.0}% of the claim, mostly outside the quoted source's words",
+                            in_sentence * 100.0
+                        ),
+                        in_sentence,
+                    ));
+                }
+                continue;
+            }
             if score >= t.addresses as f32
                 || (reference && score > 0.0)
                 || in_sentence >= t.addresses as f32
@@ -712,7 +754,7 @@ fn link_given(
         // "confirmed the invitation, noting that no date had been set".
         let about: Vec<(usize, usize)> = linked
             .iter()
-            .map(|(k, ..)| (candidates[*k].doc, candidates[*k].sentence))
+            .map(|(k, ..)| (all[*k].doc, all[*k].sentence))
             .collect();
         for (k, c) in candidates.iter().enumerate() {
             let caveat = c.signals.qualifies.is_some() || c.stance == Stance::Qualifies;
@@ -734,7 +776,7 @@ fn link_given(
     let statements = linked
         .into_iter()
         .map(|(k, role, reason, score)| {
-            let c = &candidates[k];
+            let c = all[k];
             let (facts, evidence) = facts(
                 story,
                 c,
