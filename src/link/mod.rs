@@ -461,10 +461,22 @@ fn facts(
     claimant: Option<usize>,
     claim_text_entities: &[usize],
     role: Role,
+    given: bool,
 ) -> (StatementFacts, Vec<(&'static str, Range<usize>)>) {
     let p = &story.docs[c.doc];
-    let neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
-    let negated = neg.is_some() != claim_negated;
+    let mut neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
+    // A claim found in the text: a statement negates it when their polarities differ.
+    // A given claim that is itself negative ("X did not happen") is often restated
+    // in positive words ("X will require nightly charging"), so only a negation of
+    // a positive given claim counts; refutations speak for the rest.
+    let negated = if given {
+        neg.is_some() && !claim_negated
+    } else {
+        neg.is_some() != claim_negated
+    };
+    if given && !negated {
+        neg = None;
+    }
     let side = match c.entity {
         None if c.attribution.is_some() => Side::Unknown,
         None => Side::Outlet,
@@ -548,6 +560,21 @@ fn claim_negated(
     signals::negation_of(p, &s, positions, terms).is_some()
 }
 
+/// A negation of a claim's main clause: "not", "n't", "never" with no clause word
+/// ("that", "who", "with", "without"...) before it. "A panel that didn't include
+/// women" and "frustrated with not finding love" are positive claims.
+fn main_clause_negation(p: &Parsed, n: Range<usize>, clause_words: &[String]) -> bool {
+    let word = p.token_text(n.start).to_lowercase().replace('\u{2019}', "'");
+    if !matches!(word.as_str(), "not" | "n't" | "never") {
+        return false;
+    }
+    let start = p.sentence_of(n.start).map_or(0, |s| p.sentences[s].tokens.start);
+    !(start..n.start).any(|k| {
+        let w = p.token_text(k).to_lowercase();
+        clause_words.iter().any(|c| *c == w)
+    })
+}
+
 /// How much of a claim the story mentions: in its best document, the share of the
 /// claim's terms found anywhere, in the lead, and in the best single sentence.
 fn relatedness(prepared: &Prepared, claim: &Terms, pack: &Pack) -> Relatedness {
@@ -598,8 +625,7 @@ fn link_given(
     let candidates = &prepared.candidates[..];
     let t = &pack.linking.thresholds;
     let mut content = given.content();
-    let mut positions = Vec::new();
-    let mut claim_terms = maker.terms(&given.parsed, &content, Some(&mut positions));
+    let mut claim_terms = maker.terms(&given.parsed, &content, None);
     // The whole claim ("X says Y", a headline with a kicker) tells what it is about;
     // its content Y is what the statements are checked against, unless the
     // content is only a small part of it ("Rumours are 'fabricated'").
@@ -614,17 +640,14 @@ fn link_given(
     if claim_terms.total() < 0.5 * whole_terms.total() {
         content = whole_ranges.clone();
         claim_terms = whole_terms.clone();
-        positions = whole_positions;
     }
     // A claim is negative when a negation bears on its main predicate; "with not
     // finding love", "for not paying" negate a phrase inside it, not the claim.
     let negated = {
         let p = &given.parsed;
-        let mut s = signals::scan(p, &content, pack);
-        s.negations.retain(|n| {
-            n.start == 0 || !pack.is(p.tokens[n.start - 1].word, crate::pack::wf::PREP)
-        });
-        signals::negation_of(p, &s, &positions, &claim_terms).is_some()
+        let mut s = signals::scan(p, &whole_ranges, pack);
+        s.negations.retain(|n| main_clause_negation(p, n.clone(), &pack.linking.clause_words));
+        signals::negation_of(p, &s, &whole_positions, &whole_terms).is_some()
     };
     let wording = {
         let s = signals::scan(&given.parsed, &whole_ranges, pack);
@@ -780,11 +803,12 @@ fn link_given(
             let (facts, evidence) = facts(
                 story,
                 c,
-                &claim_terms,
+                &whole_terms,
                 negated,
                 claimant,
                 &claim_entities,
                 role,
+                true,
             );
             let edge = match role {
                 Role::Responds => Edge::RespondsTo {
@@ -1006,6 +1030,7 @@ fn link_story(
                         claimant,
                         &claim_entities,
                         role,
+                        false,
                     );
                     if k != b.origin {
                         let edge = match role {

@@ -649,6 +649,11 @@ fn compile_linking(
         synonyms,
         synonym_phrases,
         weak,
+        clause_words: linking
+            .clause_words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         background: b.phrase_set(&linking.background),
         thresholds: linking.thresholds.clone(),
     }

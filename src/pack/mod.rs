@@ -123,6 +123,8 @@ pub struct Linking {
     pub synonym_phrases: PhraseSet<u32>,
     /// Stems of words too common in news to say what a text is about.
     pub weak: rustc_hash::FxHashSet<String>,
+    /// Lowercase words that open a clause inside a claim.
+    pub clause_words: Vec<String>,
     pub background: PhraseSet<()>,
     pub thresholds: Thresholds,
 }

@@ -257,6 +257,10 @@ pub struct LinkingFile {
     /// ("report", "video", "people"); they weigh `weak_weight` instead of 1.
     #[serde(default)]
     pub weak_words: Vec<String>,
+    /// Words that open a clause or phrase inside a claim ("that", "who", "with"): a
+    /// negation after one of them negates that part, not the claim.
+    #[serde(default)]
+    pub clause_words: Vec<String>,
     #[serde(default)]
     pub thresholds: Thresholds,
 }
