@@ -120,6 +120,8 @@ struct Candidate {
     /// Content words that are not function words, references or stance words: how
     /// much the statement says of its own.
     substance: usize,
+    /// Terms of the source phrase ("a Russian guy", "Pope Francis").
+    source_terms: Terms,
 }
 
 impl Candidate {
@@ -324,6 +326,11 @@ fn candidates(
                     parent: a.parent,
                     parent_candidate: None,
                     substance: weight,
+                    source_terms: a
+                        .source
+                        .as_ref()
+                        .map(|r| maker.terms(p, std::slice::from_ref(r), None))
+                        .unwrap_or_default(),
                 },
             ));
         }
@@ -381,6 +388,7 @@ fn outlet_candidate(
         parent: None,
         parent_candidate: None,
         substance: 0,
+        source_terms: Terms::default(),
     }
 }
 
@@ -495,7 +503,7 @@ fn facts(
         claim_text_entities
             .iter()
             .any(|&x| story.sources.same_side(x, e) && x == e)
-    });
+    }) || (given && c.source_terms.shares_key_term(claim_terms));
     let mut evidence = Vec::new();
     for (name, r) in [
         ("negation", neg.clone()),

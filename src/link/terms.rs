@@ -63,6 +63,18 @@ impl Terms {
         normalise(&mut self.items);
     }
 
+    /// Both sets have a term that is not a weak word (a name or a content word):
+    /// "Pope Francis" and "the Pope", "a Russian guy" and "a man".
+    pub fn shares_key_term(&self, other: &Terms) -> bool {
+        self.items.iter().any(|(t, w)| {
+            *w >= 1.0
+                && other
+                    .items
+                    .binary_search_by_key(t, |(k, _)| *k)
+                    .is_ok_and(|i| other.items[i].1 >= 1.0)
+        })
+    }
+
     /// Sorts and deduplicates after items were pushed directly.
     pub fn normalise(&mut self) {
         normalise(&mut self.items);

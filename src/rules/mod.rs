@@ -465,7 +465,8 @@ mod tests {
 
     #[test]
     fn outlet_voice_confirms_only_a_given_claim() {
-        let outlet = statement(Stance::Asserts, Side::Outlet);
+        let mut outlet = statement(Stance::Asserts, Side::Outlet);
+        outlet.lead = true;
         assert_eq!(label(true, vec![outlet.clone()]).label, Label::Confirmed);
         assert_eq!(
             label(
