@@ -78,6 +78,7 @@ impl Claim {
             refutes: self.wording.refutes,
             hedged: self.wording.hedged,
             negated: self.wording.negated,
+            attributed: self.wording.attributed,
             statements: self
                 .statements
                 .iter()
@@ -179,6 +180,7 @@ pub struct Wording {
     pub refutes: bool,
     pub hedged: bool,
     pub negated: bool,
+    pub attributed: bool,
 }
 
 /// How much of a given claim a story mentions, measured three ways.
@@ -661,10 +663,12 @@ fn link_given(
         let s = signals::scan(&given.parsed, &whole_ranges, pack);
         Wording {
             refutes: s.refutes.is_some(),
-            hedged: s.hedged.is_some()
-                || s.question
-                || given.attributions.iter().any(|a| a.parent.is_none()),
+            hedged: s.hedged.is_some() || s.question,
             negated,
+            attributed: given
+                .attributions
+                .iter()
+                .any(|a| a.parent.is_none() && a.source.is_some()),
         }
     };
     let text = content

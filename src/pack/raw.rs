@@ -515,6 +515,9 @@ pub struct ClaimMatch {
     /// The claim itself is negative ("Banksy was not arrested").
     #[serde(default)]
     pub negated: Option<bool>,
+    /// The claim names its own source ("Nigeria says ...", "Pope tells boy ...").
+    #[serde(default)]
+    pub attributed: Option<bool>,
 }
 
 /// Who makes a statement, relative to the claim it addresses.

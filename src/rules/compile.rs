@@ -214,7 +214,7 @@ impl Ctx<'_> {
                         "empty-condition",
                         "`claim` tests nothing",
                     )
-                    .help("set `given`, `related`, `refutes`, `hedged` or `negated`")
+                    .help("set `given`, `related`, `refutes`, `hedged`, `negated` or `attributed`")
                     .warning(),
             );
         }

@@ -47,6 +47,8 @@ pub struct ClaimFacts {
     pub refutes: bool,
     pub hedged: bool,
     pub negated: bool,
+    /// The claim names its own source ("Nigeria says ...").
+    pub attributed: bool,
     pub statements: Vec<StatementFacts>,
 }
 
@@ -191,6 +193,7 @@ pub struct ClaimMatcher {
     pub refutes: Option<bool>,
     pub hedged: Option<bool>,
     pub negated: Option<bool>,
+    pub attributed: Option<bool>,
 }
 
 impl ClaimMatcher {
@@ -201,6 +204,7 @@ impl ClaimMatcher {
             refutes: m.refutes,
             hedged: m.hedged,
             negated: m.negated,
+            attributed: m.attributed,
         }
     }
     pub fn matches(&self, c: &ClaimFacts) -> bool {
@@ -209,6 +213,7 @@ impl ClaimMatcher {
             && self.refutes.is_none_or(|r| r == c.refutes)
             && self.hedged.is_none_or(|r| r == c.hedged)
             && self.negated.is_none_or(|r| r == c.negated)
+            && self.attributed.is_none_or(|r| r == c.attributed)
     }
 
     /// Tests nothing at all.
@@ -218,6 +223,7 @@ impl ClaimMatcher {
             && self.refutes.is_none()
             && self.hedged.is_none()
             && self.negated.is_none()
+            && self.attributed.is_none()
     }
 
     /// `given=true related=false`
@@ -228,6 +234,7 @@ impl ClaimMatcher {
             ("refutes", self.refutes),
             ("hedged", self.hedged),
             ("negated", self.negated),
+            ("attributed", self.attributed),
         ]
         .into_iter()
         .filter_map(|(n, v)| v.map(|v| format!("{n}={v}")))
