@@ -578,8 +578,13 @@ fn main_clause_negation(p: &Parsed, n: Range<usize>, clause_words: &[String]) ->
     if !matches!(word.as_str(), "not" | "n't" | "never") {
         return false;
     }
-    let start = p.sentence_of(n.start).map_or(0, |s| p.sentences[s].tokens.start);
-    !(start..n.start).any(|k| {
+    !after_clause_word(p, n.start, clause_words)
+}
+
+/// A clause word ("that", "who", "with") comes before token `at` in its sentence.
+fn after_clause_word(p: &Parsed, at: usize, clause_words: &[String]) -> bool {
+    let start = p.sentence_of(at).map_or(0, |s| p.sentences[s].tokens.start);
+    (start..at).any(|k| {
         let w = p.token_text(k).to_lowercase();
         clause_words.iter().any(|c| *c == w)
     })
@@ -663,7 +668,12 @@ fn link_given(
         let s = signals::scan(&given.parsed, &whole_ranges, pack);
         Wording {
             refutes: s.refutes.is_some(),
-            hedged: s.hedged.is_some() || s.question,
+            // "Evander Kane could be traded" hedges; "a sensor that would give a
+            // more accurate heart rate" hedges a part of the claim only.
+            hedged: s.question
+                || signals::hedges(&given.parsed, &whole_ranges, pack)
+                    .into_iter()
+                    .any(|h| !after_clause_word(&given.parsed, h.start, &pack.linking.clause_words)),
             negated,
             attributed: given
                 .attributions

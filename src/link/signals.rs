@@ -35,6 +35,15 @@ fn first(set: &PhraseSet<()>, p: &Parsed, ranges: &[Range<usize>]) -> Option<Ran
     })
 }
 
+/// Every hedge in the ranges ("reportedly", "could"), as token ranges.
+pub fn hedges(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Vec<Range<usize>> {
+    ranges
+        .iter()
+        .flat_map(|r| pack.stance.hedges.find_all(&p.tokens, r.start, r.end))
+        .map(|(s, n, _)| s..s + n)
+        .collect()
+}
+
 pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
     let s = &pack.stance;
     let mut out = Signals {
