@@ -581,6 +581,24 @@ fn main_clause_negation(p: &Parsed, n: Range<usize>, clause_words: &[String]) ->
     !after_clause_word(p, n.start, clause_words)
 }
 
+/// A headline that names its source around a colon: "Iraqi media: ISIS fighters
+/// have Ebola", "Apple to buy Path: sources". A few words on one side of the colon,
+/// a sentence on the other.
+fn colon_source(p: &Parsed) -> bool {
+    let Some(s) = p.sentences.first() else {
+        return false;
+    };
+    let toks = &p.tokens[s.tokens.clone()];
+    let words = |ts: &[crate::text::tokens::Token]| ts.iter().filter(|t| t.is_word()).count();
+    toks.iter().enumerate().any(|(i, t)| {
+        if t.kind != crate::text::tokens::Kind::Colon {
+            return false;
+        }
+        let (before, after) = (words(&toks[..i]), words(&toks[i + 1..]));
+        ((1..=3).contains(&before) && after >= 3) || ((1..=2).contains(&after) && before >= 3)
+    })
+}
+
 /// A clause word ("that", "who", "with") comes before token `at` in its sentence.
 fn after_clause_word(p: &Parsed, at: usize, clause_words: &[String]) -> bool {
     let start = p.sentence_of(at).map_or(0, |s| p.sentences[s].tokens.start);
@@ -678,7 +696,8 @@ fn link_given(
             attributed: given
                 .attributions
                 .iter()
-                .any(|a| a.parent.is_none() && a.source.is_some()),
+                .any(|a| a.parent.is_none() && a.source.is_some())
+                || colon_source(&given.parsed),
         }
     };
     let text = content
