@@ -693,11 +693,18 @@ fn link_given(
                     .into_iter()
                     .any(|h| !after_clause_word(&given.parsed, h.start, &pack.linking.clause_words)),
             negated,
-            attributed: given
-                .attributions
-                .iter()
-                .any(|a| a.parent.is_none() && a.source.is_some())
-                || colon_source(&given.parsed),
+            // "Nigeria says ...", "... claims", "according to ...": a claim that
+            // reports what someone says. "Mass grave found ..." is not one.
+            attributed: given.attributions.iter().any(|a| {
+                a.parent.is_none()
+                    && a.source.is_some()
+                    && (matches!(a.stance, Stance::Reports | Stance::Hedges)
+                        || a.pattern == crate::extract::Pattern::Colon
+                        || a.lemma.is_some_and(|l| {
+                            let l = pack.lemma(l);
+                            pack.linking.source_cues.iter().any(|c| c == l)
+                        }))
+            }) || colon_source(&given.parsed),
         }
     };
     let text = content

@@ -654,6 +654,11 @@ fn compile_linking(
             .iter()
             .map(|w| w.to_lowercase())
             .collect(),
+        source_cues: linking
+            .source_cues
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         background: b.phrase_set(&linking.background),
         thresholds: linking.thresholds.clone(),
     }

@@ -125,6 +125,8 @@ pub struct Linking {
     pub weak: rustc_hash::FxHashSet<String>,
     /// Lowercase words that open a clause inside a claim.
     pub clause_words: Vec<String>,
+    /// Cue lemmas that make a given claim a report of what someone says.
+    pub source_cues: Vec<String>,
     pub background: PhraseSet<()>,
     pub thresholds: Thresholds,
 }

@@ -261,6 +261,10 @@ pub struct LinkingFile {
     /// negation after one of them negates that part, not the claim.
     #[serde(default)]
     pub clause_words: Vec<String>,
+    /// Cue lemmas that make a given claim a report of what someone says
+    /// ("Nigeria says ...", "... claims").
+    #[serde(default)]
+    pub source_cues: Vec<String>,
     #[serde(default)]
     pub thresholds: Thresholds,
 }
