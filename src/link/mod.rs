@@ -640,7 +640,8 @@ fn relatedness(prepared: &Prepared, claim: &Terms, pack: &Pack) -> Relatedness {
 /// a text of that length mentions by chance, or what its lead or best sentence
 /// mentions, whichever is higher.
 fn combined(r: &Relatedness, t: &crate::pack::raw::Thresholds) -> f32 {
-    let chance = (t.chance_per_word * r.words as f64).min(t.chance_max) as f32;
+    let counted = r.words.saturating_sub(t.chance_free_words) as f64;
+    let chance = (t.chance_per_word * counted).min(t.chance_max) as f32;
     (r.whole - chance)
         .max(r.lead * t.lead_weight as f32)
         .max(r.best * t.sentence_weight as f32)

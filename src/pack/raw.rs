@@ -292,6 +292,9 @@ pub struct Thresholds {
     /// text: subtracted from the whole text's share.
     #[serde(default)]
     pub chance_per_word: f64,
+    /// Words of a text that cost nothing: in a headline, a shared word is no chance.
+    #[serde(default)]
+    pub chance_free_words: usize,
     /// The most a text's length can take off its share.
     #[serde(default = "default_chance_max")]
     pub chance_max: f64,
@@ -346,6 +349,7 @@ impl Default for Thresholds {
             lead_addresses: default_lead_addresses(),
             chance_per_word: 0.0,
             chance_max: default_chance_max(),
+            chance_free_words: 0,
             lead_weight: default_one(),
             sentence_weight: default_one(),
             weak_weight: default_weak_weight(),
