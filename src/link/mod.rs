@@ -273,6 +273,7 @@ fn candidates(
     for (d, p) in story.docs.iter().enumerate() {
         let attrs = &story.attributions[d];
         let lead = lead_sentences(p, pack.linking.thresholds.lead_sentences);
+        let headline_only = headline_only(p);
         let first = out.len();
         let mut items: Vec<(usize, Candidate)> = Vec::new();
         for (i, a) in attrs.iter().enumerate() {
@@ -323,7 +324,7 @@ fn candidates(
                     terms,
                     positions,
                     signals,
-                    headline: p.sentences[a.sentence].headline,
+                    headline: p.sentences[a.sentence].headline || headline_only,
                     lead: lead[a.sentence],
                     parent: a.parent,
                     parent_candidate: None,
@@ -385,13 +386,21 @@ fn outlet_candidate(
         terms,
         positions,
         signals,
-        headline: s.headline,
+        headline: s.headline || headline_only(p),
         lead,
         parent: None,
         parent_candidate: None,
         substance: 0,
         source_terms: Terms::default(),
     }
+}
+
+/// A text that is one short line ("Nun gives birth to surprise baby") is a headline
+/// on its own, though no body follows it.
+fn headline_only(p: &Parsed) -> bool {
+    let kept = p.paragraphs.iter().filter(|x| x.junk.is_none()).count();
+    let words = p.tokens.iter().filter(|t| t.is_word()).count();
+    kept == 1 && p.sentences.len() <= 2 && words <= 40
 }
 
 /// For each sentence: is it in the lead (the headline, or one of the first `n`
