@@ -852,6 +852,33 @@ fn link_given(
                 ));
             }
         }
+        // A related text whose headline is what it says about the claim, in words
+        // too different to link ("No, that broken pencil illustration isn't by
+        // Banksy"): the headline that mentions most of the claim speaks for it.
+        if linked.is_empty() {
+            let best = prepared
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.headline)
+                .map(|(j, s)| (j, claim_terms.covered_by(&s.terms)))
+                .filter(|(_, score)| *score > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((j, score)) = best {
+                let s = &prepared.sentences[j];
+                let role = if s.is_response() {
+                    Role::Responds
+                } else {
+                    Role::Restates
+                };
+                linked.push((
+                    candidates.len() + j,
+                    role,
+                    format!("the headline, of a related text, mentions {:.0}% of the claim", score * 100.0),
+                    score,
+                ));
+            }
+        }
         linked.sort_by_key(|(k, ..)| *k);
     }
     let statements = linked
