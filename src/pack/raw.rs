@@ -310,7 +310,7 @@ pub struct Thresholds {
 }
 
 fn default_lead_addresses() -> f64 {
-    0.2
+    0.25
 }
 
 fn default_chance_max() -> f64 {
@@ -322,7 +322,7 @@ fn default_weak_weight() -> f64 {
 }
 
 fn default_lead_sentences() -> usize {
-    2
+    3
 }
 
 fn default_one() -> f64 {
