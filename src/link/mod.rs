@@ -481,9 +481,26 @@ fn facts(
     claim_text_entities: &[usize],
     role: Role,
     given: bool,
+    pack: &Pack,
 ) -> (StatementFacts, Vec<(&'static str, Range<usize>)>) {
     let p = &story.docs[c.doc];
     let mut neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
+    // A headline about a given claim that negates its own main clause negates the
+    // claim, whatever words it negates: "This cartoon is not by Banksy", "No,
+    // ESPN is not having an all-male panel".
+    if given && neg.is_none() && c.headline {
+        neg = c
+            .signals
+            .negations
+            .iter()
+            .find(|n| {
+                matches!(
+                    negation_word(p, n.start).as_str(),
+                    "not" | "n't" | "never" | "no"
+                ) && !after_clause_word(p, n.start, &pack.linking.clause_words)
+            })
+            .cloned();
+    }
     // A claim found in the text: a statement negates it when their polarities differ.
     // A given claim that is itself negative ("X did not happen") is often restated
     // in positive words ("X will require nightly charging"), so only a negation of
@@ -583,11 +600,12 @@ fn claim_negated(
 /// ("that", "who", "with", "without"...) before it. "A panel that didn't include
 /// women" and "frustrated with not finding love" are positive claims.
 fn main_clause_negation(p: &Parsed, n: Range<usize>, clause_words: &[String]) -> bool {
-    let word = p.token_text(n.start).to_lowercase().replace('\u{2019}', "'");
-    if !matches!(word.as_str(), "not" | "n't" | "never") {
-        return false;
-    }
-    !after_clause_word(p, n.start, clause_words)
+    matches!(negation_word(p, n.start).as_str(), "not" | "n't" | "never")
+        && !after_clause_word(p, n.start, clause_words)
+}
+
+fn negation_word(p: &Parsed, k: usize) -> String {
+    p.token_text(k).to_lowercase().replace('\u{2019}', "'")
 }
 
 /// A headline that names its source around a colon: "Iraqi media: ISIS fighters
@@ -894,6 +912,7 @@ fn link_given(
                 &claim_entities,
                 role,
                 true,
+                pack,
             );
             let edge = match role {
                 Role::Responds => Edge::RespondsTo {
@@ -1116,6 +1135,7 @@ fn link_story(
                         &claim_entities,
                         role,
                         false,
+                        pack,
                     );
                     if k != b.origin {
                         let edge = match role {
