@@ -138,11 +138,13 @@ impl<'a> TermMaker<'a> {
                 }
                 let term = match t.kind {
                     Kind::Number => {
+                        // "50ft" and "50-foot", "$4,000" and "4000": the digits.
                         let digits: String = p
                             .token_text(k)
                             .chars()
-                            .filter(|c| c.is_alphanumeric() || *c == '.')
+                            .filter(|c| c.is_ascii_digit() || *c == '.')
                             .collect();
+                        let digits = digits.trim_matches('.').to_string();
                         Some((hash(b'n', &digits), 2.0))
                     }
                     Kind::Word if !t.is(flag::CLITIC) => {
