@@ -55,8 +55,16 @@ pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
         ..Signals::default()
     };
     for r in ranges {
+        let idioms: Vec<Range<usize>> = s
+            .not_negations
+            .find_all(&p.tokens, r.start, r.end)
+            .into_iter()
+            .map(|(start, n, _)| start..start + n)
+            .collect();
         for (start, n, _) in s.negations.find_all(&p.tokens, r.start, r.end) {
-            out.negations.push(start..start + n);
+            if !idioms.iter().any(|i| i.contains(&start)) {
+                out.negations.push(start..start + n);
+            }
         }
         if out.reference.is_none() {
             out.reference = r.clone().find(|&k| {

@@ -315,6 +315,7 @@ pub fn compile(files: Vec<PackFile>) -> Result<Pack, RuleErrors> {
     );
     let stance_words = StanceWords {
         negations: b.phrase_set(&stance.negations),
+        not_negations: b.phrase_set(&stance.not_negations),
         refutations: b.phrase_set(&stance.refutations),
         hedges: b.phrase_set(&stance.hedges),
         qualifiers: b.phrase_set(&stance.qualifiers),

@@ -93,6 +93,7 @@ pub struct Cues {
 #[derive(Debug, Default)]
 pub struct StanceWords {
     pub negations: PhraseSet<()>,
+    pub not_negations: PhraseSet<()>,
     pub refutations: PhraseSet<()>,
     pub hedges: PhraseSet<()>,
     pub qualifiers: PhraseSet<()>,

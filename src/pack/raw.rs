@@ -67,6 +67,10 @@ pub struct StanceFile {
     /// Words that negate the verb they precede ("not", "never", "didn't").
     #[serde(default)]
     pub negations: Vec<String>,
+    /// Phrases that hold a negation word but negate nothing ("not the first time",
+    /// "not only", "no doubt").
+    #[serde(default)]
+    pub not_negations: Vec<String>,
     /// Words and phrases that call a claim false ("hoax", "fake", "no evidence").
     #[serde(default)]
     pub refutations: Vec<String>,
