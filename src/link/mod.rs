@@ -1210,3 +1210,6 @@ fn clean_claim_text(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.trim_end_matches([',', ';', ':']).to_string()
 }
+
+#[cfg(test)]
+mod tests;
