@@ -113,6 +113,10 @@ struct Candidate {
     positions: Vec<(u64, usize)>,
     signals: Signals,
     headline: bool,
+    /// The document is one short line: a headline on its own (for given claims).
+    headline_only: bool,
+    /// A hedge in the source or cue ("Unconfirmed reports say"), for given claims.
+    hedged_around: Option<Range<usize>>,
     /// In the headline or the first sentences of the body.
     lead: bool,
     parent: Option<usize>,
@@ -281,12 +285,10 @@ fn candidates(
             let terms = maker.terms(p, &a.content, Some(&mut positions));
             let mut signals = signals::scan(p, &a.content, pack);
             // "Unconfirmed reports say ...", "sources claim ...": a hedge in who speaks
-            // or how hedges what is said.
-            if signals.hedged.is_none() {
-                let around: Vec<Range<usize>> =
-                    a.source.iter().cloned().chain([a.cue.clone()]).collect();
-                signals.hedged = signals::scan(p, &around, pack).hedged;
-            }
+            // or how (checked for given claims).
+            let around: Vec<Range<usize>> =
+                a.source.iter().cloned().chain([a.cue.clone()]).collect();
+            let hedged_around = signals::scan(p, &around, pack).hedged;
             // When a statement was made is said outside its content: "Last summer he
             // said ...", "..., he said, in July". Inside the content it dates the news.
             signals.background = outside(p.sentences[a.sentence].tokens.clone(), &a.content)
@@ -324,7 +326,9 @@ fn candidates(
                     terms,
                     positions,
                     signals,
-                    headline: p.sentences[a.sentence].headline || headline_only,
+                    headline: p.sentences[a.sentence].headline,
+                    headline_only,
+                    hedged_around,
                     lead: lead[a.sentence],
                     parent: a.parent,
                     parent_candidate: None,
@@ -386,7 +390,9 @@ fn outlet_candidate(
         terms,
         positions,
         signals,
-        headline: s.headline || headline_only(p),
+        headline: s.headline,
+        headline_only: headline_only(p),
+        hedged_around: None,
         lead,
         parent: None,
         parent_candidate: None,
@@ -485,10 +491,16 @@ fn facts(
 ) -> (StatementFacts, Vec<(&'static str, Range<usize>)>) {
     let p = &story.docs[c.doc];
     let mut neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
+    let headline = c.headline || (given && c.headline_only);
+    let hedge = c
+        .signals
+        .hedged
+        .clone()
+        .or(if given { c.hedged_around.clone() } else { None });
     // A headline about a given claim that negates its own main clause negates the
     // claim, whatever words it negates: "This cartoon is not by Banksy", "No,
     // ESPN is not having an all-male panel".
-    if given && neg.is_none() && c.headline {
+    if given && neg.is_none() && headline {
         neg = c
             .signals
             .negations
@@ -536,7 +548,7 @@ fn facts(
     for (name, r) in [
         ("negation", neg.clone()),
         ("refutation", c.signals.refutes.clone()),
-        ("hedge", c.signals.hedged.clone()),
+        ("hedge", hedge.clone()),
         (
             "qualifier",
             c.signals.qualifies.clone().or(c.signals.contrast.clone()),
@@ -553,11 +565,11 @@ fn facts(
         role,
         negated,
         refutes: c.signals.refutes.is_some(),
-        hedged: c.signals.hedged.is_some() || c.signals.question,
+        hedged: hedge.is_some() || c.signals.question,
         qualifies: c.signals.qualifies.is_some() || c.signals.contrast.is_some(),
         vouches: c.signals.vouches.is_some(),
         question: c.signals.question,
-        headline: c.headline,
+        headline,
         lead: c.lead,
         by_subject,
         cue: c.lemma.clone(),
@@ -762,6 +774,18 @@ fn link_given(
     let claim_entities = named_entities(story, &claim_terms);
     let mut linked: Vec<(usize, Role, String, f32)> = Vec::new();
     if related {
+        // Sentences where some source's own words address the claim: those are
+        // read through their attributions, not in the outlet's voice.
+        let content_linked: Vec<(usize, usize)> = candidates
+            .iter()
+            .filter(|c| {
+                let score = claim_terms.covered_by(&c.terms);
+                c.attribution.is_some()
+                    && (score >= t.addresses as f32
+                        || (c.signals.reference.is_some() && c.is_response() && score > 0.0))
+            })
+            .map(|c| (c.doc, c.sentence))
+            .collect();
         for (k, c) in candidates.iter().enumerate() {
             let score = claim_terms.covered_by(&c.terms);
             let reference = c.signals.reference.is_some() && c.is_response();
@@ -769,8 +793,11 @@ fn link_given(
             // In the lead of a text about the claim, less is needed: the lead is
             // where a text says what it is about ("The hoax was the work of ...").
             let lead_refutes = c.lead && c.signals.refutes.is_some();
-            let sentence_links = in_sentence >= t.addresses as f32
-                || (c.lead && in_sentence >= t.lead_addresses as f32);
+            // A sentence links what it holds when no source's own words in it
+            // address the claim (those are linked, and caveats beside them below).
+            let sentence_links = (in_sentence >= t.addresses as f32
+                || (c.lead && in_sentence >= t.lead_addresses as f32))
+                && !content_linked.contains(&(c.doc, c.sentence));
             // The claim's words are mostly outside what the source says ("Man saved
             // from bear attack when ..."): the sentence, in the outlet's own voice,
             // is what addresses the claim.
@@ -802,8 +829,7 @@ fn link_given(
             }
             if score >= t.addresses as f32
                 || (reference && score > 0.0)
-                || in_sentence >= t.addresses as f32
-                || (c.lead && in_sentence >= t.lead_addresses as f32)
+                || sentence_links
                 || lead_refutes
             {
                 let reason = if score >= t.addresses as f32 {
@@ -878,7 +904,7 @@ fn link_given(
                 .sentences
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.headline)
+                .filter(|(_, s)| s.headline || s.headline_only)
                 .map(|(j, s)| (j, claim_terms.covered_by(&s.terms)))
                 .filter(|(_, score)| *score > 0.0)
                 .max_by(|a, b| a.1.total_cmp(&b.1));

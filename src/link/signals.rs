@@ -41,14 +41,24 @@ pub fn hedges(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Vec<Range<usi
         .iter()
         .flat_map(|r| pack.stance.hedges.find_all(&p.tokens, r.start, r.end))
         .map(|(s, n, _)| s..s + n)
+        .filter(|h| !month_or_name(p, h.clone(), pack))
         .collect()
+}
+
+/// A capitalised one-word match right after a preposition or before a number is a
+/// name or a month, not the word: "resume in May", "May 5".
+fn month_or_name(p: &Parsed, h: Range<usize>, pack: &Pack) -> bool {
+    h.len() == 1
+        && p.tokens[h.start].is_cap()
+        && ((h.start > 0 && pack.is(p.tokens[h.start - 1].word, wf::PREP))
+            || p.tokens.get(h.end).is_some_and(|t| t.kind == Kind::Number))
 }
 
 pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
     let s = &pack.stance;
     let mut out = Signals {
         refutes: first(&s.refutations, p, ranges),
-        hedged: first(&s.hedges, p, ranges),
+        hedged: hedges(p, ranges, pack).into_iter().next(),
         qualifies: first(&s.qualifiers, p, ranges),
         contrast: first(&s.contrasts, p, ranges),
         vouches: first(&s.confirmations, p, ranges),
