@@ -226,9 +226,9 @@ impl Prepared {
             let mut lead = Terms::default();
             let in_lead = lead_sentences(p, lead_n);
             doc_first.push(sentences.len());
-            for si in 0..p.sentences.len() {
+            for (si, &lead_sentence) in in_lead.iter().enumerate() {
                 let node = graph.outlet_nodes[d];
-                let c = outlet_candidate(p, d, si, node, in_lead[si], pack, &mut maker);
+                let c = outlet_candidate(p, d, si, node, lead_sentence, pack, &mut maker);
                 all.items.extend_from_slice(&c.terms.items);
                 if in_lead[si] {
                     lead.items.extend_from_slice(&c.terms.items);
@@ -478,17 +478,30 @@ fn substance(p: &Parsed, ranges: &[Range<usize>], signals: &Signals, pack: &Pack
 }
 
 /// Facts about one candidate relative to one claim.
+/// What a statement is compared with: the claim's terms and polarity, its claimant,
+/// the entities it names, and whether it was given.
+struct About<'a> {
+    terms: &'a Terms,
+    negated: bool,
+    claimant: Option<usize>,
+    entities: &'a [usize],
+    given: bool,
+}
+
 fn facts(
     story: &Story,
     c: &Candidate,
-    claim_terms: &Terms,
-    claim_negated: bool,
-    claimant: Option<usize>,
-    claim_text_entities: &[usize],
+    about: &About,
     role: Role,
-    given: bool,
     pack: &Pack,
 ) -> (StatementFacts, Vec<(&'static str, Range<usize>)>) {
+    let About {
+        terms: claim_terms,
+        negated: claim_negated,
+        claimant,
+        entities: claim_text_entities,
+        given,
+    } = *about;
     let p = &story.docs[c.doc];
     let mut neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
     let headline = c.headline || (given && c.headline_only);
@@ -643,7 +656,7 @@ fn after_clause_word(p: &Parsed, at: usize, clause_words: &[String]) -> bool {
     let start = p.sentence_of(at).map_or(0, |s| p.sentences[s].tokens.start);
     (start..at).any(|k| {
         let w = p.token_text(k).to_lowercase();
-        clause_words.iter().any(|c| *c == w)
+        clause_words.contains(&w)
     })
 }
 
@@ -719,7 +732,8 @@ fn link_given(
     let negated = {
         let p = &given.parsed;
         let mut s = signals::scan(p, &whole_ranges, pack);
-        s.negations.retain(|n| main_clause_negation(p, n.clone(), &pack.linking.clause_words));
+        s.negations
+            .retain(|n| main_clause_negation(p, n.clone(), &pack.linking.clause_words));
         signals::negation_of(p, &s, &whole_positions, &whole_terms).is_some()
     };
     let wording = {
@@ -731,7 +745,9 @@ fn link_given(
             hedged: s.question
                 || signals::hedges(&given.parsed, &whole_ranges, pack)
                     .into_iter()
-                    .any(|h| !after_clause_word(&given.parsed, h.start, &pack.linking.clause_words)),
+                    .any(|h| {
+                        !after_clause_word(&given.parsed, h.start, &pack.linking.clause_words)
+                    }),
             negated,
             // "Nigeria says ...", "... claims", "according to ...": a claim that
             // reports what someone says. "Mass grave found ..." is not one.
@@ -764,10 +780,7 @@ fn link_given(
         claim_terms.covered_by(&prepared.sentences[sentence_of(doc, sentence)].terms)
     };
     // Statements are candidates (index k) or whole sentences (candidates.len() + j).
-    let all: Vec<&Candidate> = candidates
-        .iter()
-        .chain(prepared.sentences.iter())
-        .collect();
+    let all: Vec<&Candidate> = candidates.iter().chain(prepared.sentences.iter()).collect();
 
     // The claim's own source, if the given text has one ("the Kremlin says ...").
     let mut claimant: Option<usize> = None;
@@ -837,9 +850,15 @@ fn link_given(
                 } else if reference && score > 0.0 {
                     "refers to the claim".to_string()
                 } else if in_sentence >= t.addresses as f32 {
-                    format!("its sentence mentions {:.0}% of the claim", in_sentence * 100.0)
+                    format!(
+                        "its sentence mentions {:.0}% of the claim",
+                        in_sentence * 100.0
+                    )
                 } else if c.lead && in_sentence >= t.lead_addresses as f32 {
-                    format!("in the lead, mentions {:.0}% of the claim", in_sentence * 100.0)
+                    format!(
+                        "in the lead, mentions {:.0}% of the claim",
+                        in_sentence * 100.0
+                    )
                 } else {
                     "calls something false in the lead of a text about the claim".to_string()
                 };
@@ -866,8 +885,8 @@ fn link_given(
                         &c.positions,
                         &claim_terms,
                     )
-                    .is_none()
-                        == !negated
+                    .is_some()
+                        == negated
                     && let Some(e) = c.entity
                 {
                     claimant = Some(e);
@@ -918,7 +937,10 @@ fn link_given(
                 linked.push((
                     candidates.len() + j,
                     role,
-                    format!("the headline, of a related text, mentions {:.0}% of the claim", score * 100.0),
+                    format!(
+                        "the headline, of a related text, mentions {:.0}% of the claim",
+                        score * 100.0
+                    ),
                     score,
                 ));
             }
@@ -929,17 +951,14 @@ fn link_given(
         .into_iter()
         .map(|(k, role, reason, score)| {
             let c = all[k];
-            let (facts, evidence) = facts(
-                story,
-                c,
-                &whole_terms,
+            let about = About {
+                terms: &whole_terms,
                 negated,
                 claimant,
-                &claim_entities,
-                role,
-                true,
-                pack,
-            );
+                entities: &claim_entities,
+                given: true,
+            };
+            let (facts, evidence) = facts(story, c, &about, role, pack);
             let edge = match role {
                 Role::Responds => Edge::RespondsTo {
                     reason: reason.clone(),
@@ -1152,17 +1171,14 @@ fn link_story(
                 .into_iter()
                 .map(|(k, role, reason, score)| {
                     let c = &candidates[k];
-                    let (facts, evidence) = facts(
-                        story,
-                        c,
-                        &b.terms,
-                        b.negated,
+                    let about = About {
+                        terms: &b.terms,
+                        negated: b.negated,
                         claimant,
-                        &claim_entities,
-                        role,
-                        false,
-                        pack,
-                    );
+                        entities: &claim_entities,
+                        given: false,
+                    };
+                    let (facts, evidence) = facts(story, c, &about, role, pack);
                     if k != b.origin {
                         let edge = match role {
                             Role::Responds => Some(Edge::RespondsTo {

@@ -35,7 +35,10 @@ const ARREST: &str = "Banksy was arrested in London";
 #[test]
 fn a_text_about_something_else_is_unrelated() {
     assert_eq!(
-        check(ARREST, &["The mayor of Springfield resigned over a parking scandal."]),
+        check(
+            ARREST,
+            &["The mayor of Springfield resigned over a parking scandal."]
+        ),
         (Label::Unrelated, "unrelated".into())
     );
 }
@@ -99,9 +102,15 @@ fn hedges_and_question_headlines_only_report() {
         label(ARREST, "Banksy reportedly arrested in London"),
         Label::Unconfirmed
     );
-    assert_eq!(label(ARREST, "Was Banksy arrested in London?"), Label::Unconfirmed);
     assert_eq!(
-        label(ARREST, "Unconfirmed reports say Banksy was arrested in London"),
+        label(ARREST, "Was Banksy arrested in London?"),
+        Label::Unconfirmed
+    );
+    assert_eq!(
+        label(
+            ARREST,
+            "Unconfirmed reports say Banksy was arrested in London"
+        ),
         Label::Unconfirmed
     );
 }
@@ -130,7 +139,10 @@ fn the_subject_saying_it_in_the_headline_confirms_it() {
 #[test]
 fn a_denial_contests_the_claim() {
     assert_eq!(
-        check(ARREST, &["Police denied that Banksy was arrested in London."]),
+        check(
+            ARREST,
+            &["Police denied that Banksy was arrested in London."]
+        ),
         (Label::Contested, "contested-given".into())
     );
 }
@@ -156,7 +168,10 @@ fn refutation_words_contest_the_claim() {
 #[test]
 fn negating_the_claim_contests_it() {
     assert_eq!(
-        label(ARREST, "Banksy was not arrested in London, his publicist said."),
+        label(
+            ARREST,
+            "Banksy was not arrested in London, his publicist said."
+        ),
         Label::Contested
     );
 }
@@ -227,7 +242,10 @@ fn a_confirmation_with_a_caveat_is_qualified() {
 #[test]
 fn a_negation_inside_a_phrase_does_not_make_the_claim_negative() {
     let c = "A man chopped off his own penis out of frustration with not finding love";
-    let docs = vec![Document::new("d", "Man chops off own penis over failure to find love")];
+    let docs = vec![Document::new(
+        "d",
+        "Man chops off own penis over failure to find love",
+    )];
     let checked = engine().check(docs, Some(c), false);
     assert!(!checked.claims[0].wording.negated);
     let docs = vec![Document::new("d", "Banksy not arrested")];
@@ -240,7 +258,10 @@ fn a_claim_naming_its_source_is_attributed() {
     for (claim, attributed) in [
         ("Nigeria says it agreed a ceasefire with Boko Haram", true),
         ("Iraqi media: ISIS fighters have contracted Ebola", true),
-        ("Mass grave found in Mexico holds bodies of missing students", false),
+        (
+            "Mass grave found in Mexico holds bodies of missing students",
+            false,
+        ),
         ("Banksy was arrested in London", false),
     ] {
         let docs = vec![Document::new("d", "Something else entirely.")];
@@ -253,7 +274,10 @@ fn a_claim_naming_its_source_is_attributed() {
 fn relatedness_is_explained() {
     let docs = vec![Document::new("d", "Banksy arrested in London")];
     let checked = engine().check(docs, Some(ARREST), false);
-    let d = checked.claims[0].detail.as_ref().expect("a given claim has detail");
+    let d = checked.claims[0]
+        .detail
+        .as_ref()
+        .expect("a given claim has detail");
     assert!(d.whole > 0.9 && d.lead > 0.9 && d.best > 0.9, "{d:?}");
     assert!(d.words > 0);
 }

@@ -202,13 +202,11 @@ impl RuleSet {
                     hits,
                 )
             }
-            Cond::Claim(m) => {
-                leaf(
-                    format!("the claim has {}", m.describe()),
-                    m.matches(claim),
-                    vec![],
-                )
-            }
+            Cond::Claim(m) => leaf(
+                format!("the claim has {}", m.describe()),
+                m.matches(claim),
+                vec![],
+            ),
         }
     }
 }
