@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use super::input::{Lines, display};
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
 use crate::error::Error;
+use crate::link::Given;
 use crate::pipeline::{Engine, Prepped};
 use crate::report::CharIndex;
 use crate::text::Document;
@@ -80,6 +81,7 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
     let lines = Lines::open(args.file.as_deref())?;
     let cache: Mutex<FxHashMap<u64, Arc<Prepped>>> = Mutex::new(FxHashMap::default());
     let mut failed = false;
+    let mut givens: FxHashMap<String, Arc<Given>> = FxHashMap::default();
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut lines = lines.peekable();
     while lines.peek().is_some() {
@@ -117,18 +119,19 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
         }
         prep_texts(&engine, &chunk, &cache);
         let cache_now = cache.lock().map(|c| c.clone()).unwrap_or_default();
+        read_claims(&engine, &chunk, &mut givens);
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|job| match &job.parsed {
                 Err(e) => (true, error_line(job.id.clone(), job.number, e.clone())),
                 Ok((claim, text)) => {
                     let prepped = cache_now.get(&text_key(text)).cloned();
-                    match prepped {
-                        Some(p) => (
+                    match (prepped, givens.get(claim.as_str())) {
+                        (Some(p), Some(g)) => (
                             false,
-                            label_line(&engine, &p, job.id.clone(), claim, args.evidence),
+                            label_line(&engine, &p, job.id.clone(), g, args.evidence),
                         ),
-                        None => (
+                        _ => (
                             true,
                             error_line(
                                 job.id.clone(),
@@ -149,6 +152,25 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
         write_out(&buf)?;
     }
     Ok(if failed { exit::INPUT } else { exit::OK })
+}
+
+/// Reads each distinct claim once (claims repeat across chunks too).
+fn read_claims(engine: &Engine, chunk: &[Job], cache: &mut FxHashMap<String, Arc<Given>>) {
+    if cache.len() > CACHE_LIMIT {
+        cache.clear();
+    }
+    let mut todo: Vec<&str> = chunk
+        .iter()
+        .filter_map(|j| j.parsed.as_ref().ok().map(|(c, _)| c.as_str()))
+        .filter(|c| !cache.contains_key(*c))
+        .collect();
+    todo.sort_unstable();
+    todo.dedup();
+    let done: Vec<(String, Arc<Given>)> = todo
+        .into_par_iter()
+        .map(|c| (c.to_string(), Arc::new(Given::new(c, &engine.pack))))
+        .collect();
+    cache.extend(done);
 }
 
 /// Parses each distinct text of a chunk once.
@@ -220,11 +242,22 @@ fn label_line(
     engine: &Engine,
     prepped: &Prepped,
     id: Option<String>,
-    claim: &str,
+    given: &Given,
     evidence: bool,
 ) -> String {
     let mut graph = prepped.graph.clone();
-    let (claims, verdicts) = engine.verdicts(prepped, &mut graph, Some(claim));
+    // Stages 5 and 6 with the claim read once per chunk (claims repeat too).
+    let claims = crate::link::link(
+        &prepped.story,
+        &mut graph,
+        &prepped.prepared,
+        Some(given),
+        &engine.pack,
+    );
+    let verdicts: Vec<_> = claims
+        .iter()
+        .map(|c| engine.decide(&prepped.story, c))
+        .collect();
     let (Some(c), Some(v)) = (claims.first(), verdicts.first()) else {
         return json!({ "id": id, "error": "no claim to label" }).to_string();
     };

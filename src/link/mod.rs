@@ -143,16 +143,50 @@ impl Candidate {
 pub struct Given {
     pub parsed: Parsed,
     pub attributions: Vec<Attribution>,
+    /// What statements are checked against, and its terms.
+    content: Vec<Range<usize>>,
+    content_terms: Terms,
+    /// The whole claim, its terms and where each term is.
+    whole: Vec<Range<usize>>,
+    whole_terms: Terms,
+    whole_positions: Vec<(u64, usize)>,
 }
 
 impl Given {
     pub fn new(text: &str, pack: &Pack) -> Given {
         let parsed = crate::text::read(crate::text::Document::new("claim", text), pack);
         let attributions = crate::extract::extract(&parsed, pack);
-        Given {
+        let mut given = Given {
             parsed,
             attributions,
+            content: Vec::new(),
+            content_terms: Terms::default(),
+            whole: Vec::new(),
+            whole_terms: Terms::default(),
+            whole_positions: Vec::new(),
+        };
+        // The whole claim ("X says Y", a headline with a kicker) tells what it is
+        // about; its content Y is what the statements are checked against, unless the
+        // content is only a small part of it ("Rumours are 'fabricated'").
+        let mut maker = TermMaker::new(pack);
+        given.whole = given
+            .parsed
+            .sentences
+            .iter()
+            .map(|s| s.tokens.clone())
+            .collect();
+        given.whole_terms = maker.terms(
+            &given.parsed,
+            &given.whole,
+            Some(&mut given.whole_positions),
+        );
+        given.content = given.content();
+        given.content_terms = maker.terms(&given.parsed, &given.content, None);
+        if given.content_terms.total() < 0.5 * given.whole_terms.total() {
+            given.content = given.whole.clone();
+            given.content_terms = given.whole_terms.clone();
         }
+        given
     }
 
     /// The part of the claim that is its content: "the Kremlin says X" -> X.
@@ -260,9 +294,8 @@ pub fn link(
     given: Option<&Given>,
     pack: &Pack,
 ) -> Vec<Claim> {
-    let mut maker = TermMaker::new(pack);
     match given {
-        Some(g) => vec![link_given(story, graph, g, prepared, pack, &mut maker)],
+        Some(g) => vec![link_given(story, graph, g, prepared, pack)],
         None => link_story(story, graph, &prepared.candidates, pack),
     }
 }
@@ -706,27 +739,14 @@ fn link_given(
     given: &Given,
     prepared: &Prepared,
     pack: &Pack,
-    maker: &mut TermMaker,
 ) -> Claim {
     let candidates = &prepared.candidates[..];
     let t = &pack.linking.thresholds;
-    let mut content = given.content();
-    let mut claim_terms = maker.terms(&given.parsed, &content, None);
-    // The whole claim ("X says Y", a headline with a kicker) tells what it is about;
-    // its content Y is what the statements are checked against, unless the
-    // content is only a small part of it ("Rumours are 'fabricated'").
-    let whole_ranges: Vec<Range<usize>> = given
-        .parsed
-        .sentences
-        .iter()
-        .map(|s| s.tokens.clone())
-        .collect();
-    let mut whole_positions = Vec::new();
-    let whole_terms = maker.terms(&given.parsed, &whole_ranges, Some(&mut whole_positions));
-    if claim_terms.total() < 0.5 * whole_terms.total() {
-        content = whole_ranges.clone();
-        claim_terms = whole_terms.clone();
-    }
+    let content = &given.content;
+    let claim_terms = &given.content_terms;
+    let whole_ranges = &given.whole;
+    let whole_terms = &given.whole_terms;
+    let whole_positions = &given.whole_positions;
     // A claim is negative when a negation bears on its main predicate; "with not
     // finding love", "for not paying" negate a phrase inside it, not the claim.
     let negated = {

@@ -91,6 +91,7 @@ pub struct TermMaker<'a> {
     pack: &'a Pack,
     stemmer: rust_stemmers::Stemmer,
     buf: String,
+    cache: rustc_hash::FxHashMap<String, (u64, bool, bool)>,
 }
 
 impl<'a> TermMaker<'a> {
@@ -99,6 +100,7 @@ impl<'a> TermMaker<'a> {
             pack,
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             buf: String::new(),
+            cache: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -164,10 +166,10 @@ impl<'a> TermMaker<'a> {
                             if self.buf.chars().count() < 2 {
                                 None
                             } else {
-                                let stem = self.stemmer.stem(&self.buf);
+                                let (id, weak_word, synonym) = self.word_term();
                                 let name =
                                     t.is_cap() && !title_case && !self.sentence_initial(p, k);
-                                let weak = !name && self.pack.linking.weak.contains(stem.as_ref());
+                                let weak = !name && weak_word;
                                 let weight: f32 = if name {
                                     2.0
                                 } else if weak {
@@ -175,12 +177,10 @@ impl<'a> TermMaker<'a> {
                                 } else {
                                     1.0
                                 };
-                                match self.pack.linking.synonyms.get(stem.as_ref()) {
-                                    Some(g) if !weak => {
-                                        Some((hash(b's', &g.to_string()), weight.max(1.5)))
-                                    }
-                                    Some(g) => Some((hash(b's', &g.to_string()), weight)),
-                                    None => Some((hash(b'w', &stem), weight)),
+                                if synonym && !weak {
+                                    Some((id, weight.max(1.5)))
+                                } else {
+                                    Some((id, weight))
                                 }
                             }
                         }
@@ -198,6 +198,22 @@ impl<'a> TermMaker<'a> {
         }
         normalise(&mut items);
         Terms { items }
+    }
+
+    /// The term of the lowercased word in `buf`: its synonym group or its stem, and
+    /// whether it is a weak word and a synonym. Stems are cached: texts repeat words.
+    fn word_term(&mut self) -> (u64, bool, bool) {
+        if let Some(&t) = self.cache.get(self.buf.as_str()) {
+            return t;
+        }
+        let stem = self.stemmer.stem(&self.buf);
+        let weak = self.pack.linking.weak.contains(stem.as_ref());
+        let t = match self.pack.linking.synonyms.get(stem.as_ref()) {
+            Some(g) => (hash(b's', &g.to_string()), weak, true),
+            None => (hash(b'w', &stem), weak, false),
+        };
+        self.cache.insert(self.buf.clone(), t);
+        t
     }
 
     fn sentence_initial(&self, p: &Parsed, k: usize) -> bool {
