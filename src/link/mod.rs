@@ -751,19 +751,19 @@ fn link_given(
     // finding love", "for not paying" negate a phrase inside it, not the claim.
     let negated = {
         let p = &given.parsed;
-        let mut s = signals::scan(p, &whole_ranges, pack);
+        let mut s = signals::scan(p, whole_ranges, pack);
         s.negations
             .retain(|n| main_clause_negation(p, n.clone(), &pack.linking.clause_words));
-        signals::negation_of(p, &s, &whole_positions, &whole_terms).is_some()
+        signals::negation_of(p, &s, whole_positions, whole_terms).is_some()
     };
     let wording = {
-        let s = signals::scan(&given.parsed, &whole_ranges, pack);
+        let s = signals::scan(&given.parsed, whole_ranges, pack);
         Wording {
             refutes: s.refutes.is_some(),
             // "Evander Kane could be traded" hedges; "a sensor that would give a
             // more accurate heart rate" hedges a part of the claim only.
             hedged: s.question
-                || signals::hedges(&given.parsed, &whole_ranges, pack)
+                || signals::hedges(&given.parsed, whole_ranges, pack)
                     .into_iter()
                     .any(|h| {
                         !after_clause_word(&given.parsed, h.start, &pack.linking.clause_words)
@@ -791,7 +791,7 @@ fn link_given(
     let node = graph.add_given(&text);
 
     // Relatedness: how much of the claim the documents mention, in the best document.
-    let detail = relatedness(prepared, &whole_terms, pack);
+    let detail = relatedness(prepared, whole_terms, pack);
     let relatedness = detail.score;
     let related = relatedness >= t.related as f32 && !claim_terms.is_empty();
     // Share of the claim each sentence mentions, whatever its attributions.
@@ -804,7 +804,7 @@ fn link_given(
 
     // The claim's own source, if the given text has one ("the Kremlin says ...").
     let mut claimant: Option<usize> = None;
-    let claim_entities = named_entities(story, &claim_terms);
+    let claim_entities = named_entities(story, claim_terms);
     let mut linked: Vec<(usize, Role, String, f32)> = Vec::new();
     if related {
         // Sentences where some source's own words address the claim: those are
@@ -903,7 +903,7 @@ fn link_given(
                         &story.docs[c.doc],
                         &c.signals,
                         &c.positions,
-                        &claim_terms,
+                        claim_terms,
                     )
                     .is_some()
                         == negated
@@ -972,7 +972,7 @@ fn link_given(
         .map(|(k, role, reason, score)| {
             let c = all[k];
             let about = About {
-                terms: &whole_terms,
+                terms: whole_terms,
                 negated,
                 claimant,
                 entities: &claim_entities,
