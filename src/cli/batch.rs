@@ -245,15 +245,14 @@ fn label_line(
     given: &Given,
     evidence: bool,
 ) -> String {
-    let mut graph = prepped.graph.clone();
-    // Stages 5 and 6 with the claim read once per chunk (claims repeat too).
-    let claims = crate::link::link(
+    // Stages 5 and 6 with the claim read once (claims repeat too) and no copy of
+    // the story's graph (nothing draws it here).
+    let claims = vec![crate::link::link_detached(
         &prepped.story,
-        &mut graph,
         &prepped.prepared,
-        Some(given),
+        given,
         &engine.pack,
-    );
+    )];
     let verdicts: Vec<_> = claims
         .iter()
         .map(|c| engine.decide(&prepped.story, c))

@@ -286,6 +286,12 @@ impl Prepared {
     }
 }
 
+/// Links a story's statements to a given claim without recording the links in the
+/// story's graph (batch mode, where nothing draws the graph).
+pub fn link_detached(story: &Story, prepared: &Prepared, given: &Given, pack: &Pack) -> Claim {
+    link_given(story, None, given, prepared, pack)
+}
+
 /// Links a story's statements to the given claim, or finds its claims in the text.
 pub fn link(
     story: &Story,
@@ -295,7 +301,7 @@ pub fn link(
     pack: &Pack,
 ) -> Vec<Claim> {
     match given {
-        Some(g) => vec![link_given(story, graph, g, prepared, pack)],
+        Some(g) => vec![link_given(story, Some(graph), g, prepared, pack)],
         None => link_story(story, graph, &prepared.candidates, pack),
     }
 }
@@ -735,7 +741,7 @@ fn combined(r: &Relatedness, t: &crate::pack::raw::Thresholds) -> f32 {
 
 fn link_given(
     story: &Story,
-    graph: &mut StoryGraph,
+    mut graph: Option<&mut StoryGraph>,
     given: &Given,
     prepared: &Prepared,
     pack: &Pack,
@@ -788,7 +794,7 @@ fn link_given(
         .map(|r| given.parsed.slice(given.parsed.span_of(r.clone())))
         .collect::<Vec<_>>()
         .join(" ");
-    let node = graph.add_given(&text);
+    let node = graph.as_deref_mut().map(|g| g.add_given(&text));
 
     // Relatedness: how much of the claim the documents mention, in the best document.
     let detail = relatedness(prepared, whole_terms, pack);
@@ -796,9 +802,25 @@ fn link_given(
     let related = relatedness >= t.related as f32 && !claim_terms.is_empty();
     // Share of the claim each sentence mentions, whatever its attributions.
     let sentence_of = |doc: usize, sentence: usize| prepared.doc_first[doc] + sentence;
-    let sentence_score = |doc: usize, sentence: usize| {
-        claim_terms.covered_by(&prepared.sentences[sentence_of(doc, sentence)].terms)
+    // Share of the claim each sentence and each candidate mentions, once.
+    let sentence_scores: Vec<f32> = if related {
+        prepared
+            .sentences
+            .iter()
+            .map(|s| claim_terms.covered_by(&s.terms))
+            .collect()
+    } else {
+        Vec::new()
     };
+    let scores: Vec<f32> = if related {
+        candidates
+            .iter()
+            .map(|c| claim_terms.covered_by(&c.terms))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sentence_score = |doc: usize, sentence: usize| sentence_scores[sentence_of(doc, sentence)];
     // Statements are candidates (index k) or whole sentences (candidates.len() + j).
     let all: Vec<&Candidate> = candidates.iter().chain(prepared.sentences.iter()).collect();
 
@@ -811,16 +833,17 @@ fn link_given(
         // read through their attributions, not in the outlet's voice.
         let content_linked: Vec<(usize, usize)> = candidates
             .iter()
-            .filter(|c| {
-                let score = claim_terms.covered_by(&c.terms);
+            .zip(&scores)
+            .filter(|(c, score)| {
+                let score = **score;
                 c.attribution.is_some()
                     && (score >= t.addresses as f32
                         || (c.signals.reference.is_some() && c.is_response() && score > 0.0))
             })
-            .map(|c| (c.doc, c.sentence))
+            .map(|(c, _)| (c.doc, c.sentence))
             .collect();
         for (k, c) in candidates.iter().enumerate() {
-            let score = claim_terms.covered_by(&c.terms);
+            let score = scores[k];
             let reference = c.signals.reference.is_some() && c.is_response();
             let in_sentence = sentence_score(c.doc, c.sentence);
             // In the lead of a text about the claim, less is needed: the lead is
@@ -987,7 +1010,9 @@ fn link_given(
                     reason: reason.clone(),
                 },
             };
-            graph.graph.add_edge(c.node, node, edge);
+            if let (Some(g), Some(node)) = (graph.as_deref_mut(), node) {
+                g.graph.add_edge(c.node, node, edge);
+            }
             LinkedStatement {
                 doc: c.doc,
                 attribution: c.attribution,
@@ -1012,7 +1037,7 @@ fn link_given(
         wording,
         claimant,
         statements,
-        node: Some(node),
+        node,
     }
 }
 
