@@ -247,19 +247,8 @@ fn label_line(
 ) -> String {
     // Stages 5 and 6 with the claim read once (claims repeat too) and no copy of
     // the story's graph (nothing draws it here).
-    let claims = vec![crate::link::link_detached(
-        &prepped.story,
-        &prepped.prepared,
-        given,
-        &engine.pack,
-    )];
-    let verdicts: Vec<_> = claims
-        .iter()
-        .map(|c| engine.decide(&prepped.story, c))
-        .collect();
-    let (Some(c), Some(v)) = (claims.first(), verdicts.first()) else {
-        return json!({ "id": id, "error": "no claim to label" }).to_string();
-    };
+    let c = crate::link::link_detached(&prepped.story, &prepped.prepared, given, &engine.pack);
+    let v = engine.decide(&prepped.story, &c);
     let evidence = evidence.then(|| {
         let p = &prepped.story.docs[0];
         let idx = CharIndex::new(p.text());
