@@ -958,6 +958,28 @@ fn link_given(
                 ));
             }
         }
+        // "Fake news report claims ...", "A bunch of people thought X but it was a
+        // hoax": a refutation in the outlet's own words around a statement in the
+        // lead is the outlet calling it false.
+        let around: Vec<usize> = linked
+            .iter()
+            .filter(|(k, ..)| *k < candidates.len())
+            .map(|(k, ..)| &candidates[*k])
+            .filter(|c| c.attribution.is_some() && c.lead && c.signals.refutes.is_none())
+            .map(|c| candidates.len() + sentence_of(c.doc, c.sentence))
+            .collect();
+        for j in around {
+            let s = all[j];
+            if s.signals.refutes.is_some() && !linked.iter().any(|(x, ..)| *x == j) {
+                linked.push((
+                    j,
+                    Role::Responds,
+                    "the outlet's own words around a statement about the claim call it false"
+                        .into(),
+                    sentence_scores[j - candidates.len()],
+                ));
+            }
+        }
         // A related text whose headline is what it says about the claim, in words
         // too different to link ("No, that broken pencil illustration isn't by
         // Banksy"): the headline that mentions most of the claim speaks for it.
