@@ -804,10 +804,16 @@ fn link_given(
     let sentence_of = |doc: usize, sentence: usize| prepared.doc_first[doc] + sentence;
     // Share of the claim each sentence and each candidate mentions, once.
     let sentence_scores: Vec<f32> = if related {
+        // A sentence may name the claim's own source ("Pope Francis did not say
+        // ..."): its share of the whole claim counts too.
         prepared
             .sentences
             .iter()
-            .map(|s| claim_terms.covered_by(&s.terms))
+            .map(|s| {
+                claim_terms
+                    .covered_by(&s.terms)
+                    .max(whole_terms.covered_by(&s.terms))
+            })
             .collect()
     } else {
         Vec::new()
@@ -989,7 +995,7 @@ fn link_given(
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| s.headline || s.headline_only)
-                .map(|(j, s)| (j, claim_terms.covered_by(&s.terms)))
+                .map(|(j, _)| (j, sentence_scores[j]))
                 .filter(|(_, score)| *score > 0.0)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             if let Some((j, score)) = best {
