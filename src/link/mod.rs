@@ -517,6 +517,32 @@ fn substance(p: &Parsed, ranges: &[Range<usize>], signals: &Signals, pack: &Pack
 }
 
 /// Facts about one candidate relative to one claim.
+/// The negation in a statement that bears on the claim: next to the words it shares
+/// with the claim or, in a headline about a given claim, on its main clause ("This
+/// cartoon is not by Banksy", "No, ESPN is not having an all-male panel").
+fn negation(
+    p: &Parsed,
+    c: &Candidate,
+    claim_terms: &Terms,
+    given: bool,
+    pack: &Pack,
+) -> Option<Range<usize>> {
+    let neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
+    if neg.is_some() || !given || !(c.headline || c.headline_only) {
+        return neg;
+    }
+    c.signals
+        .negations
+        .iter()
+        .find(|n| {
+            matches!(
+                negation_word(p, n.start).as_str(),
+                "not" | "n't" | "never" | "no"
+            ) && !after_clause_word(p, n.start, &pack.linking.clause_words)
+        })
+        .cloned()
+}
+
 /// What a statement is compared with: the claim's terms and polarity, its claimant,
 /// the entities it names, and whether it was given.
 struct About<'a> {
@@ -542,29 +568,13 @@ fn facts(
         given,
     } = *about;
     let p = &story.docs[c.doc];
-    let mut neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
     let headline = c.headline || (given && c.headline_only);
     let hedge = c
         .signals
         .hedged
         .clone()
         .or(if given { c.hedged_around.clone() } else { None });
-    // A headline about a given claim that negates its own main clause negates the
-    // claim, whatever words it negates: "This cartoon is not by Banksy", "No,
-    // ESPN is not having an all-male panel".
-    if given && neg.is_none() && headline {
-        neg = c
-            .signals
-            .negations
-            .iter()
-            .find(|n| {
-                matches!(
-                    negation_word(p, n.start).as_str(),
-                    "not" | "n't" | "never" | "no"
-                ) && !after_clause_word(p, n.start, &pack.linking.clause_words)
-            })
-            .cloned();
-    }
+    let mut neg = negation(p, c, claim_terms, given, pack);
     // A claim found in the text: a statement negates it when their polarities differ.
     // A given claim that is itself negative ("X did not happen") is often restated
     // in positive words ("X will require nightly charging"), so only a negation of
@@ -928,14 +938,8 @@ fn link_given(
                     && role == Role::Restates
                     && c.stance == Stance::Asserts
                     && c.signals.refutes.is_none()
-                    && signals::negation_of(
-                        &story.docs[c.doc],
-                        &c.signals,
-                        &c.positions,
-                        claim_terms,
-                    )
-                    .is_some()
-                        == negated
+                    && (negated
+                        || negation(&story.docs[c.doc], c, whole_terms, true, pack).is_none())
                     && let Some(e) = c.entity
                 {
                     claimant = Some(e);
