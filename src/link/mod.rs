@@ -535,10 +535,14 @@ fn negation(
         .negations
         .iter()
         .find(|n| {
-            matches!(
-                negation_word(p, n.start).as_str(),
-                "not" | "n't" | "never" | "no"
-            ) && !after_clause_word(p, n.start, &pack.linking.clause_words)
+            let word = negation_word(p, n.start);
+            // "No, ..." answers the claim; "no one", "no idea" do not.
+            let no_comma = word == "no"
+                && p.tokens
+                    .get(n.end)
+                    .is_some_and(|t| t.kind == crate::text::tokens::Kind::Comma);
+            (matches!(word.as_str(), "not" | "n't" | "never") || no_comma)
+                && !after_clause_word(p, n.start, &pack.linking.clause_words)
         })
         .cloned()
 }
