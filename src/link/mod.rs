@@ -517,6 +517,21 @@ fn substance(p: &Parsed, ranges: &[Range<usize>], signals: &Signals, pack: &Pack
 }
 
 /// Facts about one candidate relative to one claim.
+/// A one-word hedge that is a form of a reporting cue of `source_cues` ("claims",
+/// "said").
+fn reporting_word(p: &Parsed, h: Range<usize>, pack: &Pack) -> bool {
+    if h.len() != 1 {
+        return false;
+    }
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let word = p.token_text(h.start).to_lowercase();
+    let stem = stemmer.stem(&word);
+    pack.linking
+        .source_cues
+        .iter()
+        .any(|c| stemmer.stem(c) == stem)
+}
+
 /// The negation in a statement that bears on the claim: next to the words it shares
 /// with the claim or, in a headline about a given claim, on its main clause ("This
 /// cartoon is not by Banksy", "No, ESPN is not having an all-male panel").
@@ -555,6 +570,9 @@ struct About<'a> {
     claimant: Option<usize>,
     entities: &'a [usize],
     given: bool,
+    /// The given claim reports what someone says: a reporting word ("claims")
+    /// in a statement repeats that, it does not hedge it.
+    reports: bool,
 }
 
 fn facts(
@@ -570,14 +588,23 @@ fn facts(
         claimant,
         entities: claim_text_entities,
         given,
+        ..
     } = *about;
     let p = &story.docs[c.doc];
     let headline = c.headline || (given && c.headline_only);
-    let hedge = c
+    let mut hedge = c
         .signals
         .hedged
         .clone()
         .or(if given { c.hedged_around.clone() } else { None });
+    if about.reports && headline && hedge.is_some() {
+        // "Priest claims God is a woman" for the claim that a priest says so.
+        let mut ranges = c.ranges.clone();
+        ranges.extend(c.hedged_around.clone());
+        hedge = signals::hedges(p, &ranges, pack)
+            .into_iter()
+            .find(|h| !reporting_word(p, h.clone(), pack));
+    }
     let mut neg = negation(p, c, claim_terms, given, pack);
     // A claim found in the text: a statement negates it when their polarities differ.
     // A given claim that is itself negative ("X did not happen") is often restated
@@ -1036,6 +1063,7 @@ fn link_given(
                 claimant,
                 entities: &claim_entities,
                 given: true,
+                reports: wording.attributed,
             };
             let (facts, evidence) = facts(story, c, &about, role, pack);
             let edge = match role {
@@ -1258,6 +1286,7 @@ fn link_story(
                         claimant,
                         entities: &claim_entities,
                         given: false,
+                        reports: false,
                     };
                     let (facts, evidence) = facts(story, c, &about, role, pack);
                     if k != b.origin {
