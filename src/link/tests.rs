@@ -281,3 +281,60 @@ fn relatedness_is_explained() {
     assert!(d.whole > 0.9 && d.lead > 0.9 && d.best > 0.9, "{d:?}");
     assert!(d.words > 0);
 }
+
+// Headlines.
+
+#[test]
+fn a_refutation_around_a_reported_statement_is_the_outlets() {
+    assert_eq!(
+        label(
+            "Loggers cut down the world's oldest tree",
+            "Fake news report claims loggers cut down the world's oldest tree"
+        ),
+        Label::Contested
+    );
+    assert_eq!(
+        label(
+            ARREST,
+            "A bunch of people thought Banksy got arrested in London but it was a hoax"
+        ),
+        Label::Contested
+    );
+}
+
+#[test]
+fn a_headline_negating_its_main_clause_contests() {
+    assert_eq!(
+        label(
+            "ESPN planned an all-male domestic violence panel",
+            "No, ESPN is not having an all-male domestic violence panel tonight"
+        ),
+        Label::Contested
+    );
+    assert_eq!(
+        label(
+            "A meteorite landed in Nicaragua",
+            "Managua explosion not a meteorite, NASA suggests"
+        ),
+        Label::Contested
+    );
+    // "has no idea" negates nothing the claim says.
+    assert_ne!(
+        label(
+            "A Texas plumber's truck is being used by militants in Syria",
+            "Texas plumber has no idea how his truck ended up with militants in Syria"
+        ),
+        Label::Contested
+    );
+}
+
+#[test]
+fn a_headline_reporting_the_statement_a_claim_reports_confirms_it() {
+    assert_eq!(
+        label(
+            "A priest who was declared dead says he met God",
+            "Priest who died for 48 minutes claims he met God"
+        ),
+        Label::Confirmed
+    );
+}
