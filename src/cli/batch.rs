@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use super::input::{Lines, display};
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
 use crate::error::Error;
+use crate::link::Given;
 use crate::pipeline::{Engine, Prepped};
 use crate::report::CharIndex;
 use crate::text::Document;
@@ -80,6 +81,7 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
     let lines = Lines::open(args.file.as_deref())?;
     let cache: Mutex<FxHashMap<u64, Arc<Prepped>>> = Mutex::new(FxHashMap::default());
     let mut failed = false;
+    let mut givens: FxHashMap<String, Arc<Given>> = FxHashMap::default();
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut lines = lines.peekable();
     while lines.peek().is_some() {
@@ -117,18 +119,19 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
         }
         prep_texts(&engine, &chunk, &cache);
         let cache_now = cache.lock().map(|c| c.clone()).unwrap_or_default();
+        read_claims(&engine, &chunk, &mut givens);
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|job| match &job.parsed {
                 Err(e) => (true, error_line(job.id.clone(), job.number, e.clone())),
                 Ok((claim, text)) => {
                     let prepped = cache_now.get(&text_key(text)).cloned();
-                    match prepped {
-                        Some(p) => (
+                    match (prepped, givens.get(claim.as_str())) {
+                        (Some(p), Some(g)) => (
                             false,
-                            label_line(&engine, &p, job.id.clone(), claim, args.evidence),
+                            label_line(&engine, &p, job.id.clone(), g, args.evidence),
                         ),
-                        None => (
+                        _ => (
                             true,
                             error_line(
                                 job.id.clone(),
@@ -149,6 +152,25 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
         write_out(&buf)?;
     }
     Ok(if failed { exit::INPUT } else { exit::OK })
+}
+
+/// Reads each distinct claim once (claims repeat across chunks too).
+fn read_claims(engine: &Engine, chunk: &[Job], cache: &mut FxHashMap<String, Arc<Given>>) {
+    if cache.len() > CACHE_LIMIT {
+        cache.clear();
+    }
+    let mut todo: Vec<&str> = chunk
+        .iter()
+        .filter_map(|j| j.parsed.as_ref().ok().map(|(c, _)| c.as_str()))
+        .filter(|c| !cache.contains_key(*c))
+        .collect();
+    todo.sort_unstable();
+    todo.dedup();
+    let done: Vec<(String, Arc<Given>)> = todo
+        .into_par_iter()
+        .map(|c| (c.to_string(), Arc::new(Given::new(c, &engine.pack))))
+        .collect();
+    cache.extend(done);
 }
 
 /// Parses each distinct text of a chunk once.
@@ -188,22 +210,45 @@ struct BatchOut<'a> {
     label: crate::model::Label,
     rule: Option<&'a str>,
     relatedness: f32,
+    /// With `--evidence`: the parts of the relatedness score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_by: Option<&'a crate::link::Relatedness>,
+    /// With `--evidence`: what the claim's own words do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wording: Option<crate::link::Wording>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<Value>>,
+}
+
+/// The names of the statement facts that hold, for `--evidence`.
+fn flags(f: &crate::rules::StatementFacts) -> Vec<&'static str> {
+    [
+        ("negated", f.negated),
+        ("refutes", f.refutes),
+        ("hedged", f.hedged),
+        ("qualifies", f.qualifies),
+        ("vouches", f.vouches),
+        ("question", f.question),
+        ("headline", f.headline),
+        ("lead", f.lead),
+        ("by_subject", f.by_subject),
+    ]
+    .into_iter()
+    .filter_map(|(n, b)| b.then_some(n))
+    .collect()
 }
 
 fn label_line(
     engine: &Engine,
     prepped: &Prepped,
     id: Option<String>,
-    claim: &str,
+    given: &Given,
     evidence: bool,
 ) -> String {
-    let mut graph = prepped.graph.clone();
-    let (claims, verdicts) = engine.verdicts(prepped, &mut graph, Some(claim));
-    let (Some(c), Some(v)) = (claims.first(), verdicts.first()) else {
-        return json!({ "id": id, "error": "no claim to label" }).to_string();
-    };
+    // Stages 5 and 6 with the claim read once (claims repeat too) and no copy of
+    // the story's graph (nothing draws it here).
+    let c = crate::link::link_detached(&prepped.story, &prepped.prepared, given, &engine.pack);
+    let v = engine.decide(&prepped.story, &c);
     let evidence = evidence.then(|| {
         let p = &prepped.story.docs[0];
         let idx = CharIndex::new(p.text());
@@ -214,9 +259,14 @@ fn label_line(
                 json!({
                     "stance": s.facts.stance,
                     "side": crate::rules::side_name(s.facts.side),
+                    "role": s.facts.role,
+                    "flags": flags(&s.facts),
+                    "cue": s.facts.cue,
                     "sentence": p.slice(span),
+                    "sentence_no": s.sentence,
                     "chars": idx.span(span),
                     "linked_because": s.reason,
+                    "score": (s.score * 1000.0).round() / 1000.0,
                 })
             })
             .collect()
@@ -226,6 +276,8 @@ fn label_line(
         label: v.label,
         rule: v.rule.as_deref(),
         relatedness: (c.relatedness * 1000.0).round() / 1000.0,
+        related_by: evidence.as_ref().and(c.detail.as_ref()),
+        wording: evidence.as_ref().map(|_| c.wording),
         evidence,
     };
     serde_json::to_string(&out).unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())

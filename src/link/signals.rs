@@ -35,19 +35,46 @@ fn first(set: &PhraseSet<()>, p: &Parsed, ranges: &[Range<usize>]) -> Option<Ran
     })
 }
 
+/// Every hedge in the ranges ("reportedly", "could"), as token ranges.
+pub fn hedges(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Vec<Range<usize>> {
+    ranges
+        .iter()
+        .flat_map(|r| pack.stance.hedges.find_all(&p.tokens, r.start, r.end))
+        .map(|(s, n, _)| s..s + n)
+        .filter(|h| !month_or_name(p, h.clone(), pack))
+        .collect()
+}
+
+/// A capitalised one-word match right after a preposition or before a number is a
+/// name or a month, not the word: "resume in May", "May 5".
+fn month_or_name(p: &Parsed, h: Range<usize>, pack: &Pack) -> bool {
+    h.len() == 1
+        && p.tokens[h.start].is_cap()
+        && ((h.start > 0 && pack.is(p.tokens[h.start - 1].word, wf::PREP))
+            || p.tokens.get(h.end).is_some_and(|t| t.kind == Kind::Number))
+}
+
 pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
     let s = &pack.stance;
     let mut out = Signals {
         refutes: first(&s.refutations, p, ranges),
-        hedged: first(&s.hedges, p, ranges),
+        hedged: hedges(p, ranges, pack).into_iter().next(),
         qualifies: first(&s.qualifiers, p, ranges),
         contrast: first(&s.contrasts, p, ranges),
         vouches: first(&s.confirmations, p, ranges),
         ..Signals::default()
     };
     for r in ranges {
+        let idioms: Vec<Range<usize>> = s
+            .not_negations
+            .find_all(&p.tokens, r.start, r.end)
+            .into_iter()
+            .map(|(start, n, _)| start..start + n)
+            .collect();
         for (start, n, _) in s.negations.find_all(&p.tokens, r.start, r.end) {
-            out.negations.push(start..start + n);
+            if !idioms.iter().any(|i| i.contains(&start)) {
+                out.negations.push(start..start + n);
+            }
         }
         if out.reference.is_none() {
             out.reference = r.clone().find(|&k| {

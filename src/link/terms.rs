@@ -62,6 +62,23 @@ impl Terms {
         self.items.extend_from_slice(&other.items);
         normalise(&mut self.items);
     }
+
+    /// Both sets have a term that is not a weak word (a name or a content word):
+    /// "Pope Francis" and "the Pope", "a Russian guy" and "a man".
+    pub fn shares_key_term(&self, other: &Terms) -> bool {
+        self.items.iter().any(|(t, w)| {
+            *w >= 1.0
+                && other
+                    .items
+                    .binary_search_by_key(t, |(k, _)| *k)
+                    .is_ok_and(|i| other.items[i].1 >= 1.0)
+        })
+    }
+
+    /// Sorts and deduplicates after items were pushed directly.
+    pub fn normalise(&mut self) {
+        normalise(&mut self.items);
+    }
 }
 
 fn normalise(items: &mut Vec<(u64, f32)>) {
@@ -74,6 +91,7 @@ pub struct TermMaker<'a> {
     pack: &'a Pack,
     stemmer: rust_stemmers::Stemmer,
     buf: String,
+    cache: rustc_hash::FxHashMap<String, (u64, bool, bool)>,
 }
 
 impl<'a> TermMaker<'a> {
@@ -82,6 +100,7 @@ impl<'a> TermMaker<'a> {
             pack,
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             buf: String::new(),
+            cache: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -121,11 +140,13 @@ impl<'a> TermMaker<'a> {
                 }
                 let term = match t.kind {
                     Kind::Number => {
+                        // "50ft" and "50-foot", "$4,000" and "4000": the digits.
                         let digits: String = p
                             .token_text(k)
                             .chars()
-                            .filter(|c| c.is_alphanumeric() || *c == '.')
+                            .filter(|c| c.is_ascii_digit() || *c == '.')
                             .collect();
+                        let digits = digits.trim_matches('.').to_string();
                         Some((hash(b'n', &digits), 2.0))
                     }
                     Kind::Word if !t.is(flag::CLITIC) => {
@@ -145,13 +166,21 @@ impl<'a> TermMaker<'a> {
                             if self.buf.chars().count() < 2 {
                                 None
                             } else {
-                                let stem = self.stemmer.stem(&self.buf);
+                                let (id, weak_word, synonym) = self.word_term();
                                 let name =
                                     t.is_cap() && !title_case && !self.sentence_initial(p, k);
-                                let weight: f32 = if name { 2.0 } else { 1.0 };
-                                match self.pack.linking.synonyms.get(stem.as_ref()) {
-                                    Some(g) => Some((hash(b's', &g.to_string()), weight.max(1.5))),
-                                    None => Some((hash(b'w', &stem), weight)),
+                                let weak = !name && weak_word;
+                                let weight: f32 = if name {
+                                    2.0
+                                } else if weak {
+                                    self.pack.linking.thresholds.weak_weight as f32
+                                } else {
+                                    1.0
+                                };
+                                if synonym && !weak {
+                                    Some((id, weight.max(1.5)))
+                                } else {
+                                    Some((id, weight))
                                 }
                             }
                         }
@@ -169,6 +198,22 @@ impl<'a> TermMaker<'a> {
         }
         normalise(&mut items);
         Terms { items }
+    }
+
+    /// The term of the lowercased word in `buf`: its synonym group or its stem, and
+    /// whether it is a weak word and a synonym. Stems are cached: texts repeat words.
+    fn word_term(&mut self) -> (u64, bool, bool) {
+        if let Some(&t) = self.cache.get(self.buf.as_str()) {
+            return t;
+        }
+        let stem = self.stemmer.stem(&self.buf);
+        let weak = self.pack.linking.weak.contains(stem.as_ref());
+        let t = match self.pack.linking.synonyms.get(stem.as_ref()) {
+            Some(g) => (hash(b's', &g.to_string()), weak, true),
+            None => (hash(b'w', &stem), weak, false),
+        };
+        self.cache.insert(self.buf.clone(), t);
+        t
     }
 
     fn sentence_initial(&self, p: &Parsed, k: usize) -> bool {

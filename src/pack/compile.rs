@@ -588,6 +588,7 @@ fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
     );
     let stance_words = StanceWords {
         negations: b.phrase_set(&stance.negations),
+        not_negations: b.phrase_set(&stance.not_negations),
         refutations: b.phrase_set(&stance.refutations),
         hedges: b.phrase_set(&stance.hedges),
         qualifiers: b.phrase_set(&stance.qualifiers),
@@ -1014,9 +1015,25 @@ fn compile_linking(
             );
         }
     }
+    let weak = linking
+        .weak_words
+        .iter()
+        .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
+        .collect();
     Linking {
         synonyms,
         synonym_phrases,
+        weak,
+        clause_words: linking
+            .clause_words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        source_cues: linking
+            .source_cues
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         background: b.phrase_set(&linking.background),
         thresholds: linking.thresholds.clone(),
     }

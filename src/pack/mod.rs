@@ -106,6 +106,7 @@ pub struct Cues {
 #[derive(Debug, Default)]
 pub struct StanceWords {
     pub negations: PhraseSet<()>,
+    pub not_negations: PhraseSet<()>,
     pub refutations: PhraseSet<()>,
     pub hedges: PhraseSet<()>,
     pub qualifiers: PhraseSet<()>,
@@ -134,6 +135,12 @@ pub struct Linking {
     pub synonyms: FxHashMap<String, u32>,
     /// Multi-word synonym entries ("islamic state").
     pub synonym_phrases: PhraseSet<u32>,
+    /// Stems of words too common in news to say what a text is about.
+    pub weak: rustc_hash::FxHashSet<String>,
+    /// Lowercase words that open a clause inside a claim.
+    pub clause_words: Vec<String>,
+    /// Cue lemmas that make a given claim a report of what someone says.
+    pub source_cues: Vec<String>,
     pub background: PhraseSet<()>,
     pub thresholds: Thresholds,
 }
