@@ -100,6 +100,7 @@ impl Claim {
 }
 
 /// A statement before linking: one attribution or one sentence in the outlet's voice.
+#[derive(Clone)]
 struct Candidate {
     doc: usize,
     attribution: Option<usize>,
@@ -259,10 +260,11 @@ impl Prepared {
             let mut all = Terms::default();
             let mut lead = Terms::default();
             let in_lead = lead_sentences(p, lead_n);
+            let headline_only = headline_only(p);
             doc_first.push(sentences.len());
             for (si, &lead_sentence) in in_lead.iter().enumerate() {
                 let node = graph.outlet_nodes[d];
-                let c = outlet_candidate(p, d, si, node, lead_sentence, pack, &mut maker);
+                let c = outlet_candidate(p, d, si, node, lead_sentence, headline_only, pack, &mut maker);
                 all.items.extend_from_slice(&c.terms.items);
                 if in_lead[si] {
                     lead.items.extend_from_slice(&c.terms.items);
@@ -278,7 +280,7 @@ impl Prepared {
             });
         }
         Prepared {
-            candidates: candidates(story, graph, pack, &mut maker),
+            candidates: candidates(story, graph, pack, &mut maker, &sentences, &doc_first),
             sentences,
             doc_first,
             docs,
@@ -311,6 +313,8 @@ fn candidates(
     graph: &StoryGraph,
     pack: &Pack,
     maker: &mut TermMaker,
+    sentences: &[Candidate],
+    doc_first: &[usize],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (d, p) in story.docs.iter().enumerate() {
@@ -380,8 +384,10 @@ fn candidates(
                 },
             ));
         }
+        // Sentences in the outlet's voice were read whole already.
         for &(si, node) in &graph.outlet_assertions[d] {
-            let c = outlet_candidate(p, d, si, node, lead[si], pack, maker);
+            let mut c = sentences[doc_first[d] + si].clone();
+            c.node = node;
             items.push((p.sentences[si].tokens.start, c));
         }
         // Text order within a document.
@@ -409,6 +415,7 @@ fn outlet_candidate(
     si: usize,
     node: NodeIndex,
     lead: bool,
+    headline_only: bool,
     pack: &Pack,
     maker: &mut TermMaker,
 ) -> Candidate {
@@ -430,7 +437,7 @@ fn outlet_candidate(
         positions,
         signals,
         headline: s.headline,
-        headline_only: headline_only(p),
+        headline_only,
         hedged_around: None,
         lead,
         parent: None,

@@ -86,12 +86,18 @@ fn normalise(items: &mut Vec<(u64, f32)>) {
     items.dedup_by_key(|(k, _)| *k);
 }
 
+type StemCache = (u64, rustc_hash::FxHashMap<Box<str>, (u64, bool, bool)>);
+
+thread_local! {
+    /// Word -> (term, weak, synonym) for the pack with the given id.
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new((0, rustc_hash::FxHashMap::default()));
+}
+
 /// Reusable term extraction (holds the stemmer and a scratch buffer).
 pub struct TermMaker<'a> {
     pack: &'a Pack,
     stemmer: rust_stemmers::Stemmer,
     buf: String,
-    cache: rustc_hash::FxHashMap<String, (u64, bool, bool)>,
 }
 
 impl<'a> TermMaker<'a> {
@@ -100,7 +106,6 @@ impl<'a> TermMaker<'a> {
             pack,
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             buf: String::new(),
-            cache: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -157,10 +162,15 @@ impl<'a> TermMaker<'a> {
                         } else {
                             let text = p.token_text(k);
                             self.buf.clear();
-                            for c in text.chars() {
-                                match c {
-                                    '\u{2019}' => self.buf.push('\''),
-                                    c => self.buf.extend(c.to_lowercase()),
+                            if text.is_ascii() {
+                                self.buf.push_str(text);
+                                self.buf.make_ascii_lowercase();
+                            } else {
+                                for c in text.chars() {
+                                    match c {
+                                        '\u{2019}' => self.buf.push('\''),
+                                        c => self.buf.extend(c.to_lowercase()),
+                                    }
                                 }
                             }
                             if self.buf.chars().count() < 2 {
@@ -203,16 +213,33 @@ impl<'a> TermMaker<'a> {
     /// The term of the lowercased word in `buf`: its synonym group or its stem, and
     /// whether it is a weak word and a synonym. Stems are cached: texts repeat words.
     fn word_term(&mut self) -> (u64, bool, bool) {
-        if let Some(&t) = self.cache.get(self.buf.as_str()) {
-            return t;
-        }
-        let stem = self.stemmer.stem(&self.buf);
-        let weak = self.pack.linking.weak.contains(stem.as_ref());
-        let t = match self.pack.linking.synonyms.get(stem.as_ref()) {
-            Some(g) => (hash(b's', &g.to_string()), weak, true),
-            None => (hash(b'w', &stem), weak, false),
+        // Stemming is the slow part: words seen in earlier texts (on this thread, with
+        // this pack) are looked up, not stemmed again.
+        let pack_id = self.pack.id;
+        let shared = STEMS.with(|c| {
+            let c = c.borrow();
+            (c.0 == pack_id).then(|| c.1.get(self.buf.as_str()).copied()).flatten()
+        });
+        let t = match shared {
+            Some(t) => t,
+            None => {
+                let stem = self.stemmer.stem(&self.buf);
+                let weak = self.pack.linking.weak.contains(stem.as_ref());
+                let t = match self.pack.linking.synonyms.get(stem.as_ref()) {
+                    Some(g) => (hash(b's', &g.to_string()), weak, true),
+                    None => (hash(b'w', &stem), weak, false),
+                };
+                STEMS.with(|c| {
+                    let mut c = c.borrow_mut();
+                    if c.0 != pack_id || c.1.len() > 200_000 {
+                        c.0 = pack_id;
+                        c.1.clear();
+                    }
+                    c.1.insert(self.buf.as_str().into(), t);
+                });
+                t
+            }
         };
-        self.cache.insert(self.buf.clone(), t);
         t
     }
 

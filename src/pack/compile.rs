@@ -586,6 +586,21 @@ fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
             .collect::<Vec<_>>(),
         wf::NEGATION,
     );
+    for list in [
+        &stance.negations,
+        &stance.not_negations,
+        &stance.refutations,
+        &stance.hedges,
+        &stance.qualifiers,
+        &stance.contrasts,
+        &stance.confirmations,
+    ] {
+        for w in list {
+            if let Some(&first) = b.phrase(w).first() {
+                b.vocab.add_flag(first, wf::STANCE_START);
+            }
+        }
+    }
     let stance_words = StanceWords {
         negations: b.phrase_set(&stance.negations),
         not_negations: b.phrase_set(&stance.not_negations),
@@ -617,7 +632,9 @@ fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
         return Err(errors);
     }
     let Builder { vocab, abbr } = b;
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     Ok(Pack {
+        id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         vocab,
         abbreviations: abbr,
         junk,

@@ -39,6 +39,8 @@ pub mod wf {
     pub const NAME_PARTICLE: u32 = 1 << 24;
     /// A cue verb form that is mostly a noun ("states", "attacks", "tweet").
     pub const NOUN_LIKE: u32 = 1 << 25;
+    /// The first word of some `stance.yaml` phrase (lets a scan skip other words).
+    pub const STANCE_START: u32 = 1 << 30;
 }
 
 #[derive(Debug, Default, Clone)]
@@ -136,7 +138,12 @@ impl<T> PhraseSet<T> {
 
     /// The longest phrase starting at token `i` and ending before `end`: (length, payload).
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(&tokens.get(i)?.word)?;
+        let word = tokens.get(i)?.word;
+        // A word no lexicon knows starts no phrase: skip the lookup.
+        if word == NO_WORD {
+            return None;
+        }
+        let list = self.by_first.get(&word)?;
         list.iter().find_map(|(words, payload)| {
             let n = words.len();
             if i + n > end {
@@ -165,6 +172,11 @@ impl<T> PhraseSet<T> {
     }
 
     /// Every match in `tokens[start..end]`, left to right, without overlaps.
+    /// The first match in `tokens[start..end]` (the longest at its position).
+    pub fn first(&self, tokens: &[Token], start: usize, end: usize) -> Option<(usize, usize, &T)> {
+        (start..end).find_map(|i| self.at(tokens, i, end).map(|(n, p)| (i, n, p)))
+    }
+
     pub fn find_all(&self, tokens: &[Token], start: usize, end: usize) -> Vec<(usize, usize, &T)> {
         let mut out = Vec::new();
         let mut i = start;

@@ -39,6 +39,8 @@ use raw::{EntityKind, PhraseFrame, PronounClass, Thresholds};
 /// A compiled rule pack, ready for the pipeline.
 #[derive(Debug)]
 pub struct Pack {
+    /// Unique per compiled pack in this process (for caches keyed by pack).
+    pub id: u64,
     pub vocab: Vocab,
     pub abbreviations: Abbreviations,
     pub junk: Vec<JunkRule>,
