@@ -22,19 +22,32 @@ const CHUNK: usize = 4096;
 /// Distinct texts kept parsed; beyond this the cache starts over.
 const CACHE_LIMIT: usize = 20_000;
 
-fn item_id(v: &Value) -> Option<String> {
-    match v.get("id")? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+/// The fields of a JSONL line crosscheck reads; the others are skipped unread.
+#[derive(serde::Deserialize)]
+struct Item {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    claim: Option<Value>,
+    #[serde(default)]
+    text: Option<Value>,
+}
+
+impl Item {
+    fn id(&self) -> Option<String> {
+        match self.id.as_ref()? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
     }
 }
 
-/// A JSONL line's object, or an error message naming the line and column.
-fn parse_line(number: usize, text: &str) -> Result<Value, String> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(v) if v.is_object() => Ok(v),
-        Ok(_) => Err(format!(
+/// A JSONL line's fields, or an error message naming the line and column.
+fn parse_line(number: usize, text: &str) -> Result<Item, String> {
+    match serde_json::from_str::<Item>(text) {
+        Ok(item) => Ok(item),
+        Err(e) if e.is_data() && e.to_string().contains("expected struct Item") => Err(format!(
             "line {number}: expected a JSON object like {{\"id\": ..., \"text\": ...}}"
         )),
         Err(e) => Err(format!(
@@ -52,8 +65,9 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-fn field<'a>(v: &'a Value, name: &str, number: usize) -> Result<&'a str, String> {
-    match v.get(name) {
+/// Takes a string field out of a line.
+fn field(v: Option<Value>, name: &str, number: usize) -> Result<String, String> {
+    match v {
         Some(Value::String(s)) => Ok(s),
         Some(_) => Err(format!("line {number}: `{name}` must be a string")),
         None => Err(format!("line {number}: missing `{name}`")),
@@ -85,23 +99,20 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut lines = lines.peekable();
     while lines.peek().is_some() {
+        let raw: Vec<_> = lines.by_ref().take(CHUNK).collect::<Result<_, _>>()?;
         chunk.clear();
-        for line in lines.by_ref().take(CHUNK) {
-            let line = line?;
-            let job = match parse_line(line.number, &line.text) {
-                Ok(v) => {
-                    let id = item_id(&v);
-                    let parsed = match (
-                        id.as_ref(),
-                        field(&v, "claim", line.number),
-                        field(&v, "text", line.number),
-                    ) {
-                        (None, ..) => Err(format!(
+        raw.par_iter()
+            .map(|line| match parse_line(line.number, &line.text) {
+                Ok(item) => {
+                    let id = item.id();
+                    let parsed = match id {
+                        None => Err(format!(
                             "line {}: missing `id` (a string or a number)",
                             line.number
                         )),
-                        (_, Err(e), _) | (_, _, Err(e)) => Err(e),
-                        (Some(_), Ok(c), Ok(t)) => Ok((c.to_string(), t.to_string())),
+                        Some(_) => field(item.claim, "claim", line.number).and_then(|c| {
+                            field(item.text, "text", line.number).map(|t| (c, t))
+                        }),
                     };
                     Job {
                         number: line.number,
@@ -114,9 +125,8 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
                     id: None,
                     parsed: Err(e),
                 },
-            };
-            chunk.push(job);
-        }
+            })
+            .collect_into_vec(&mut chunk);
         prep_texts(&engine, &chunk, &cache);
         let cache_now = cache.lock().map(|c| c.clone()).unwrap_or_default();
         read_claims(&engine, &chunk, &mut givens);
@@ -411,12 +421,12 @@ fn extract_jsonl(
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|line| {
-                let v = match parse_line(line.number, &line.text) {
-                    Ok(v) => v,
+                let item = match parse_line(line.number, &line.text) {
+                    Ok(item) => item,
                     Err(e) => return (true, error_line(None, line.number, e)),
                 };
-                let id = item_id(&v);
-                match (id.clone(), field(&v, "text", line.number)) {
+                let id = item.id();
+                match (id.clone(), field(item.text, "text", line.number)) {
                     (None, _) => (
                         true,
                         error_line(
@@ -427,8 +437,7 @@ fn extract_jsonl(
                     ),
                     (_, Err(e)) => (true, error_line(id, line.number, e)),
                     (Some(id), Ok(text)) => {
-                        let attrs =
-                            attributions_out(engine, Document::new(id.clone(), text), in_quotes);
+                        let attrs = attributions_out(engine, Document::new(id.clone(), text), in_quotes);
                         (
                             false,
                             json!({ "id": id, "attributions": attrs }).to_string(),
