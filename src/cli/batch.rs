@@ -110,9 +110,8 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
                             "line {}: missing `id` (a string or a number)",
                             line.number
                         )),
-                        Some(_) => field(item.claim, "claim", line.number).and_then(|c| {
-                            field(item.text, "text", line.number).map(|t| (c, t))
-                        }),
+                        Some(_) => field(item.claim, "claim", line.number)
+                            .and_then(|c| field(item.text, "text", line.number).map(|t| (c, t))),
                     };
                     Job {
                         number: line.number,
@@ -258,7 +257,7 @@ fn label_line(
     // Stages 5 and 6 with the claim read once (claims repeat too) and no copy of
     // the story's graph (nothing draws it here).
     let c = crate::link::link_detached(&prepped.story, &prepped.prepared, given, &engine.pack);
-    let v = engine.decide(&prepped.story, &c);
+    let (label, rule) = engine.pack.rules.first(&c.facts());
     let evidence = evidence.then(|| {
         let p = &prepped.story.docs[0];
         let idx = CharIndex::new(p.text());
@@ -283,8 +282,8 @@ fn label_line(
     });
     let out = BatchOut {
         id,
-        label: v.label,
-        rule: v.rule.as_deref(),
+        label,
+        rule,
         relatedness: (c.relatedness * 1000.0).round() / 1000.0,
         related_by: evidence.as_ref().and(c.detail.as_ref()),
         wording: evidence.as_ref().map(|_| c.wording),
@@ -437,7 +436,8 @@ fn extract_jsonl(
                     ),
                     (_, Err(e)) => (true, error_line(id, line.number, e)),
                     (Some(id), Ok(text)) => {
-                        let attrs = attributions_out(engine, Document::new(id.clone(), text), in_quotes);
+                        let attrs =
+                            attributions_out(engine, Document::new(id.clone(), text), in_quotes);
                         (
                             false,
                             json!({ "id": id, "attributions": attrs }).to_string(),

@@ -264,7 +264,16 @@ impl Prepared {
             doc_first.push(sentences.len());
             for (si, &lead_sentence) in in_lead.iter().enumerate() {
                 let node = graph.outlet_nodes[d];
-                let c = outlet_candidate(p, d, si, node, lead_sentence, headline_only, pack, &mut maker);
+                let c = outlet_candidate(
+                    p,
+                    d,
+                    si,
+                    node,
+                    lead_sentence,
+                    headline_only,
+                    pack,
+                    &mut maker,
+                );
                 all.items.extend_from_slice(&c.terms.items);
                 if in_lead[si] {
                     lead.items.extend_from_slice(&c.terms.items);

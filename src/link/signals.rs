@@ -98,9 +98,9 @@ pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
             }
         }
         if out.reference.is_none() {
-            out.reference = r.clone().find(|&k| {
-                pack.is(toks[k].word, wf::REFERENCE) && toks[k].kind == Kind::Word
-            });
+            out.reference = r
+                .clone()
+                .find(|&k| pack.is(toks[k].word, wf::REFERENCE) && toks[k].kind == Kind::Word);
         }
         let mut end = r.end;
         while end > r.start && toks[end - 1].is_quote() {

@@ -218,7 +218,9 @@ impl<'a> TermMaker<'a> {
         let pack_id = self.pack.id;
         let shared = STEMS.with(|c| {
             let c = c.borrow();
-            (c.0 == pack_id).then(|| c.1.get(self.buf.as_str()).copied()).flatten()
+            (c.0 == pack_id)
+                .then(|| c.1.get(self.buf.as_str()).copied())
+                .flatten()
         });
         let t = match shared {
             Some(t) => t,

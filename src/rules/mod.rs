@@ -337,6 +337,19 @@ pub struct Verdict {
 impl RuleSet {
     /// Applies the rules to one claim. When none holds, the claim is unconfirmed and
     /// `rule` is empty (`rules validate` warns about packs without a catch-all rule).
+    /// Only the deciding rule: (label, rule id). Stops at the first rule that holds,
+    /// for callers that show no more than that (batch output).
+    pub fn first(&self, claim: &ClaimFacts) -> (Label, Option<&str>) {
+        let mut scratch = Vec::new();
+        for rule in &self.rules {
+            scratch.clear();
+            if self.holds(&rule.when, claim, &mut scratch) {
+                return (rule.label, Some(rule.id.as_str()));
+            }
+        }
+        (Label::Unconfirmed, None)
+    }
+
     pub fn decide(&self, claim: &ClaimFacts, names: &dyn Fn(&[usize]) -> Names) -> Verdict {
         let mut fired = Vec::new();
         for rule in &self.rules {
@@ -532,6 +545,46 @@ mod tests {
         let mut hedged = outlet;
         hedged.hedged = true;
         assert_eq!(label(true, vec![hedged]).label, Label::Unconfirmed);
+    }
+
+    #[test]
+    fn first_agrees_with_decide() {
+        let mut caveat = statement(Stance::Asserts, Side::Other);
+        caveat.qualifies = true;
+        let cases = [
+            vec![statement(Stance::Asserts, Side::Claimant)],
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Confirms, Side::Other),
+            ],
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Confirms, Side::Other),
+                caveat,
+            ],
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Denies, Side::Other),
+            ],
+            vec![],
+        ];
+        for given in [false, true] {
+            for related in [false, true] {
+                for statements in &cases {
+                    let claim = ClaimFacts {
+                        given,
+                        related,
+                        statements: statements.clone(),
+                        ..ClaimFacts::default()
+                    };
+                    let v = test_pack().rules.decide(&claim, &|_| Names::default());
+                    assert_eq!(
+                        test_pack().rules.first(&claim),
+                        (v.label, v.rule.as_deref())
+                    );
+                }
+            }
+        }
     }
 
     #[test]
