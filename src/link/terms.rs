@@ -222,7 +222,7 @@ impl<'a> TermMaker<'a> {
                 .then(|| c.1.get(self.buf.as_str()).copied())
                 .flatten()
         });
-        let t = match shared {
+        match shared {
             Some(t) => t,
             None => {
                 let stem = self.stemmer.stem(&self.buf);
@@ -241,8 +241,7 @@ impl<'a> TermMaker<'a> {
                 });
                 t
             }
-        };
-        t
+        }
     }
 
     fn sentence_initial(&self, p: &Parsed, k: usize) -> bool {
