@@ -418,6 +418,7 @@ fn candidates(
 }
 
 /// A whole sentence as a statement in the outlet's own voice.
+#[allow(clippy::too_many_arguments)]
 fn outlet_candidate(
     p: &Parsed,
     d: usize,
