@@ -298,6 +298,13 @@ struct SpanOut {
     end: usize,
 }
 
+/// One line of `extract --jsonl` output, serialised straight from the structs.
+#[derive(Serialize)]
+struct ExtractLine<'a> {
+    id: &'a str,
+    attributions: &'a [AttributionOut],
+}
+
 #[derive(Serialize)]
 struct AttributionOut {
     source: Vec<SpanOut>,
@@ -440,7 +447,13 @@ fn extract_jsonl(
                             attributions_out(engine, Document::new(id.clone(), text), in_quotes);
                         (
                             false,
-                            json!({ "id": id, "attributions": attrs }).to_string(),
+                            serde_json::to_string(&ExtractLine {
+                                id: &id,
+                                attributions: &attrs,
+                            })
+                            .unwrap_or_else(|e| {
+                                json!({ "id": id, "error": e.to_string() }).to_string()
+                            }),
                         )
                     }
                 }
