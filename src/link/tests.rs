@@ -116,6 +116,22 @@ fn hedges_and_question_headlines_only_report() {
 }
 
 #[test]
+fn a_capitalised_hedge_after_a_preposition_still_hedges() {
+    // "in May" is a month, but "For Reportedly" in a title-case headline is the adverb.
+    assert_eq!(
+        label(
+            "Kevin Vickers shot the gunman",
+            "Kevin Vickers Hailed As Hero For Reportedly Shooting Gunman Inside Parliament"
+        ),
+        Label::Unconfirmed
+    );
+    assert_eq!(
+        label(ARREST, "Banksy Arrested In London In May"),
+        Label::Confirmed
+    );
+}
+
+#[test]
 fn a_factive_cue_presents_the_claim_as_fact() {
     assert_eq!(
         check(
