@@ -132,6 +132,19 @@ fn a_capitalised_hedge_after_a_preposition_still_hedges() {
 }
 
 #[test]
+fn a_headline_label_before_a_colon_is_no_speaker() {
+    // "Urgent:" labels the story; "Congressman:" would be a speaker.
+    assert_eq!(
+        check(ARREST, &["URGENT: Banksy arrested in London"]),
+        (Label::Confirmed, "stated-by-outlet".into())
+    );
+    assert_eq!(
+        label(ARREST, "Shocking: Banksy Arrested In London"),
+        Label::Confirmed
+    );
+}
+
+#[test]
 fn a_factive_cue_presents_the_claim_as_fact() {
     assert_eq!(
         check(
