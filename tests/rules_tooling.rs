@@ -75,6 +75,7 @@ fn extending_overrides_a_rule_by_id_and_adds_rules() {
             "unrelated",
             "agrees-it-is-false",
             "contested-given",
+            "contested-report",
             "confirmed-with-caveat",
             "two-confirmations",
             "confirmed",
@@ -631,7 +632,7 @@ fn explain_a_text_and_a_test_case() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(text.contains("C1 CONFIRMED"), "{text}");
     assert!(
-        text.contains("6. confirmed (priority 70, gives confirmed): DECIDES"),
+        text.contains("7. confirmed (priority 70, gives confirmed): DECIDES"),
         "{text}"
     );
     assert!(

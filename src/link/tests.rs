@@ -239,12 +239,25 @@ fn a_claim_that_something_is_false_agrees_with_a_refutation() {
 }
 
 #[test]
-fn a_denial_does_not_contradict_a_claim_that_only_reports() {
-    // "Nigeria says X": that Nigeria says so is not denied by Boko Haram denying X.
+fn a_claim_that_reports_is_contested_only_by_a_headline_denial() {
+    // "Nigeria says X": a headline denial of X contests it; the same denial recalled
+    // deep in an article is background, and the claim stays discussed.
+    const CLAIM: &str = "Nigeria says it agreed a ceasefire with Boko Haram";
+    assert_eq!(
+        check(
+            CLAIM,
+            &["Boko Haram denies agreeing to a ceasefire with Nigeria"]
+        ),
+        (Label::Contested, "contested-report".into())
+    );
     assert_eq!(
         label(
-            "Nigeria says it agreed a ceasefire with Boko Haram",
-            "Boko Haram denied agreeing to a ceasefire with Nigeria."
+            CLAIM,
+            "Hopes rise for kidnapped schoolgirls\n\nNigeria's army chief said on \
+             Friday that a ceasefire had been agreed with Boko Haram. Talks took place in \
+             Chad. Families of the kidnapped girls welcomed the news. Aid groups said \
+             they hoped to reach the north-east soon. Boko Haram has denied such \
+             agreements in the past."
         ),
         Label::Unconfirmed
     );
