@@ -457,6 +457,14 @@ fn outlet_candidate(
     }
 }
 
+/// A question that names its alternatives: "Real or hoax?", "Is there a threat or not?".
+fn open_question(p: &Parsed, si: usize) -> bool {
+    let s = &p.sentences[si];
+    s.tokens
+        .clone()
+        .any(|k| p.tokens[k].is_word() && p.token_text(k).eq_ignore_ascii_case("or"))
+}
+
 /// A text that is one short line ("Nun gives birth to surprise baby") is a headline
 /// on its own, though no body follows it.
 fn headline_only(p: &Parsed) -> bool {
@@ -622,7 +630,10 @@ fn facts(
             .into_iter()
             .find(|h| !reporting_word(p, h.clone(), pack));
     }
-    let mut neg = negation(p, c, claim_terms, given, pack);
+    // "Real or hoax?", "... or not?": a question that offers both answers weighs a
+    // denial, it makes none ("Was it a hoax?" leans one way and keeps it).
+    let open = c.signals.question && open_question(p, c.sentence);
+    let mut neg = negation(p, c, claim_terms, given, pack).filter(|_| !open);
     // A claim found in the text: a statement negates it when their polarities differ.
     // A given claim that is itself negative ("X did not happen") is often restated
     // in positive words ("X will require nightly charging"), so only a negation of
@@ -654,10 +665,11 @@ fn facts(
             .iter()
             .any(|&x| story.sources.same_side(x, e) && x == e)
     }) || (given && c.source_terms.shares_key_term(claim_terms));
+    let refutes = c.signals.refutes.clone().filter(|_| !open);
     let mut evidence = Vec::new();
     for (name, r) in [
         ("negation", neg.clone()),
-        ("refutation", c.signals.refutes.clone()),
+        ("refutation", refutes.clone()),
         ("hedge", hedge.clone()),
         (
             "qualifier",
@@ -674,7 +686,7 @@ fn facts(
         side,
         role,
         negated,
-        refutes: c.signals.refutes.is_some(),
+        refutes: refutes.is_some(),
         hedged: hedge.is_some() || c.signals.question,
         qualifies: c.signals.qualifies.is_some() || c.signals.contrast.is_some(),
         vouches: c.signals.vouches.is_some(),

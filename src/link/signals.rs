@@ -94,7 +94,7 @@ pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
                 && let Some(n) = at(&s.negations)
             {
                 neg_next = n.end;
-                if !idioms.iter().any(|i| i.contains(&k)) {
+                if !idioms.iter().any(|i| i.contains(&k)) && !contrastive(p, n.clone(), r.end) {
                     out.negations.push(n);
                 }
             }
@@ -113,6 +113,24 @@ pub fn scan(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Signals {
         }
     }
     out
+}
+
+/// "in Nevada, not Texas", "a ticket, not arrest": a negation after a comma that sets
+/// aside a short phrase (up to three words, then a break) contrasts; it negates no
+/// predicate.
+fn contrastive(p: &Parsed, n: Range<usize>, end: usize) -> bool {
+    let toks = &p.tokens;
+    if n.start == 0 || toks[n.start - 1].kind != Kind::Comma {
+        return false;
+    }
+    let stop = (n.end..end).find(|&j| !toks[j].is_word()).unwrap_or(end);
+    stop > n.end
+        && stop - n.end <= 3
+        && (stop == end
+            || matches!(
+                toks[stop].kind,
+                Kind::Comma | Kind::Period | Kind::Semicolon | Kind::Dash | Kind::Colon
+            ))
 }
 
 /// The first negation that bears on what the claim says: a few words before one of

@@ -145,6 +145,35 @@ fn a_headline_label_before_a_colon_is_no_speaker() {
 }
 
 #[test]
+fn a_contrastive_not_negates_no_predicate() {
+    // ", not Texas" sets an alternative aside; "did not arrest" negates the claim.
+    assert_eq!(
+        label(
+            "Police will issue tickets rather than make arrests for marijuana",
+            "Marijuana may mean a ticket, not arrest, in New York"
+        ),
+        Label::Unconfirmed
+    );
+    assert_eq!(
+        label(ARREST, "Police did not arrest Banksy in London"),
+        Label::Contested
+    );
+}
+
+#[test]
+fn a_question_that_names_both_answers_denies_nothing() {
+    assert_eq!(
+        label(ARREST, "Banksy arrested in London: real or hoax?"),
+        Label::Unconfirmed
+    );
+    // A question that leans one way keeps its denial.
+    assert_eq!(
+        label(ARREST, "Was the Banksy arrest in London a hoax?"),
+        Label::Contested
+    );
+}
+
+#[test]
 fn a_factive_cue_presents_the_claim_as_fact() {
     assert_eq!(
         check(
