@@ -37,12 +37,13 @@ pub fn hedges(p: &Parsed, ranges: &[Range<usize>], pack: &Pack) -> Vec<Range<usi
 }
 
 /// A capitalised one-word match right after a preposition or before a number is a
-/// name or a month, not the word: "resume in May", "May 5". Adverbs are never names
-/// ("Hero For Reportedly Shooting" in a title-case headline).
+/// name or a month, not the word: "resume in May", "May 5". Only a modal can be
+/// mistaken so: "For Reportedly Shooting", "on Rumored Explosion" in a title-case
+/// headline are the hedges.
 fn month_or_name(p: &Parsed, h: Range<usize>, pack: &Pack) -> bool {
     h.len() == 1
         && p.tokens[h.start].is_cap()
-        && !pack.is(p.tokens[h.start].word, wf::ADVERB)
+        && pack.is(p.tokens[h.start].word, wf::AUX)
         && ((h.start > 0 && pack.is(p.tokens[h.start - 1].word, wf::PREP))
             || p.tokens.get(h.end).is_some_and(|t| t.kind == Kind::Number))
 }

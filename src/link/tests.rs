@@ -145,6 +145,31 @@ fn a_headline_label_before_a_colon_is_no_speaker() {
 }
 
 #[test]
+fn forecasts_and_casting_talk_only_report() {
+    const PRICE: &str = "The Apple Watch will cost 349 dollars";
+    assert_eq!(
+        label(PRICE, "Citi sees Apple Watch price at 349 dollars"),
+        Label::Unconfirmed
+    );
+    assert_eq!(
+        label(PRICE, "Apple Watch predicted to cost 349 dollars"),
+        Label::Unconfirmed
+    );
+    assert_eq!(
+        label(PRICE, "Apple Watch will cost 349 dollars"),
+        Label::Confirmed
+    );
+    // A capitalised hedge after a preposition is no name.
+    assert_eq!(
+        label(
+            "An oil pipeline exploded in Saudi Arabia",
+            "Oil Futures Jump On Rumored Pipeline Explosion In Saudi Arabia"
+        ),
+        Label::Unconfirmed
+    );
+}
+
+#[test]
 fn a_contrastive_not_negates_no_predicate() {
     // ", not Texas" sets an alternative aside; "did not arrest" negates the claim.
     assert_eq!(
