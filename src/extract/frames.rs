@@ -138,8 +138,20 @@ impl Ctx<'_> {
             let cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
             return self.verb_frame(si, cue, found);
         }
+        if let Some((n, &needs_be)) = pack.cues.raising.at(toks, i, end)
+            && !self.capitalised_name(i)
+            && !self.used_as_noun(i)
+            && let Some(a) = self.raising(si, i, i + n, needs_be)
+        {
+            return Some(a);
+        }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
             if self.capitalised_name(i) || self.noun_reading(i, i + n, end) {
+                return None;
+            }
+            // "continues to insist": the cue is the verb after "to", with this one in
+            // its verb group.
+            if self.lends_subject(i, i + n, end) {
                 return None;
             }
             if self.used_as_noun(i) {
@@ -162,6 +174,90 @@ impl Ctx<'_> {
         None
     }
 
+    /// Is `i..e` a verb-group word before "to" and a cue verb ("seemed to confirm",
+    /// "continued to insist")?
+    fn lends_subject(&self, i: usize, e: usize, end: usize) -> bool {
+        e + 1 < end
+            && self.lower_is(e, &["to"])
+            && self.has(e + 1, wf::CUE_VERB)
+            && self
+                .pack
+                .cues
+                .verb_group
+                .at(&self.p.tokens, i, end)
+                .is_some_and(|(n, _)| n == e + 1 - i)
+    }
+
+    /// "Trump seemed to be shrinking", "The sale is expected to close", "it appears
+    /// that C": the subject and the rest of the clause are the content, and no source
+    /// is named.
+    fn raising(&self, si: usize, i: usize, e: usize, needs_be: bool) -> Option<Attribution> {
+        let range = self.sentence_range(si);
+        let floor = range.start;
+        let cend = self.content_end(si);
+        if e >= cend || self.lends_subject(i, e, cend) {
+            return None;
+        }
+        let cue = self.verb_group(i, e, Stance::Hedges, u32::MAX, Form::Finite, false);
+        let be = (cue.start..i).any(|k| {
+            self.lower_is(
+                k,
+                &[
+                    "is", "are", "was", "were", "be", "been", "being", "'s", "'re",
+                ],
+            )
+        });
+        if needs_be != be || cue.start == floor && needs_be {
+            return None;
+        }
+        // What follows: an infinitive, "that", "like" or a predicate ("equally unperturbed").
+        let mut k = e;
+        if matches!(self.kind(k), Kind::Comma | Kind::Colon | Kind::Dash)
+            || self.cat(k) == Cat::Prep && !self.lower_is(k, &["to", "like"])
+        {
+            return None;
+        }
+        let mut stop = k;
+        while stop < cend && !matches!(self.kind(stop), Kind::Semicolon | Kind::Dash) {
+            stop += 1;
+        }
+        if let Some(q) = self.quotes.containing(k)
+            && self.quotes.spans[q].close < stop
+        {
+            stop = self.quotes.spans[q].close;
+        }
+        // The subject: a noun phrase, or the relative pronoun that stands for it.
+        let g = cue.start;
+        let subject = if g > floor
+            && self.cat(g - 1) == Cat::Rel
+            && self.lower_is(g - 1, &["who", "which", "that"])
+        {
+            Some(g - 1..g)
+        } else {
+            self.subject_before(g, floor)
+                .filter(|s| !(s.len() == 1 && self.lower_is(s.start, &["it", "there"])))
+        };
+        if subject.is_none() && self.lower_is(g.saturating_sub(1), &["it"]) {
+            // "it appears that C"
+            if !self.lower_is(k, &["that", "as", "like"]) {
+                return None;
+            }
+        } else if subject.is_none() && !self.lower_is(k, &["to"]) {
+            return None;
+        }
+        if self.lower_is(k, &["as"]) {
+            k += 1;
+            if !self.lower_is(k, &["if", "though"]) {
+                return None;
+            }
+        }
+        let mut content: Vec<Range<usize>> = subject.into_iter().collect();
+        content.push(k..stop);
+        let mut a = self.make(si, &cue, None, content, Pattern::Raising)?;
+        a.lemma = None;
+        Some(a)
+    }
+
     /// "the swing states", "a tweet": a noun-like cue form counts as a verb only
     /// after a pronoun subject or an auxiliary, or when "that", a colon or a quote
     /// follows it.
@@ -173,10 +269,17 @@ impl Ctx<'_> {
             && (self.is_subject_pronoun(i - 1)
                 || self.lower_is(i - 1, &["who", "which", "to"])
                 || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
+        // "plans to attend": "to" and a verb.
+        let infinitive = e + 1 < end
+            && self.lower_is(e, &["to"])
+            && self.p.tokens[e + 1].is_word()
+            && !matches!(self.cat(e + 1), Cat::Det | Cat::Name | Cat::Num | Cat::Pron);
         let clause_after = e < end
             && (self.lower_is(e, &["that"])
                 || self.kind(e) == Kind::Colon
-                || self.quotes.opening_at(e).is_some());
+                || self.quotes.opening_at(e).is_some()
+                || infinitive
+                || (self.is_subject_pronoun(e) && !self.lower_is(e, &["it", "you"])));
         !(verb_before || clause_after)
     }
 
@@ -192,8 +295,15 @@ impl Ctx<'_> {
         }
         let prev = i - 1;
         match self.cat(prev) {
-            Cat::Det => !self.is_subject_pronoun(prev),
-            Cat::Poss | Cat::Prep => true,
+            // "Many said" (but "some reports"): a quantifier can be the subject.
+            Cat::Det => {
+                !self.is_subject_pronoun(prev)
+                    && !(self.quantifier(prev) && !self.has(i, wf::NOUN_LIKE | wf::CUE_NOUN))
+            }
+            // "he's said": a clitic auxiliary, not a possessive.
+            Cat::Poss => !(prev > 0 && self.has(prev - 1, wf::PRON | wf::REL)),
+            // "to imply": an infinitive.
+            Cat::Prep => !self.lower_is(prev, &["to"]),
             _ => false,
         }
     }
@@ -225,6 +335,20 @@ impl Ctx<'_> {
                 continue;
             }
             let k = g - 1;
+            // "he's said", "they've argued": a clitic auxiliary after a pronoun.
+            if toks[k].is(crate::text::tokens::flag::CLITIC)
+                && self.lower_is(
+                    k,
+                    &[
+                        "'s", "'ve", "'d", "'re", "'ll", "’s", "’ve", "’d", "’re", "’ll",
+                    ],
+                )
+                && k > floor
+                && self.has(k - 1, wf::PRON | wf::REL)
+            {
+                g = k;
+                break;
+            }
             let word_ok = toks[k].is_word() && !toks[k].is_cap();
             if word_ok && self.has(k, wf::NEGATION) && !self.has(k, wf::DET) {
                 negated = true;
@@ -312,6 +436,14 @@ impl Ctx<'_> {
     }
 
     fn has_words(&self, r: Range<usize>) -> bool {
+        // A quotation is what was said, however short ("“You tell me,”").
+        if self.p.tokens[r.start].is_quote() {
+            return r.into_iter().any(|k| self.kind(k) == Kind::Word);
+        }
+        // "it would not", "she could": a subject and an auxiliary make a clause.
+        if r.len() >= 2 && self.is_subject_pronoun(r.start) && self.cat(r.start + 1) == Cat::Verb {
+            return true;
+        }
         r.into_iter().any(|k| {
             matches!(self.kind(k), Kind::Word | Kind::Number)
                 && !self.has(k, wf::STOP | wf::NEGATION | wf::PRON | wf::PREP | wf::DET)
@@ -364,6 +496,27 @@ impl Ctx<'_> {
             g
         };
 
+        // "Asked by Ingraham about C, Cruz said": a participle of a hearer verb opens
+        // the sentence or a "when" clause.
+        if cue.hearer && cue.form == Form::Finite && g == cue.end - 1 {
+            let w = self.text(g).to_ascii_lowercase();
+            let participle = w.ends_with("ed") || w == "told";
+            let mut k = g;
+            while k > floor && self.p.tokens[k - 1].is_quote() {
+                k -= 1;
+            }
+            let opens = k == floor
+                || (self.lower_is(
+                    k - 1,
+                    &["when", "if", "after", "once", "before", "as", "while"],
+                ) && (k - 1 == floor
+                    || matches!(self.kind(k - 2), Kind::Comma | Kind::Dash)
+                    || self.quotes.opening_at(k - 2).is_some()));
+            if participle && opens {
+                return self.asked(si, &cue);
+            }
+        }
+
         // "a statement which emphasised that C", "the report that said C"
         if g_subject > floor
             && self.cat(g_subject - 1) == Cat::Rel
@@ -414,24 +567,38 @@ impl Ctx<'_> {
                 self.is_close_quote(k)
                     || (k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1))
             });
+            // After a quote, only what opens right after the cue is said too (`"A," he
+            // said, "B."`), not what follows an adjunct ("said in a documentary that ...").
             let right_opens = right.first().is_some_and(|r| {
-                self.quotes.opening_at(r.start).is_some()
-                    || (r.start > cue.end
-                        && (self.kind(r.start - 1) == Kind::Colon
-                            || self.has(r.start - 1, wf::COMP)))
+                r.start <= cue.end + 2
+                    && (self.quotes.opening_at(r.start).is_some()
+                        || (r.start > cue.end
+                            && (self.kind(r.start - 1) == Kind::Colon
+                                || self.has(r.start - 1, wf::COMP))))
             });
             let right = if quote_left && !right_opens {
                 vec![]
             } else {
                 right
             };
-            if !right.is_empty() && (self.is_clause(&right) || !after_left) {
+            // "C, Wilkin said during his speech": with a clause on the left, a
+            // prepositional phrase after the cue is an adjunct.
+            let adjunct_right = after_left
+                && right.first().is_some_and(|r| {
+                    self.cat(r.start) == Cat::Prep
+                        && !self.lower_is(r.start, &["to"])
+                        && self.is_clause(&self.content_left(si, before_subject.unwrap_or(floor)))
+                });
+            if !right.is_empty() && !adjunct_right && (self.is_clause(&right) || !after_left) {
                 // "The plan, he said, is dead": content on both sides.
                 if after_left
                     && self.kind(cue.end.min(range.end - 1)) == Kind::Comma
                     && self.is_clause(&right)
                 {
-                    let mut pieces = self.content_left(si, before_subject.unwrap_or(floor));
+                    let mut pieces = self.after_found(
+                        self.content_left(si, before_subject.unwrap_or(floor)),
+                        found,
+                    );
                     if !pieces.is_empty() {
                         pieces.extend(right);
                         return self.make(si, &cue, Some(subject), pieces, Pattern::Parenthetical);
@@ -440,14 +607,35 @@ impl Ctx<'_> {
                 return self.make(si, &cue, Some(subject), right, Pattern::SourceCue);
             }
             if let Some(k) = before_subject.filter(|_| after_left) {
-                let mut pieces = self.content_left(si, k);
+                let mut pieces = self.after_found(self.content_left(si, k), found);
                 if pieces.is_empty() {
                     return None;
                 }
                 pieces.extend(self.trailing_quote(si, cue.end));
                 return self.make(si, &cue, Some(subject), pieces, Pattern::ContentFirst);
             }
+            // `“Does he not understand?” Biden said.`: the quote ended the sentence before.
+            if self.sentence_initial(subject.start) {
+                let mut pieces = self.quote_before(si);
+                if !pieces.is_empty() {
+                    pieces.extend(self.trailing_quote(si, cue.end));
+                    return self.make(si, &cue, Some(subject), pieces, Pattern::ContentFirst);
+                }
+            }
             return None;
+        }
+        // `“Does he not understand?” said Biden.`
+        if self.sentence_initial(g) {
+            let end = self.content_end(si);
+            if let Some(source) = self
+                .source_after(cue.end, end)
+                .filter(|s| s.end == end && self.source_like(s.clone()))
+            {
+                let pieces = self.quote_before(si);
+                if !pieces.is_empty() {
+                    return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
+                }
+            }
         }
 
         // No subject before the cue: "C, said X" or `"C," said X`.
@@ -456,7 +644,7 @@ impl Ctx<'_> {
         if left_ok {
             let end = self.content_end(si);
             let source = self
-                .np_after(after, end)
+                .source_after(after, end)
                 .filter(|s| self.source_like(s.clone()))?;
             // "C, said X": the source closes the clause ("..., said the block grants
             // should ..." is no such frame).
@@ -468,15 +656,56 @@ impl Ctx<'_> {
             {
                 return None;
             }
-            let mut pieces = self.content_left(si, g - 1);
+            let mut pieces = self.after_found(self.content_left(si, g - 1), found);
             pieces.extend(self.trailing_quote(si, source.end));
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
         }
         None
     }
 
+    /// The source after a cue ("said Rep. Patrick J. Tiberi (R-Ohio), a senior member
+    /// of the committee"): a noun phrase with its bracketed notes and appositives.
+    fn source_after(&self, after: usize, end: usize) -> Option<Range<usize>> {
+        let head = self.np_after(after, end)?;
+        let mut e = head.end;
+        loop {
+            if e >= end {
+                break;
+            }
+            if self.kind(e) == Kind::OpenParen {
+                match (e + 1..end.min(e + 10)).find(|&k| self.kind(k) == Kind::CloseParen) {
+                    Some(c) => {
+                        e = c + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if self.kind(e) == Kind::Comma && e + 1 < end {
+                let mut f = e + 1;
+                while f < end
+                    && !matches!(
+                        self.kind(f),
+                        Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Quote(_) | Kind::Colon
+                    )
+                {
+                    f += 1;
+                }
+                if f > e + 1 && self.np_valid(e + 1, f) && !self.is_subject_pronoun(e + 1) {
+                    e = f;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some(head.start..e)
+    }
+
     /// Is `r` a plausible speaker: not a bare time phrase or a number.
     fn source_like(&self, r: Range<usize>) -> bool {
+        if r.len() == 1 && self.quantifier(r.start) {
+            return true;
+        }
         r.clone()
             .any(|k| matches!(self.cat(k), Cat::Name | Cat::Noun | Cat::Pron))
             && !r
@@ -626,6 +855,60 @@ impl Ctx<'_> {
             }
         }
         vec![]
+    }
+
+    /// The quotation that ends the previous sentence of the paragraph, with the quote
+    /// paragraphs it continues: the content of a sentence that is only "Biden said."
+    fn quote_before(&self, si: usize) -> Vec<Range<usize>> {
+        if si == 0 || self.p.sentences[si - 1].paragraph != self.p.sentences[si].paragraph {
+            return vec![];
+        }
+        let prev = self.sentence_range(si - 1);
+        let last = prev.end - 1;
+        if !self.is_close_quote(last) {
+            return vec![];
+        }
+        let q = self.quotes.closing_at(last).unwrap_or_default();
+        if self.quotes.spans[q].open < prev.start
+            && self.sentence_of(self.quotes.spans[q].open).is_none()
+        {
+            return vec![];
+        }
+        self.quotes
+            .chain(q)
+            .into_iter()
+            .filter(|&x| x <= q)
+            .map(|x| {
+                let s = self.quotes.spans[x];
+                s.open..s.close + 1
+            })
+            .collect()
+    }
+
+    /// Content to the left of a cue starts after the attributions already found in the
+    /// sentence ("Asked by Starnes whether C, Carson said that D").
+    fn after_found(
+        &self,
+        mut pieces: Vec<Range<usize>>,
+        found: (&[Attribution], usize),
+    ) -> Vec<Range<usize>> {
+        let (out, first_new) = found;
+        if let Some(first) = pieces.first_mut()
+            && !self.p.tokens[first.start].is_quote()
+        {
+            for a in &out[first_new..] {
+                let e = a.extent().end;
+                if e > first.start && e < first.end {
+                    let mut k = e;
+                    while k < first.end && matches!(self.kind(k), Kind::Comma | Kind::Dash) {
+                        k += 1;
+                    }
+                    first.start = k;
+                }
+            }
+        }
+        pieces.retain(|r| r.start < r.end);
+        pieces
     }
 
     /// A second quote right after the cue: `"A," he said. "B."` or `"A," he said, "B."`
@@ -1030,13 +1313,34 @@ impl Ctx<'_> {
             .flatten();
         let it_subject = cue.start > floor && self.lower_is(cue.start - 1, &["it"]);
         if !it_subject {
-            return None;
+            // "Sanders was asked by the host whether C": the subject is the hearer.
+            return if cue.hearer {
+                self.asked(si, cue)
+            } else {
+                None
+            };
         }
         let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
         let right = self.content_right(si, after, false);
         let mut a = self.make(si, cue, by_agent, right, Pattern::Passive)?;
         a.cue = cue.start..cue.end;
         Some(a)
+    }
+
+    /// "(When) asked by Ingraham about C", "Sanders was asked (by the host) whether C":
+    /// the one who asks, if named, is the source; what follows is the content.
+    fn asked(&self, si: usize, cue: &Cue) -> Option<Attribution> {
+        let cend = self.content_end(si);
+        let by_agent = (cue.end < cend && self.lower_is(cue.end, &["by"]))
+            .then(|| self.np_after(cue.end + 1, cend))
+            .flatten();
+        if cue.end < cend && self.lower_is(cue.end, &["by"]) && by_agent.is_none() {
+            return None;
+        }
+        let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
+        let right = self.content_right(si, after, false);
+        let a = self.make(si, cue, by_agent, right, Pattern::Asked)?;
+        (self.is_clause(&a.content) || a.content.len() > 1).then_some(a)
     }
 
     /// "Pat Caddell: Democrat Voters Worried ..." in a headline, or "X: “quote”".

@@ -189,7 +189,7 @@ impl<'a> Ctx<'a> {
         if f & wf::PREP != 0 {
             return Cat::Prep;
         }
-        if f & wf::CONJ != 0 {
+        if f & (wf::CONJ | wf::COMP) != 0 {
             return Cat::Conj;
         }
         if f & (wf::AUX | wf::VERB | wf::CUE_VERB | wf::LIGHT_VERB) != 0
@@ -234,6 +234,10 @@ impl<'a> Ctx<'a> {
                     && self
                         .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]));
         }
+        // "Many said", "some of them", "six in 10": a quantifier stands for its noun.
+        if self.quantifier(s) && (e == s + 1 || self.cat(s + 1) == Cat::Prep && e > s + 2) {
+            return e == s + 1 || self.np_valid_after_quantifier(s + 1, e);
+        }
         if !self.np_starter(s) {
             return false;
         }
@@ -263,11 +267,12 @@ impl<'a> Ctx<'a> {
                         Cat::Stop | Cat::Prep | Cat::Conj | Cat::Comma | Cat::Det | Cat::Poss
                     ) || k == s
                 }
-                // "conversation Mr Trump": a title starts a new phrase.
+                // "conversation Mr Trump": a title after a noun starts a new phrase
+                // ("an adviser to Mr. Sanders" goes on).
                 Cat::Name
                     if k > s
                         && self.has(k, wf::TITLE_WORD)
-                        && !matches!(last, Cat::Det | Cat::Name) =>
+                        && matches!(last, Cat::Noun | Cat::Num) =>
                 {
                     false
                 }
@@ -301,6 +306,14 @@ impl<'a> Ctx<'a> {
                 // A participle after a noun opens a reduced relative: "people familiar with".
                 // A participle after a noun opens a reduced relative ("people attending
                 // the rally", "officials briefed on the talks"); a finite verb does not.
+                // "Cruz's thinking", "the ruling": a verb form after a determiner or a
+                // possessive is a noun.
+                Cat::Verb
+                    if matches!(last, Cat::Det | Cat::Poss) && !self.has(k, wf::AUX) && k > s =>
+                {
+                    seen_noun = true;
+                    true
+                }
                 Cat::Verb | Cat::Adverb => {
                     let s = self.text(k);
                     let ing = s.ends_with("ing") && !self.has(k, wf::CUE_VERB);
@@ -327,6 +340,27 @@ impl<'a> Ctx<'a> {
             return seen_noun;
         }
         seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron)
+    }
+
+    /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
+    pub fn quantifier(&self, i: usize) -> bool {
+        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
+            && self.lower_is(
+                i,
+                &[
+                    "many", "some", "most", "several", "few", "both", "all", "another", "one",
+                    "each", "neither", "either", "half", "two", "three", "four", "five", "six",
+                    "seven", "eight", "nine", "ten",
+                ],
+            )
+            || self.lower_is(i, &["others"])
+    }
+
+    /// "of them", "in 10", "of the delegates" after a quantifier.
+    fn np_valid_after_quantifier(&self, s: usize, e: usize) -> bool {
+        self.lower_is(s, &["of", "in"])
+            && (self.np_valid(s + 1, e)
+                || (e == s + 2 && self.lower_is(s + 1, &["them", "us", "those", "these"])))
     }
 
     /// Where the clause that holds token `g - 1` starts, scanning left from `g`. Commas
@@ -362,7 +396,8 @@ impl<'a> Ctx<'a> {
         }
         if self.kind(g - 1) == Kind::Comma {
             return self
-                .appositive_subject(g, floor)
+                .comma_subject(g, floor)
+                .or_else(|| self.appositive_subject(g, floor))
                 .or_else(|| self.interjected_subject(g, floor))
                 .or_else(|| {
                     // "Gov. John Kasich (R-OH), said"
@@ -376,6 +411,119 @@ impl<'a> Ctx<'a> {
         }
         let b = self.clause_floor(g, floor);
         (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
+    }
+
+    /// A clause-initial subject set off by commas from the cue: "Sandra Inman, a Cruz
+    /// supporter from Jackson, Miss., attending the convention, said". Appositive noun
+    /// phrases (with their relative clauses) and coordinated names belong to the
+    /// source; an interjected participle, prepositional phrase or adverb does not, and
+    /// ends it. Anything else between the commas (a finite verb) means no subject.
+    fn comma_subject(&self, g: usize, floor: usize) -> Option<std::ops::Range<usize>> {
+        let close = g - 1;
+        // Start of the clause: the sentence start or a semicolon, colon, dash or quote.
+        let mut start = close;
+        while start > floor
+            && !matches!(
+                self.kind(start - 1),
+                Kind::Semicolon
+                    | Kind::Colon
+                    | Kind::Dash
+                    | Kind::Quote(_)
+                    | Kind::Period
+                    | Kind::Question
+                    | Kind::Exclaim
+                    | Kind::OpenParen
+            )
+        {
+            start -= 1;
+            if close - start > 60 {
+                return None;
+            }
+        }
+        while start < close && self.lower_is(start, &["and", "but", "so", "yet"]) {
+            start += 1;
+        }
+        let commas: Vec<usize> = (start..close)
+            .filter(|&k| self.kind(k) == Kind::Comma)
+            .chain(std::iter::once(close))
+            .collect();
+        // The head: the first segment that is a noun phrase, after at most two
+        // introductory adjuncts ("In a statement, Smith, the chief executive, said").
+        let mut head_start = start;
+        let mut idx = 0;
+        loop {
+            let c = commas[idx];
+            if self.np_valid(head_start, c) {
+                break;
+            }
+            let intro = matches!(self.cat(head_start), Cat::Prep | Cat::Adverb | Cat::Time)
+                || self.has(head_start, wf::ADVERB);
+            if !intro || idx >= 1 || idx + 1 >= commas.len() {
+                return None;
+            }
+            head_start = c + 1;
+            idx += 1;
+        }
+        let head_end = commas[idx];
+        if head_end == close {
+            // No comma inside: the plain appositive and interjection cases cover it.
+            return None;
+        }
+        let mut end = head_end;
+        let mut included = true;
+        for w in commas[idx..].windows(2) {
+            let (a, b) = (w[0] + 1, w[1]);
+            if a >= b {
+                return None;
+            }
+            let np = self.np_valid(a, b)
+                || self.relative_appositive(a, b)
+                || (b == a + 1 && self.kind(a) == Kind::Number)
+                || (self.lower_is(a, &["and", "or"]) && self.np_valid(a + 1, b));
+            if np && included {
+                end = b + 1;
+                continue;
+            }
+            if np || self.interjection(a, b) {
+                included = false;
+                continue;
+            }
+            return None;
+        }
+        Some(head_start..end)
+    }
+
+    /// A participle clause, prepositional phrase or adverb between commas, with no
+    /// finite verb of its own outside a relative clause.
+    fn interjection(&self, a: usize, b: usize) -> bool {
+        let first = self.text(a);
+        let opens = matches!(self.cat(a), Cat::Prep | Cat::Adverb | Cat::Time)
+            || self.has(a, wf::ADVERB)
+            || self.lower_is(a, &["though", "too", "however"])
+            || ((first.ends_with("ing") || first.ends_with("ed")) && !self.has(a, wf::AUX));
+        if !opens || b - a > 25 {
+            return false;
+        }
+        let mut relative = false;
+        for k in a + 1..b {
+            if matches!(
+                self.kind(k),
+                Kind::Quote(_) | Kind::Period | Kind::Semicolon | Kind::Colon
+            ) {
+                return false;
+            }
+            if self.cat(k) == Cat::Rel {
+                relative = true;
+            }
+            if self.cat(k) == Cat::Verb && !relative {
+                let w = self.text(k);
+                let participle = (w.ends_with("ing") || w.ends_with("ed")) && !self.has(k, wf::AUX);
+                if !participle && !self.lower_is(k - 1, &["to"]) {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// The opening bracket of a short bracketed note ending right before `g`.

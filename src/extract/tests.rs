@@ -390,3 +390,150 @@ fn that_after_an_adjunct_opens_the_content() {
         "that the bridge would reopen"
     );
 }
+
+#[test]
+fn clause_initial_subject_with_appositives_and_interjections() {
+    // Appositive noun phrases belong to the source; an interjected participle ends it.
+    let (_, s, _, content) = one(
+        "Sandra Inman, a Cruz supporter from Jackson, Mississippi, attending the convention, said she could not support Trump.",
+    );
+    assert_eq!(
+        s,
+        "Sandra Inman, a Cruz supporter from Jackson, Mississippi,"
+    );
+    assert_eq!(content, ["she could not support Trump"]);
+    let (_, s, _, _) = one("Murphy, though, said he is with Clinton.");
+    assert_eq!(s, "Murphy");
+    let (_, s, _, _) =
+        one("Mark Longabaugh, a senior adviser to Mr. Sanders, said he was hopeful.");
+    assert_eq!(s, "Mark Longabaugh, a senior adviser to Mr. Sanders,");
+    // A finite verb between the commas: no such subject.
+    let all = found("Gary Emineth, a former chairman, became a delegate.");
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn source_after_the_cue_keeps_its_notes_and_appositives() {
+    let (p, s, _, content) = one(
+        "\"We must do the same,\" said Rep. Patrick J. Tiberi (R-Ohio), a senior member of the committee.",
+    );
+    assert_eq!(p, Pattern::CueSource);
+    assert_eq!(
+        s,
+        "Rep. Patrick J. Tiberi (R-Ohio), a senior member of the committee"
+    );
+    assert_eq!(content, ["\"We must do the same,\""]);
+}
+
+#[test]
+fn quote_that_ends_the_sentence_before() {
+    let (p, s, _, content) = one("\"Does he not understand?\" Biden said.");
+    assert_eq!((p, s.as_str()), (Pattern::ContentFirst, "Biden"));
+    assert_eq!(content, ["\"Does he not understand?\""]);
+    // After a quote, what follows an adjunct is not said: "that" opens a relative clause.
+    let (p, _, _, content) = one(
+        "\"It's like a new plane,\" Mr. Trump said in a documentary that showed the renovations.",
+    );
+    assert_eq!(p, Pattern::ContentFirst);
+    assert_eq!(content, ["\"It's like a new plane,\""]);
+    // A short quotation is content all the same.
+    let (_, s, _, content) = one("\"You tell me,\" he said.");
+    assert_eq!(
+        (s.as_str(), content[0].as_str()),
+        ("he", "\"You tell me,\"")
+    );
+}
+
+#[test]
+fn raising_verbs_have_content_and_no_source() {
+    let (p, s, c, content) = one("The sale is expected to close in March.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Raising, "", "is expected")
+    );
+    assert_eq!(content, ["The sale", "to close in March"]);
+    let (_, _, c, content) = one("Trump's supporters seemed equally unperturbed.");
+    assert_eq!(c, "seemed");
+    assert_eq!(content, ["Trump's supporters", "equally unperturbed"]);
+    // Before "to" and a cue verb, the raising verb joins that cue.
+    let (p, s, c, _) = one("She appeared to imply that Trump could lead to upheaval.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "She", "appeared to imply")
+    );
+    // "expected" needs a form of "be".
+    assert!(
+        found("Turnout was higher than anyone expected.")
+            .iter()
+            .all(|a| a.0 != Pattern::Raising)
+    );
+}
+
+#[test]
+fn asked_names_the_one_asking() {
+    let all =
+        found("Asked by Starnes whether the attacks were alike, Carson said that he did not.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].0, all[0].1.as_str(), all[0].2.as_str()),
+        (Pattern::Asked, "Starnes", "Asked")
+    );
+    assert_eq!(all[0].3, ["the attacks were alike"]);
+    // The left of "Carson said" is the question, not what Carson said.
+    assert_eq!(all[1].1, "Carson");
+    assert_eq!(all[1].3, ["he did not"]);
+    let (p, s, c, content) =
+        one("Sanders was asked by host John Dickerson whether his aim was similar.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Asked, "host John Dickerson", "was asked")
+    );
+    assert_eq!(content, ["his aim was similar"]);
+}
+
+#[test]
+fn quantifiers_and_clitics_in_the_subject() {
+    let (_, s, _, _) = one("Many speculated that he might fail.");
+    assert_eq!(s, "Many");
+    let (_, s, _, _) = one("Some of the delegates said the rules were unfair.");
+    assert_eq!(s, "Some of the delegates");
+    let (_, s, c, _) = one("While he's said he'll fight on, the outcome is unclear.");
+    assert_eq!((s.as_str(), c.as_str()), ("he", "'s said"));
+    let (_, s, c, _) = one("Bolton and Gorka both denounced the movement.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Bolton and Gorka", "both denounced")
+    );
+}
+
+#[test]
+fn control_verbs_take_an_infinitive() {
+    let (_, s, c, content) = one("The center has declined to reveal its sources.");
+    assert_eq!((s.as_str(), c.as_str()), ("The center", "has declined"));
+    assert_eq!(content, ["to reveal its sources"]);
+    let (_, s, c, _) = one("The campaign plans to air a new ad.");
+    assert_eq!((s.as_str(), c.as_str()), ("The campaign", "plans"));
+    // "plans" as a noun is no cue.
+    assert!(found("The GOP tax plans would drive deficits.").is_empty());
+}
+
+/// Not a test: prints each sentence's tokens with their categories for the text in
+/// `$CROSSCHECK_DUMP` (`cargo test --lib dump_tokens -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn dump_tokens() {
+    let Ok(path) = std::env::var("CROSSCHECK_DUMP") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let p = read(Document::new("t", text.as_str()), test_pack());
+    let cx = super::phrase::Ctx::new(&p, test_pack());
+    for s in &p.sentences {
+        let line: Vec<String> = s
+            .tokens
+            .clone()
+            .map(|i| format!("{}/{:?}", p.token_text(i), cx.cat(i)))
+            .collect();
+        println!("{}", line.join(" "));
+    }
+}

@@ -789,6 +789,18 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             b.vocab.add_flag(id, wf::NOUN_LIKE);
         }
     }
+    for r in &cues.raising {
+        let r = r.trim().to_lowercase();
+        match r.strip_prefix("be ") {
+            Some(participle) => out.raising.insert(b.phrase(participle), true),
+            None => {
+                for form in verb_forms(&r, &[]) {
+                    let ids = b.phrase(&form);
+                    out.raising.insert(ids, false);
+                }
+            }
+        }
+    }
     for (i, w) in cues.verb_group.iter().enumerate() {
         let ids = b.phrase(w);
         if ids.is_empty() {

@@ -101,6 +101,9 @@ pub struct Cues {
     pub light_verbs: PhraseSet<()>,
     /// Multi-word members of the verb group ("expected to"); single words carry `wf::VERB_GROUP`.
     pub verb_group: PhraseSet<()>,
+    /// Raising verbs ("seem", "be expected"); the payload says whether a form of "be"
+    /// must come before it.
+    pub raising: PhraseSet<bool>,
 }
 
 #[derive(Debug, Default)]

@@ -43,6 +43,11 @@ pub struct CuesFile {
     /// "a tweet"): a cue only after a pronoun or an auxiliary, or before "that" or a quote.
     #[serde(default)]
     pub noun_like: Vec<String>,
+    /// Verbs whose subject and what follows them make up the content, with no source
+    /// ("Trump seemed to be shrinking", "the sale is expected to close"): a lemma
+    /// (`seem`), or `be` and a participle (`be expected`) for a passive.
+    #[serde(default)]
+    pub raising: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
