@@ -57,6 +57,21 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     retain_remapped(&mut out, &keep);
     cx.quote_continuations(&mut out);
     link_nesting(&mut out);
+    // "Devine said he does not think C": a thought inside another's reported speech is
+    // part of what was said.
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            a.parent.is_none()
+                || !a
+                    .lemma
+                    .is_some_and(|l| pack.cues.mental.get(l as usize) == Some(&true))
+        })
+        .collect();
+    if keep.iter().any(|k| !k) {
+        retain_remapped(&mut out, &keep);
+        link_nesting(&mut out);
+    }
     out
 }
 

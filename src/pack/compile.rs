@@ -696,6 +696,20 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             );
         }
     }
+    for (i, m) in cues.mental.iter().enumerate() {
+        if !seen.contains_key(&m.to_lowercase()) {
+            errors.push(
+                at.at_key(
+                    &crate::yaml_path!["mental", i],
+                    Class::Semantic,
+                    "unused-entry",
+                    format!("`{m}` is not a cue verb, so marking it as mental has no effect"),
+                )
+                .help("add it under a stance in `verbs` first")
+                .warning(),
+            );
+        }
+    }
     for (i, h) in cues.hearer.iter().enumerate() {
         if !seen.contains_key(&h.to_lowercase()) {
             errors.push(
@@ -789,6 +803,12 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             b.vocab.add_flag(id, wf::NOUN_LIKE);
         }
     }
+    let mental: Vec<String> = cues
+        .mental
+        .iter()
+        .map(|s| s.trim().to_lowercase())
+        .collect();
+    out.mental = out.lemmas.iter().map(|l| mental.contains(l)).collect();
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
         match r.strip_prefix("be ") {

@@ -104,6 +104,8 @@ pub struct Cues {
     /// Raising verbs ("seem", "be expected"); the payload says whether a form of "be"
     /// must come before it.
     pub raising: PhraseSet<bool>,
+    /// Per lemma (index as `lemmas`): a verb of thinking or wanting (`mental`).
+    pub mental: Vec<bool>,
 }
 
 #[derive(Debug, Default)]
