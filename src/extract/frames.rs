@@ -16,6 +16,12 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     for (si, s) in p.sentences.iter().enumerate() {
         let first_new = out.len();
         let mut i = s.tokens.start;
+        // "Clinton: Time for a new strategy", "JAKE TAPPER: ...": a speaker and a colon
+        // open the sentence.
+        if let Some(a) = cx.colon_frame(si) {
+            i = a.cue.end;
+            out.push(a);
+        }
         while i < s.tokens.end {
             match cx.cue_at(si, i, &out, first_new) {
                 Some(a) => {
@@ -24,11 +30,6 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
                 }
                 None => i += 1,
             }
-        }
-        if out.len() == first_new
-            && let Some(a) = cx.colon_frame(si)
-        {
-            out.push(a);
         }
         trim_siblings(&cx, &mut out[first_new..]);
     }
@@ -63,9 +64,9 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         .iter()
         .map(|a| {
             a.parent.is_none()
-                || !a
-                    .lemma
-                    .is_some_and(|l| pack.cues.mental.get(l as usize) == Some(&true))
+                || !(a.pattern == Pattern::Infinitive
+                    || a.lemma
+                        .is_some_and(|l| pack.cues.mental.get(l as usize) == Some(&true)))
         })
         .collect();
     if keep.iter().any(|k| !k) {
@@ -289,12 +290,24 @@ impl Ctx<'_> {
             && self.lower_is(e, &["to"])
             && self.p.tokens[e + 1].is_word()
             && !matches!(self.cat(e + 1), Cat::Det | Cat::Name | Cat::Num | Cat::Pron);
-        let clause_after = e < end
-            && (self.lower_is(e, &["that"])
-                || self.kind(e) == Kind::Colon
-                || self.quotes.opening_at(e).is_some()
-                || infinitive
-                || (self.is_subject_pronoun(e) && !self.lower_is(e, &["it", "you"])));
+        // "polls show Clinton ahead", "observers note the ...": after a plural noun or a
+        // name, before a determiner, a name or a pronoun.
+        let plural_before = i > 0 && self.cat(i - 1) == Cat::Noun && {
+            let w = self.text(i - 1);
+            w.ends_with('s') && !w.ends_with("ss") && !self.p.tokens[i - 1].is_cap()
+        };
+        let name_before = i > 0 && self.cat(i - 1) == Cat::Name;
+        let after_subject = e < end
+            && ((plural_before && matches!(self.cat(e), Cat::Det | Cat::Name | Cat::Num))
+                || ((plural_before || name_before)
+                    && (self.cat(e) == Cat::Det || self.lower_is(e, &["there"]))));
+        let clause_after = after_subject
+            || e < end
+                && (self.lower_is(e, &["that"])
+                    || self.kind(e) == Kind::Colon
+                    || self.quotes.opening_at(e).is_some()
+                    || infinitive
+                    || (self.is_subject_pronoun(e) && !self.lower_is(e, &["it", "you"])));
         !(verb_before || clause_after)
     }
 
@@ -433,10 +446,34 @@ impl Ctx<'_> {
         if content.is_empty() {
             return None;
         }
+        let mut content = content;
+        let mut cue_end = cue.end;
+        // "warned against C", "talked about C", "referred to the report": a preposition
+        // right after the cue belongs to it; "to" and a verb opens an infinitive.
+        if let Some(first) = content.first_mut()
+            && first.start == cue.end
+            && first.len() > 1
+            && self.cat(first.start) == Cat::Prep
+            && self.lower_is(
+                first.start,
+                &[
+                    "about", "against", "as", "at", "for", "from", "in", "into", "of", "on",
+                    "over", "with", "to",
+                ],
+            )
+            && (!self.lower_is(first.start, &["to"])
+                || matches!(
+                    self.cat(first.start + 1),
+                    Cat::Det | Cat::Name | Cat::Pron | Cat::Num
+                ))
+        {
+            first.start += 1;
+            cue_end += 1;
+        }
         Some(Attribution {
             sentence: si,
             source,
-            cue: cue.start..cue.end,
+            cue: cue.start..cue_end,
             content,
             lead: None,
             relative: None,
@@ -562,6 +599,11 @@ impl Ctx<'_> {
             && (first_new..out.len()).any(|j| out[j].source.is_some())
         {
             return self.participle(si, &cue, found, Pattern::Coordinated);
+        }
+
+        // "urged Congress to reject C", "went on CNN to defend her".
+        if g > floor && self.lower_is(g - 1, &["to"]) {
+            return self.infinitive(si, &cue, found);
         }
 
         let subject = self
@@ -998,6 +1040,10 @@ impl Ctx<'_> {
                         "before", "over", "from", "last", "earlier",
                     ],
                 )
+                // "to pose a question" is an infinitive, "to reporters" an adjunct.
+                && !(self.lower_is(k, &["to"])
+                    && k + 1 < end
+                    && !matches!(self.cat(k + 1), Cat::Det | Cat::Name | Cat::Pron | Cat::Num))
             {
                 // Skip a short prepositional phrase: "in a statement", "on Monday".
                 let mut e = k + 1;
@@ -1277,6 +1323,53 @@ impl Ctx<'_> {
         Some(a)
     }
 
+    /// An infinitive cue: the object of a control verb speaks ("urged Congress to
+    /// reject C", "allows him to call for C"), as does a noun phrase with "first",
+    /// "only" or "last" ("the first senator to endorse C"); otherwise the subject of
+    /// the clause ("Davis appeared on Fox to defend her").
+    fn infinitive(
+        &self,
+        si: usize,
+        cue: &Cue,
+        found: (&[Attribution], usize),
+    ) -> Option<Attribution> {
+        let floor = self.sentence_range(si).start;
+        let to = cue.start - 1;
+        let right = self.content_right(si, cue.end, cue.hearer);
+        if right.is_empty() || !self.is_clause(&right) && right[0].len() < 2 {
+            return None;
+        }
+        // The object right before "to".
+        let object = if to > floor
+            && self.has(to - 1, wf::PRON)
+            && self.lower_is(to - 1, &["him", "her", "them", "us", "me", "you"])
+        {
+            Some(to - 1..to)
+        } else {
+            self.subject_before(to, floor)
+        };
+        if let Some(obj) = object.filter(|o| o.start > floor) {
+            let before = obj.start - 1;
+            let ranked = (obj.start..obj.end.min(obj.start + 3))
+                .any(|k| self.lower_is(k, &["first", "only", "last"]));
+            if self.has(before, wf::OBJECT_CONTROL) || self.lower_is(before, &["for"]) || ranked {
+                let mut a = self.make(si, cue, Some(obj), right, Pattern::Infinitive)?;
+                a.cue.start = to;
+                return Some(a);
+            }
+        }
+        let mut a = self.participle(si, cue, found, Pattern::Infinitive)?;
+        // The clause's subject must come before anything it could not govern.
+        let src = a.source.clone()?;
+        if src.end > to
+            || (src.end..to).any(|k| matches!(self.kind(k), Kind::Quote(_) | Kind::Semicolon))
+        {
+            return None;
+        }
+        a.cue = to..a.cue.end;
+        Some(a)
+    }
+
     /// The noun phrase that opens a sentence, up to its verb.
     fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Range<usize>> {
         let mut start = floor;
@@ -1372,10 +1465,25 @@ impl Ctx<'_> {
         }
         let after = colon + 1;
         let quoted = after < range.end && self.quotes.opening_at(after).is_some();
-        if !(s.headline || quoted || self.title_case(colon)) {
+        let para = &self.p.paragraphs[s.paragraph];
+        let opens_paragraph = para.sentences.start == si;
+        // An interview transcript: "Q:", "A:", "JAKE TAPPER:" open a paragraph.
+        let transcript = opens_paragraph
+            && (start..colon).all(|k| {
+                let t = &self.p.tokens[k];
+                !t.is_word() || t.is(crate::text::tokens::flag::ALL_CAPS)
+            })
+            && ((start..colon).any(|k| self.p.tokens[k].is(crate::text::tokens::flag::ALL_CAPS))
+                || (colon == start + 1 && self.lower_is(start, &["q", "a"])));
+        // A heading that names its speaker: "Clinton: I support D.C. statehood."
+        let named = opens_paragraph
+            && (start..colon).all(|k| !self.p.tokens[k].is_word() || self.p.tokens[k].is_cap());
+        if !(s.headline || quoted || self.title_case(colon) || transcript || named) {
             return None;
         }
-        if !self.np_valid(start, colon) || !(start..colon).any(|k| self.p.tokens[k].is_cap()) {
+        if !transcript
+            && (!self.np_valid(start, colon) || !(start..colon).any(|k| self.p.tokens[k].is_cap()))
+        {
             return None;
         }
         // "Rumor: ...", "Breaking: ..." are labels, not speakers.
@@ -1384,9 +1492,20 @@ impl Ctx<'_> {
         }
         let content = if quoted {
             self.quote_pieces(after)
+        } else if transcript {
+            // The speaker's turn runs to the end of the paragraph.
+            let last = para.sentences.end - 1;
+            vec![after..self.p.sentences[last].tokens.end]
         } else {
             vec![after..self.content_end(si)]
         };
+        // "Clinton: 547." is a tally, not a statement.
+        if !content
+            .iter()
+            .any(|r| r.clone().any(|k| self.kind(k) == Kind::Word))
+        {
+            return None;
+        }
         let cue = Cue {
             start: colon,
             end: colon + 1,

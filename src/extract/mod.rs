@@ -52,6 +52,9 @@ pub enum Pattern {
     Raising,
     /// "Asked by X whether C", "Y was asked (by X) C": the one asking is the source.
     Asked,
+    /// "urged Congress to reject C", "appeared on Fox to defend C": an infinitive cue
+    /// takes its source from the clause around it.
+    Infinitive,
 }
 
 impl Pattern {
@@ -73,6 +76,7 @@ impl Pattern {
             Pattern::QuoteContinuation => "quote-continuation",
             Pattern::Raising => "raising",
             Pattern::Asked => "asked",
+            Pattern::Infinitive => "infinitive",
         }
     }
 }

@@ -163,6 +163,11 @@ impl<'a> Ctx<'a> {
                 Cat::Verb
             };
         }
+        // "Edwin M. Truman", "William D. Burns": an initial is part of a name, whatever
+        // word the letter spells ("m", "d" are clitics too).
+        if t.is(flag::INITIAL) {
+            return Cat::Name;
+        }
         let f = self.flags(i);
         let cap = t.is_cap() && !self.title_case(i);
         let initial = self.sentence_initial(i);
@@ -234,6 +239,31 @@ impl<'a> Ctx<'a> {
                     && self
                         .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]));
         }
+        // "nearly 10 percent of them", "more than half": a hedge on a quantity.
+        if s + 1 < e
+            && self.lower_is(
+                s,
+                &[
+                    "nearly",
+                    "almost",
+                    "roughly",
+                    "about",
+                    "approximately",
+                    "only",
+                    "just",
+                    "fully",
+                ],
+            )
+            && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
+        {
+            return self.np_valid(s + 1, e);
+        }
+        if s + 2 < e
+            && ((self.lower_is(s, &["more", "less", "fewer"]) && self.lower_is(s + 1, &["than"]))
+                || (self.lower_is(s, &["at"]) && self.lower_is(s + 1, &["least", "most"])))
+        {
+            return self.np_valid(s + 2, e);
+        }
         // "Many said", "some of them", "six in 10": a quantifier stands for its noun.
         if self.quantifier(s) && (e == s + 1 || self.cat(s + 1) == Cat::Prep && e > s + 2) {
             return e == s + 1 || self.np_valid_after_quantifier(s + 1, e);
@@ -261,6 +291,24 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let ok = match c {
+                // "a group that has sued": "that" opens a relative clause.
+                Cat::Det
+                    if seen_noun
+                        && self.lower_is(k, &["that"])
+                        && k + 1 < e
+                        && matches!(self.cat(k + 1), Cat::Verb | Cat::Adverb | Cat::Neg) =>
+                {
+                    in_clause = true;
+                    true
+                }
+                // "a 26-year-old manager"
+                Cat::Time
+                    if (k > s && self.kind(k - 1) == Kind::Hyphen)
+                        || (k + 1 < e && self.kind(k + 1) == Kind::Hyphen) =>
+                {
+                    seen_noun = true;
+                    true
+                }
                 Cat::Det => {
                     matches!(
                         last,
@@ -350,7 +398,7 @@ impl<'a> Ctx<'a> {
                 &[
                     "many", "some", "most", "several", "few", "both", "all", "another", "one",
                     "each", "neither", "either", "half", "two", "three", "four", "five", "six",
-                    "seven", "eight", "nine", "ten",
+                    "seven", "eight", "nine", "ten", "none",
                 ],
             )
             || self.lower_is(i, &["others"])

@@ -517,6 +517,71 @@ fn control_verbs_take_an_infinitive() {
     assert!(found("The GOP tax plans would drive deficits.").is_empty());
 }
 
+#[test]
+fn thoughts_inside_reported_speech_are_part_of_it() {
+    let all = found("Devine said he does not think the contest will hurt the party.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        all[0].3,
+        ["he does not think the contest will hurt the party"]
+    );
+    // Speech inside speech is kept, nested.
+    let all = found("Devine said the chairman told him the vote would go ahead.");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn preposition_after_the_cue_belongs_to_it() {
+    let (_, s, c, content) = one("Merkel warned against the forces of hate.");
+    assert_eq!((s.as_str(), c.as_str()), ("Merkel", "warned against"));
+    assert_eq!(content, ["the forces of hate"]);
+}
+
+#[test]
+fn colon_names_the_speaker_of_a_heading_or_a_transcript_turn() {
+    let text =
+        "Clinton: I support D.C. statehood.\n\nHillary Clinton wants to see D.C. become a state.";
+    let all = found(text);
+    assert_eq!(
+        (all[0].0, all[0].1.as_str(), all[0].3[0].as_str()),
+        (Pattern::Colon, "Clinton", "I support D.C. statehood")
+    );
+    let text = "Q: How did things go?\n\nJAKE TAPPER: The video came out on Friday. Take a listen.";
+    let all = found(text);
+    let turn = all
+        .iter()
+        .find(|a| a.1 == "JAKE TAPPER")
+        .expect("the anchor's turn");
+    // A turn runs to the end of the paragraph.
+    assert_eq!(turn.3, ["The video came out on Friday. Take a listen."]);
+    // A tally is not a statement.
+    assert!(found("The count so far.\n\nClinton: 547.").is_empty());
+}
+
+#[test]
+fn infinitive_cues_take_the_object_of_a_control_verb() {
+    let (p, s, c, content) = one("The ruling allows Republicans to criticize the policy as weak.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Infinitive, "Republicans", "to criticize")
+    );
+    assert_eq!(content, ["the policy as weak"]);
+}
+
+#[test]
+fn initials_and_relative_that_stay_in_the_name() {
+    let (_, s, _, _) =
+        one("\"She is an internationalist,\" said Edwin M. Truman, a fellow who worked with her.");
+    assert_eq!(s, "Edwin M. Truman, a fellow who worked with her");
+    let (_, s, _, _) = one(
+        "Tom Fitton, the president of a group that has sued the department, said the damage is done.",
+    );
+    assert_eq!(
+        s,
+        "Tom Fitton, the president of a group that has sued the department,"
+    );
+}
+
 /// Not a test: prints each sentence's tokens with their categories for the text in
 /// `$CROSSCHECK_DUMP` (`cargo test --lib dump_tokens -- --ignored --nocapture`).
 #[test]

@@ -803,6 +803,18 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             b.vocab.add_flag(id, wf::NOUN_LIKE);
         }
     }
+    for v in &cues.object_control {
+        let irregular = cues
+            .irregular
+            .get(&v.trim().to_lowercase())
+            .cloned()
+            .unwrap_or_default();
+        for form in verb_forms(&v.trim().to_lowercase(), &irregular) {
+            if let Some(&first) = b.phrase(&form).first() {
+                b.vocab.add_flag(first, wf::OBJECT_CONTROL);
+            }
+        }
+    }
     let mental: Vec<String> = cues
         .mental
         .iter()

@@ -39,6 +39,9 @@ pub mod wf {
     pub const NAME_PARTICLE: u32 = 1 << 24;
     /// A cue verb form that is mostly a noun ("states", "attacks", "tweet").
     pub const NOUN_LIKE: u32 = 1 << 25;
+    /// A verb whose object is the subject of an infinitive after it ("urged Congress to
+    /// act", "allows him to say").
+    pub const OBJECT_CONTROL: u32 = 1 << 26;
 }
 
 #[derive(Debug, Default, Clone)]

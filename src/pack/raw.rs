@@ -53,6 +53,10 @@ pub struct CuesFile {
     /// not think ..."), not a statement of their own. Each must be listed under `verbs`.
     #[serde(default)]
     pub mental: Vec<String>,
+    /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
+    /// Congress to act", "allows him to call for"), as lemmas.
+    #[serde(default)]
+    pub object_control: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
