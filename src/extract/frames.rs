@@ -170,6 +170,10 @@ impl Ctx<'_> {
             if self.lends_subject(i, i + n, end) {
                 return None;
             }
+            // "released a statement saying C": the statement noun makes it a light verb.
+            if self.has(i, wf::LIGHT_VERB) && self.statement_object(i + n, end) {
+                return self.light_verb(si, i, i + n);
+            }
             if self.used_as_noun(i) {
                 // "the company's claim that ...": a statement noun, not a verb.
                 return if self.has(i, wf::CUE_NOUN) && i > 0 && self.cat(i - 1) == Cat::Poss {
@@ -188,6 +192,18 @@ impl Ctx<'_> {
             return self.possessive(si, i);
         }
         None
+    }
+
+    /// Does a statement noun follow ("a statement", "a new report")?
+    fn statement_object(&self, k: usize, end: usize) -> bool {
+        let mut j = k;
+        while j < end && j - k < 4 && matches!(self.cat(j), Cat::Det | Cat::Noun | Cat::Adverb) {
+            if self.has(j, wf::CUE_NOUN) {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Is `i..e` a verb-group word before "to" and a cue verb ("seemed to confirm",
@@ -609,6 +625,39 @@ impl Ctx<'_> {
         let subject = self
             .subject_before(g_subject, floor)
             .filter(|s| self.source_like(s.clone()));
+        // "issued a statement saying C", "released a report Tuesday calling C": the one
+        // who issued it speaks; the noun phrase is the verb's object, not its subject.
+        if cue.form == Form::Ing
+            && let Some(obj) = &subject
+            && obj.start > floor
+        {
+            let before = obj.start - 1;
+            let verb_before = self.cat(before) == Cat::Verb
+                || self.has(before, wf::LIGHT_VERB)
+                || (self.text(before).ends_with("ed") && !self.p.tokens[before].is_cap());
+            if verb_before && self.p.tokens[before].is_word() {
+                let lv = self.verb_group(
+                    before,
+                    before + 1,
+                    cue.stance,
+                    cue.lemma,
+                    Form::Finite,
+                    false,
+                );
+                let issuer = self
+                    .subject_before(lv.start, floor)
+                    .filter(|s| self.source_like(s.clone()));
+                let right = self.content_right(si, cue.end, cue.hearer);
+                return match issuer {
+                    Some(issuer) if self.has(obj.end - 1, wf::CUE_NOUN) => {
+                        let mut a = self.make(si, &cue, Some(issuer), right, Pattern::SourceCue)?;
+                        a.cue.start = lv.start;
+                        Some(a)
+                    }
+                    _ => None,
+                };
+            }
+        }
         if let Some(subject) = subject {
             let pattern_as = subject.start > floor && self.lower_is(subject.start - 1, &["as"]);
             if pattern_as && let Some(a) = self.as_clause(si, &cue, subject.clone()) {
@@ -644,6 +693,7 @@ impl Ctx<'_> {
                 && right.first().is_some_and(|r| {
                     self.cat(r.start) == Cat::Prep
                         && !self.lower_is(r.start, &["to"])
+                        && !(r.start > cue.end && self.has(r.start - 1, wf::COMP))
                         && self.is_clause(&self.content_left(si, before_subject.unwrap_or(floor)))
                 });
             if !right.is_empty() && !adjunct_right && (self.is_clause(&right) || !after_left) {
@@ -693,6 +743,17 @@ impl Ctx<'_> {
                     return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
                 }
             }
+            // `Said Comey, "The thought ... is very painful to us."`
+            if let Some(source) = self
+                .source_after(cue.end, end)
+                .filter(|s| s.end < end && self.kind(s.end) == Kind::Comma)
+                .filter(|s| self.source_like(s.clone()))
+            {
+                let pieces = self.trailing_quote(si, source.end);
+                if !pieces.is_empty() {
+                    return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
+                }
+            }
         }
 
         // No subject before the cue: "C, said X" or `"C," said X`.
@@ -710,6 +771,10 @@ impl Ctx<'_> {
                     self.kind(source.end),
                     Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::CloseParen | Kind::Quote(_)
                 )
+                && !self.lower_is(
+                    source.end,
+                    &["in", "on", "during", "at", "via", "over", "last", "this"],
+                )
             {
                 return None;
             }
@@ -723,7 +788,22 @@ impl Ctx<'_> {
     /// The source after a cue ("said Rep. Patrick J. Tiberi (R-Ohio), a senior member
     /// of the committee"): a noun phrase with its bracketed notes and appositives.
     fn source_after(&self, after: usize, end: usize) -> Option<Range<usize>> {
-        let head = self.np_after(after, end)?;
+        let mut head = self.np_after(after, end)?;
+        // "said RNC spokesman Sean Spicer in a Friday tweet": the medium and the time
+        // are adjuncts, not part of the name.
+        if let Some(k) = (head.start + 1..head.end).find(|&k| {
+            self.lower_is(
+                k,
+                &["in", "on", "during", "at", "via", "over", "last", "this"],
+            ) && (k + 1..head.end.min(k + 6))
+                .any(|j| self.has(j, wf::CUE_NOUN | wf::TIME) || self.cat(j) == Cat::Time)
+        }) {
+            head.end = k;
+            if head.is_empty() || !self.np_valid(head.start, head.end) {
+                return None;
+            }
+            return Some(head);
+        }
         let mut e = head.end;
         loop {
             if e >= end {
@@ -751,6 +831,23 @@ impl Ctx<'_> {
                 if f > e + 1 && self.np_valid(e + 1, f) && !self.is_subject_pronoun(e + 1) {
                     e = f;
                     continue;
+                }
+                // "said Mr. Brown, who has taken on the organizing": the relative clause
+                // runs to the end of the clause.
+                if self.lower_is(e + 1, &["who", "whose"]) {
+                    let mut f = e + 1;
+                    while f < end
+                        && !matches!(
+                            self.kind(f),
+                            Kind::Semicolon | Kind::Dash | Kind::Quote(_) | Kind::Colon
+                        )
+                    {
+                        f += 1;
+                    }
+                    if self.relative_appositive(e + 1, f) {
+                        e = f;
+                    }
+                    break;
                 }
             }
             break;
@@ -1289,7 +1386,27 @@ impl Ctx<'_> {
         if !self.source_like(source.clone()) {
             return None;
         }
-        let right = self.content_right(si, cue.end, cue.hearer);
+        let mut right = self.content_right(si, cue.end, cue.hearer);
+        // "Humphrey, who calls Trump a “sociopath,” said ...": a relative clause set off
+        // by commas ends at the next one.
+        if ante_end < rel
+            && let Some(first) = right.first_mut()
+            && !self.p.tokens[first.start].is_quote()
+            && let Some(c) = (first.start..first.end).find(|&k| {
+                self.kind(k) == Kind::Comma
+                    || (self.is_close_quote(k) && k > 0 && self.kind(k - 1) == Kind::Comma)
+            })
+        {
+            // A closing quote after the comma stays with what was quoted.
+            first.end = if self.is_close_quote(c) {
+                c + 1
+            } else if c + 1 < first.end && self.is_close_quote(c + 1) {
+                c + 2
+            } else {
+                c
+            };
+            right.truncate(1);
+        }
         let mut a = self.make(si, cue, Some(source), right, Pattern::Relative)?;
         a.relative = Some(rel);
         Some(a)
@@ -1384,7 +1501,13 @@ impl Ctx<'_> {
             if self.np_valid(start, e) {
                 best = Some(start..e);
             }
-            if matches!(self.cat(e), Cat::Verb) && best.is_some() {
+            // A verb ends the subject: a known one, or an unknown past tense after a
+            // name or noun ("Trump on Thursday ratcheted up").
+            let past = self.p.tokens[e].is_word()
+                && !self.p.tokens[e].is_cap()
+                && self.text(e).ends_with("ed")
+                && matches!(self.cat(e - 1), Cat::Name | Cat::Noun | Cat::Time);
+            if (matches!(self.cat(e), Cat::Verb | Cat::Time) || past) && best.is_some() {
                 break;
             }
         }

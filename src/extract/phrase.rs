@@ -457,6 +457,13 @@ impl<'a> Ctx<'a> {
         if let Some(open) = self.paren_before(g, floor) {
             return self.subject_before(open, floor).map(|s| s.start..g);
         }
+        // "Grassley on Wednesday downplayed", "The senator last week said": a time
+        // adjunct between the subject and its verb is neither.
+        if let Some(t) = self.time_adjunct_before(g, floor)
+            && let Some(subject) = self.subject_before(t, floor)
+        {
+            return Some(subject);
+        }
         let b = self.clause_floor(g, floor);
         (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
     }
@@ -574,6 +581,30 @@ impl<'a> Ctx<'a> {
         true
     }
 
+    /// Start of a time adjunct ending right before `g`: "on Wednesday", "last week",
+    /// "earlier this month", "Monday".
+    fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
+        let mut k = g;
+        while k > floor && g - k < 4 && (self.cat(k - 1) == Cat::Time || self.has(k - 1, wf::TIME))
+        {
+            k -= 1;
+        }
+        if k == g {
+            return None;
+        }
+        if k > floor
+            && matches!(self.cat(k - 1), Cat::Det)
+            && self.lower_is(k - 1, &["this", "that", "each", "every"])
+        {
+            k -= 1;
+        }
+        if k > floor && self.lower_is(k - 1, &["on", "in", "during", "since"]) {
+            k -= 1;
+        }
+        // Something must be left for the subject.
+        (k > floor).then_some(k)
+    }
+
     /// The opening bracket of a short bracketed note ending right before `g`.
     fn paren_before(&self, g: usize, floor: usize) -> Option<usize> {
         if g <= floor || self.kind(g - 1) != Kind::CloseParen {
@@ -592,7 +623,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// ", who has endorsed Clinton," : a relative clause set off by commas.
-    fn relative_appositive(&self, s: usize, e: usize) -> bool {
+    pub fn relative_appositive(&self, s: usize, e: usize) -> bool {
         s < e
             && e - s <= 25
             && self.lower_is(s, &["who", "which", "whose"])

@@ -582,6 +582,55 @@ fn initials_and_relative_that_stay_in_the_name() {
     );
 }
 
+#[test]
+fn time_adjunct_between_subject_and_verb() {
+    let (_, s, c, _) = one("Sen. Chuck Grassley on Wednesday downplayed the attack on the judge.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Sen. Chuck Grassley", "downplayed")
+    );
+}
+
+#[test]
+fn sentence_initial_said_before_its_source() {
+    let (p, s, _, content) = one("Said Comey, \"The thought is very painful to us.\"");
+    assert_eq!((p, s.as_str()), (Pattern::CueSource, "Comey"));
+    assert_eq!(content, ["\"The thought is very painful to us.\""]);
+}
+
+#[test]
+fn the_issuer_of_a_statement_speaks() {
+    let (_, s, c, content) =
+        one("The town released a statement Wednesday saying the comments were not based on facts.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The town", "released a statement Wednesday saying")
+    );
+    assert_eq!(content, ["the comments were not based on facts"]);
+}
+
+#[test]
+fn relative_clause_between_commas_ends_at_its_comma() {
+    let all = found("Humphrey, who calls Trump a sociopath, said the effort will work.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].3, ["Trump a sociopath"]);
+    assert_eq!(
+        (all[1].1.as_str(), all[1].3[0].as_str()),
+        (
+            "Humphrey, who calls Trump a sociopath,",
+            "the effort will work"
+        )
+    );
+}
+
+#[test]
+fn source_after_the_cue_keeps_its_relative_clause_but_not_the_medium() {
+    let (_, s, _, _) = one("\"It is over,\" said Mr. Brown, who has taken on the organizing.");
+    assert_eq!(s, "Mr. Brown, who has taken on the organizing");
+    let (_, s, _, _) = one("\"It is over,\" said RNC spokesman Sean Spicer in a Friday tweet.");
+    assert_eq!(s, "RNC spokesman Sean Spicer");
+}
+
 /// Not a test: prints each sentence's tokens with their categories for the text in
 /// `$CROSSCHECK_DUMP` (`cargo test --lib dump_tokens -- --ignored --nocapture`).
 #[test]
