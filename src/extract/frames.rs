@@ -301,6 +301,19 @@ impl Ctx<'_> {
             && (self.is_subject_pronoun(i - 1)
                 || self.lower_is(i - 1, &["who", "which", "to"])
                 || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
+        // "a double-barreled attack", "two main questions:": a determiner before the
+        // word's modifiers makes it a noun.
+        let mut k = i;
+        while k > 0
+            && i - k < 4
+            && (self.cat(k - 1) == Cat::Noun && !self.p.tokens[k - 1].is_cap()
+                || self.kind(k - 1) == Kind::Hyphen)
+        {
+            k -= 1;
+        }
+        if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) {
+            return true;
+        }
         // "plans to attend": "to" and a verb.
         let infinitive = e + 1 < end
             && self.lower_is(e, &["to"])
@@ -379,6 +392,11 @@ impl Ctx<'_> {
                 continue;
             }
             let k = g - 1;
+            // "half-joking": the compound's first half.
+            if g == head && self.kind(k) == Kind::Hyphen && k > floor && toks[k - 1].is_word() {
+                g = k - 1;
+                continue;
+            }
             // "he's said", "they've argued": a clitic auxiliary after a pronoun.
             if toks[k].is(crate::text::tokens::flag::CLITIC)
                 && self.lower_is(
@@ -857,7 +875,8 @@ impl Ctx<'_> {
 
     /// Is `r` a plausible speaker: not a bare time phrase or a number.
     fn source_like(&self, r: Range<usize>) -> bool {
-        if r.len() == 1 && self.quantifier(r.start) {
+        // "Many", "one in three", "six in 10": a quantifier stands for its noun.
+        if self.quantifier(r.start) && self.np_valid(r.start, r.end) {
             return true;
         }
         r.clone()

@@ -280,6 +280,7 @@ impl<'a> Ctx<'a> {
         }
         let mut seen_noun = false;
         let mut in_clause = false;
+        let mut as_noun = false;
         let mut last = Cat::Stop;
         for k in s..e {
             let c = self.cat(k);
@@ -360,6 +361,7 @@ impl<'a> Ctx<'a> {
                     if matches!(last, Cat::Det | Cat::Poss) && !self.has(k, wf::AUX) && k > s =>
                 {
                     seen_noun = true;
+                    as_noun = true;
                     true
                 }
                 Cat::Verb | Cat::Adverb => {
@@ -382,7 +384,8 @@ impl<'a> Ctx<'a> {
             if !ok {
                 return false;
             }
-            last = c;
+            last = if as_noun { Cat::Noun } else { c };
+            as_noun = false;
         }
         if in_clause {
             return seen_noun;
