@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use super::input::{Lines, display};
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
 use crate::error::Error;
+use crate::link::Given;
 use crate::pipeline::{Engine, Prepped};
 use crate::report::CharIndex;
 use crate::text::Document;
@@ -21,19 +22,32 @@ const CHUNK: usize = 4096;
 /// Distinct texts kept parsed; beyond this the cache starts over.
 const CACHE_LIMIT: usize = 20_000;
 
-fn item_id(v: &Value) -> Option<String> {
-    match v.get("id")? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+/// The fields of a JSONL line crosscheck reads; the others are skipped unread.
+#[derive(serde::Deserialize)]
+struct Item {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    claim: Option<Value>,
+    #[serde(default)]
+    text: Option<Value>,
+}
+
+impl Item {
+    fn id(&self) -> Option<String> {
+        match self.id.as_ref()? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
     }
 }
 
-/// A JSONL line's object, or an error message naming the line and column.
-fn parse_line(number: usize, text: &str) -> Result<Value, String> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(v) if v.is_object() => Ok(v),
-        Ok(_) => Err(format!(
+/// A JSONL line's fields, or an error message naming the line and column.
+fn parse_line(number: usize, text: &str) -> Result<Item, String> {
+    match serde_json::from_str::<Item>(text) {
+        Ok(item) => Ok(item),
+        Err(e) if e.is_data() && e.to_string().contains("expected struct Item") => Err(format!(
             "line {number}: expected a JSON object like {{\"id\": ..., \"text\": ...}}"
         )),
         Err(e) => Err(format!(
@@ -51,8 +65,9 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-fn field<'a>(v: &'a Value, name: &str, number: usize) -> Result<&'a str, String> {
-    match v.get(name) {
+/// Takes a string field out of a line.
+fn field(v: Option<Value>, name: &str, number: usize) -> Result<String, String> {
+    match v {
         Some(Value::String(s)) => Ok(s),
         Some(_) => Err(format!("line {number}: `{name}` must be a string")),
         None => Err(format!("line {number}: missing `{name}`")),
@@ -80,26 +95,23 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
     let lines = Lines::open(args.file.as_deref())?;
     let cache: Mutex<FxHashMap<u64, Arc<Prepped>>> = Mutex::new(FxHashMap::default());
     let mut failed = false;
+    let mut givens: FxHashMap<String, Arc<Given>> = FxHashMap::default();
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut lines = lines.peekable();
     while lines.peek().is_some() {
+        let raw: Vec<_> = lines.by_ref().take(CHUNK).collect::<Result<_, _>>()?;
         chunk.clear();
-        for line in lines.by_ref().take(CHUNK) {
-            let line = line?;
-            let job = match parse_line(line.number, &line.text) {
-                Ok(v) => {
-                    let id = item_id(&v);
-                    let parsed = match (
-                        id.as_ref(),
-                        field(&v, "claim", line.number),
-                        field(&v, "text", line.number),
-                    ) {
-                        (None, ..) => Err(format!(
+        raw.par_iter()
+            .map(|line| match parse_line(line.number, &line.text) {
+                Ok(item) => {
+                    let id = item.id();
+                    let parsed = match id {
+                        None => Err(format!(
                             "line {}: missing `id` (a string or a number)",
                             line.number
                         )),
-                        (_, Err(e), _) | (_, _, Err(e)) => Err(e),
-                        (Some(_), Ok(c), Ok(t)) => Ok((c.to_string(), t.to_string())),
+                        Some(_) => field(item.claim, "claim", line.number)
+                            .and_then(|c| field(item.text, "text", line.number).map(|t| (c, t))),
                     };
                     Job {
                         number: line.number,
@@ -112,23 +124,23 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
                     id: None,
                     parsed: Err(e),
                 },
-            };
-            chunk.push(job);
-        }
+            })
+            .collect_into_vec(&mut chunk);
         prep_texts(&engine, &chunk, &cache);
         let cache_now = cache.lock().map(|c| c.clone()).unwrap_or_default();
+        read_claims(&engine, &chunk, &mut givens);
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|job| match &job.parsed {
                 Err(e) => (true, error_line(job.id.clone(), job.number, e.clone())),
                 Ok((claim, text)) => {
                     let prepped = cache_now.get(&text_key(text)).cloned();
-                    match prepped {
-                        Some(p) => (
+                    match (prepped, givens.get(claim.as_str())) {
+                        (Some(p), Some(g)) => (
                             false,
-                            label_line(&engine, &p, job.id.clone(), claim, args.evidence),
+                            label_line(&engine, &p, job.id.clone(), g, args.evidence),
                         ),
-                        None => (
+                        _ => (
                             true,
                             error_line(
                                 job.id.clone(),
@@ -149,6 +161,25 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
         write_out(&buf)?;
     }
     Ok(if failed { exit::INPUT } else { exit::OK })
+}
+
+/// Reads each distinct claim once (claims repeat across chunks too).
+fn read_claims(engine: &Engine, chunk: &[Job], cache: &mut FxHashMap<String, Arc<Given>>) {
+    if cache.len() > CACHE_LIMIT {
+        cache.clear();
+    }
+    let mut todo: Vec<&str> = chunk
+        .iter()
+        .filter_map(|j| j.parsed.as_ref().ok().map(|(c, _)| c.as_str()))
+        .filter(|c| !cache.contains_key(*c))
+        .collect();
+    todo.sort_unstable();
+    todo.dedup();
+    let done: Vec<(String, Arc<Given>)> = todo
+        .into_par_iter()
+        .map(|c| (c.to_string(), Arc::new(Given::new(c, &engine.pack))))
+        .collect();
+    cache.extend(done);
 }
 
 /// Parses each distinct text of a chunk once.
@@ -188,22 +219,45 @@ struct BatchOut<'a> {
     label: crate::model::Label,
     rule: Option<&'a str>,
     relatedness: f32,
+    /// With `--evidence`: the parts of the relatedness score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_by: Option<&'a crate::link::Relatedness>,
+    /// With `--evidence`: what the claim's own words do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wording: Option<crate::link::Wording>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<Value>>,
+}
+
+/// The names of the statement facts that hold, for `--evidence`.
+fn flags(f: &crate::rules::StatementFacts) -> Vec<&'static str> {
+    [
+        ("negated", f.negated),
+        ("refutes", f.refutes),
+        ("hedged", f.hedged),
+        ("qualifies", f.qualifies),
+        ("vouches", f.vouches),
+        ("question", f.question),
+        ("headline", f.headline),
+        ("lead", f.lead),
+        ("by_subject", f.by_subject),
+    ]
+    .into_iter()
+    .filter_map(|(n, b)| b.then_some(n))
+    .collect()
 }
 
 fn label_line(
     engine: &Engine,
     prepped: &Prepped,
     id: Option<String>,
-    claim: &str,
+    given: &Given,
     evidence: bool,
 ) -> String {
-    let mut graph = prepped.graph.clone();
-    let (claims, verdicts) = engine.verdicts(prepped, &mut graph, Some(claim));
-    let (Some(c), Some(v)) = (claims.first(), verdicts.first()) else {
-        return json!({ "id": id, "error": "no claim to label" }).to_string();
-    };
+    // Stages 5 and 6 with the claim read once (claims repeat too) and no copy of
+    // the story's graph (nothing draws it here).
+    let c = crate::link::link_detached(&prepped.story, &prepped.prepared, given, &engine.pack);
+    let (label, rule) = engine.pack.rules.first(&c.facts());
     let evidence = evidence.then(|| {
         let p = &prepped.story.docs[0];
         let idx = CharIndex::new(p.text());
@@ -214,18 +268,25 @@ fn label_line(
                 json!({
                     "stance": s.facts.stance,
                     "side": crate::rules::side_name(s.facts.side),
+                    "role": s.facts.role,
+                    "flags": flags(&s.facts),
+                    "cue": s.facts.cue,
                     "sentence": p.slice(span),
+                    "sentence_no": s.sentence,
                     "chars": idx.span(span),
                     "linked_because": s.reason,
+                    "score": (s.score * 1000.0).round() / 1000.0,
                 })
             })
             .collect()
     });
     let out = BatchOut {
         id,
-        label: v.label,
-        rule: v.rule.as_deref(),
+        label,
+        rule,
         relatedness: (c.relatedness * 1000.0).round() / 1000.0,
+        related_by: evidence.as_ref().and(c.detail.as_ref()),
+        wording: evidence.as_ref().map(|_| c.wording),
         evidence,
     };
     serde_json::to_string(&out).unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())
@@ -235,6 +296,13 @@ fn label_line(
 struct SpanOut {
     start: usize,
     end: usize,
+}
+
+/// One line of `extract --jsonl` output, serialised straight from the structs.
+#[derive(Serialize)]
+struct ExtractLine<'a> {
+    id: &'a str,
+    attributions: &'a [AttributionOut],
 }
 
 #[derive(Serialize)]
@@ -359,12 +427,12 @@ fn extract_jsonl(
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|line| {
-                let v = match parse_line(line.number, &line.text) {
-                    Ok(v) => v,
+                let item = match parse_line(line.number, &line.text) {
+                    Ok(item) => item,
                     Err(e) => return (true, error_line(None, line.number, e)),
                 };
-                let id = item_id(&v);
-                match (id.clone(), field(&v, "text", line.number)) {
+                let id = item.id();
+                match (id.clone(), field(item.text, "text", line.number)) {
                     (None, _) => (
                         true,
                         error_line(
@@ -379,7 +447,13 @@ fn extract_jsonl(
                             attributions_out(engine, Document::new(id.clone(), text), in_quotes);
                         (
                             false,
-                            json!({ "id": id, "attributions": attrs }).to_string(),
+                            serde_json::to_string(&ExtractLine {
+                                id: &id,
+                                attributions: &attrs,
+                            })
+                            .unwrap_or_else(|e| {
+                                json!({ "id": id, "error": e.to_string() }).to_string()
+                            }),
                         )
                     }
                 }

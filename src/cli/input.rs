@@ -135,9 +135,13 @@ impl Iterator for Lines {
                 Ok(0) => return None,
                 Ok(_) => {
                     self.number += 1;
-                    let text = String::from_utf8_lossy(&self.buf)
-                        .trim_end_matches(['\n', '\r'])
-                        .to_string();
+                    while matches!(self.buf.last(), Some(b'\n' | b'\r')) {
+                        self.buf.pop();
+                    }
+                    // Valid UTF-8 (the usual case) is checked fast and moved, not copied.
+                    let bytes = std::mem::take(&mut self.buf);
+                    let text = String::from_utf8(bytes)
+                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
                     if text.trim().is_empty() {
                         continue;
                     }

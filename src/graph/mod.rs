@@ -206,3 +206,109 @@ impl StoryGraph {
         n
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use petgraph::visit::EdgeRef;
+
+    use super::*;
+    use crate::pack::test_pack;
+    use crate::text::Document;
+
+    fn story(texts: &[&str]) -> Story {
+        let docs: Vec<crate::text::Parsed> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::text::read(Document::new(format!("d{i}"), *t), test_pack()))
+            .collect();
+        let attributions: Vec<Vec<Attribution>> = docs
+            .iter()
+            .map(|p| crate::extract::extract(p, test_pack()))
+            .collect();
+        let pairs: Vec<(&crate::text::Parsed, &[Attribution])> = docs
+            .iter()
+            .zip(&attributions)
+            .map(|(p, a)| (p, a.as_slice()))
+            .collect();
+        let sources = crate::sources::resolve(&pairs, test_pack());
+        Story {
+            docs,
+            attributions,
+            sources,
+        }
+    }
+
+    fn count(g: &StoryGraph, f: impl Fn(&Edge) -> bool) -> usize {
+        g.graph.edge_references().filter(|e| f(e.weight())).count()
+    }
+
+    #[test]
+    fn sources_assertions_and_statement_edges() {
+        let s = story(&[
+            "Yury Ushakov, an aide to the Russian leader, said Trump had invited Putin.",
+            "The White House confirmed the invitation. Rain fell in Moscow.",
+        ]);
+        let g = build(&s);
+        // One assertion per attribution plus one per sentence in the outlet's voice.
+        let assertions = g
+            .graph
+            .node_weights()
+            .filter(|n| matches!(n, Node::Assertion(_)))
+            .count();
+        assert_eq!(assertions, 3);
+        assert_eq!(
+            count(&g, |e| matches!(
+                e,
+                Edge::Statement {
+                    stance: Stance::Confirms,
+                    ..
+                }
+            )),
+            1
+        );
+        // Ushakov speaks for Putin, who speaks for the Kremlin: a chain of two edges.
+        assert_eq!(count(&g, |e| matches!(e, Edge::SpeaksFor)), 2);
+        let outlet_edges = g
+            .graph
+            .edge_references()
+            .filter(|e| matches!(g.graph[e.source()], Node::Outlet { doc: 1 }))
+            .count();
+        assert_eq!(
+            outlet_edges, 1,
+            "only the uncovered sentence is in the outlet's voice"
+        );
+    }
+
+    #[test]
+    fn people_only_mentioned_are_not_sources() {
+        let s = story(&["The White House said Putin was invited."]);
+        let g = build(&s);
+        let sources: Vec<&str> = g
+            .graph
+            .node_weights()
+            .filter_map(|n| match n {
+                Node::Source { entity } => Some(s.sources.entities[*entity].name.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sources, ["the White House"]);
+    }
+
+    #[test]
+    fn dot_and_json_exports() {
+        let s = story(&["The Kremlin says Trump invited Putin to the White House."]);
+        let g = build(&s);
+        let dot = to_dot(&s, &g);
+        assert!(dot.starts_with("digraph story {") && dot.trim_end().ends_with('}'));
+        assert!(dot.contains("asserts (says)"));
+        let json = to_json(&s, &g);
+        assert_eq!(
+            json["nodes"].as_array().map(Vec::len),
+            Some(g.graph.node_count())
+        );
+        assert_eq!(
+            json["edges"].as_array().map(Vec::len),
+            Some(g.graph.edge_count())
+        );
+    }
+}

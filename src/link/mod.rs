@@ -56,7 +56,12 @@ pub struct Claim {
     pub given: bool,
     /// For a given claim: share of its terms the documents mention at all.
     pub relatedness: f32,
+    /// For a given claim: how the relatedness score was made.
+    #[serde(skip)]
+    pub detail: Option<Relatedness>,
     pub related: bool,
+    /// The claim's own wording refutes, hedges or negates (given claims).
+    pub wording: Wording,
     /// The entity that made the claim.
     pub claimant: Option<usize>,
     pub statements: Vec<LinkedStatement>,
@@ -70,6 +75,10 @@ impl Claim {
         ClaimFacts {
             given: self.given,
             related: self.related,
+            refutes: self.wording.refutes,
+            hedged: self.wording.hedged,
+            negated: self.wording.negated,
+            attributed: self.wording.attributed,
             statements: self
                 .statements
                 .iter()
@@ -91,6 +100,7 @@ impl Claim {
 }
 
 /// A statement before linking: one attribution or one sentence in the outlet's voice.
+#[derive(Clone)]
 struct Candidate {
     doc: usize,
     attribution: Option<usize>,
@@ -104,12 +114,20 @@ struct Candidate {
     positions: Vec<(u64, usize)>,
     signals: Signals,
     headline: bool,
+    /// The document is one short line: a headline on its own (for given claims).
+    headline_only: bool,
+    /// A hedge in the source or cue ("Unconfirmed reports say"), for given claims.
+    hedged_around: Option<Range<usize>>,
+    /// In the headline or the first sentences of the body.
+    lead: bool,
     parent: Option<usize>,
     /// Index of the candidate it sits inside (nested attributions).
     parent_candidate: Option<usize>,
     /// Content words that are not function words, references or stance words: how
     /// much the statement says of its own.
     substance: usize,
+    /// Terms of the source phrase ("a Russian guy", "Pope Francis").
+    source_terms: Terms,
 }
 
 impl Candidate {
@@ -126,16 +144,50 @@ impl Candidate {
 pub struct Given {
     pub parsed: Parsed,
     pub attributions: Vec<Attribution>,
+    /// What statements are checked against, and its terms.
+    content: Vec<Range<usize>>,
+    content_terms: Terms,
+    /// The whole claim, its terms and where each term is.
+    whole: Vec<Range<usize>>,
+    whole_terms: Terms,
+    whole_positions: Vec<(u64, usize)>,
 }
 
 impl Given {
     pub fn new(text: &str, pack: &Pack) -> Given {
         let parsed = crate::text::read(crate::text::Document::new("claim", text), pack);
         let attributions = crate::extract::extract(&parsed, pack);
-        Given {
+        let mut given = Given {
             parsed,
             attributions,
+            content: Vec::new(),
+            content_terms: Terms::default(),
+            whole: Vec::new(),
+            whole_terms: Terms::default(),
+            whole_positions: Vec::new(),
+        };
+        // The whole claim ("X says Y", a headline with a kicker) tells what it is
+        // about; its content Y is what the statements are checked against, unless the
+        // content is only a small part of it ("Rumours are 'fabricated'").
+        let mut maker = TermMaker::new(pack);
+        given.whole = given
+            .parsed
+            .sentences
+            .iter()
+            .map(|s| s.tokens.clone())
+            .collect();
+        given.whole_terms = maker.terms(
+            &given.parsed,
+            &given.whole,
+            Some(&mut given.whole_positions),
+        );
+        given.content = given.content();
+        given.content_terms = maker.terms(&given.parsed, &given.content, None);
+        if given.content_terms.total() < 0.5 * given.whole_terms.total() {
+            given.content = given.whole.clone();
+            given.content_terms = given.whole_terms.clone();
         }
+        given
     }
 
     /// The part of the claim that is its content: "the Kremlin says X" -> X.
@@ -152,18 +204,103 @@ impl Given {
     }
 }
 
+/// The terms of a whole document, and of its lead (headline and first sentences).
+struct DocTerms {
+    all: Terms,
+    lead: Terms,
+    /// Distinct content terms: the longer the text, the more a claim's words turn up
+    /// in it by chance.
+    words: usize,
+}
+
+/// What a given claim's own words do: "X is a hoax", "X reportedly ...", "X did not ...".
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Wording {
+    pub refutes: bool,
+    pub hedged: bool,
+    pub negated: bool,
+    pub attributed: bool,
+}
+
+/// How much of a given claim a story mentions, measured three ways.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Relatedness {
+    /// Share of the claim's terms (by weight) found anywhere in the document.
+    pub whole: f32,
+    /// Share found in the headline and lead sentences.
+    pub lead: f32,
+    /// Share found in the single sentence that mentions most of it.
+    pub best: f32,
+    /// Distinct content terms of the document.
+    pub words: usize,
+    /// The combined score that is compared with the `related` threshold.
+    pub score: f32,
+}
+
 /// The statements of a story, ready to be linked to any number of claims.
 pub struct Prepared {
     candidates: Vec<Candidate>,
+    /// Every sentence read whole, in the outlet's voice, whatever its attributions:
+    /// used to tell whether a document addresses a claim at all, and where, and for
+    /// a claim that is in the outlet's own words around a quote.
+    sentences: Vec<Candidate>,
+    /// Index of each document's first sentence in `sentences`.
+    doc_first: Vec<usize>,
+    docs: Vec<DocTerms>,
 }
 
 impl Prepared {
     pub fn new(story: &Story, graph: &StoryGraph, pack: &Pack) -> Prepared {
         let mut maker = TermMaker::new(pack);
+        let lead_n = pack.linking.thresholds.lead_sentences;
+        let mut sentences = Vec::new();
+        let mut doc_first = Vec::new();
+        let mut docs = Vec::new();
+        for (d, p) in story.docs.iter().enumerate() {
+            let mut all = Terms::default();
+            let mut lead = Terms::default();
+            let in_lead = lead_sentences(p, lead_n);
+            let headline_only = headline_only(p);
+            doc_first.push(sentences.len());
+            for (si, &lead_sentence) in in_lead.iter().enumerate() {
+                let node = graph.outlet_nodes[d];
+                let c = outlet_candidate(
+                    p,
+                    d,
+                    si,
+                    node,
+                    lead_sentence,
+                    headline_only,
+                    pack,
+                    &mut maker,
+                );
+                all.items.extend_from_slice(&c.terms.items);
+                if in_lead[si] {
+                    lead.items.extend_from_slice(&c.terms.items);
+                }
+                sentences.push(c);
+            }
+            all.normalise();
+            lead.normalise();
+            docs.push(DocTerms {
+                words: all.items.len(),
+                all,
+                lead,
+            });
+        }
         Prepared {
-            candidates: candidates(story, graph, pack, &mut maker),
+            candidates: candidates(story, graph, pack, &mut maker, &sentences, &doc_first),
+            sentences,
+            doc_first,
+            docs,
         }
     }
+}
+
+/// Links a story's statements to a given claim without recording the links in the
+/// story's graph (batch mode, where nothing draws the graph).
+pub fn link_detached(story: &Story, prepared: &Prepared, given: &Given, pack: &Pack) -> Claim {
+    link_given(story, None, given, prepared, pack)
 }
 
 /// Links a story's statements to the given claim, or finds its claims in the text.
@@ -174,16 +311,8 @@ pub fn link(
     given: Option<&Given>,
     pack: &Pack,
 ) -> Vec<Claim> {
-    let mut maker = TermMaker::new(pack);
     match given {
-        Some(g) => vec![link_given(
-            story,
-            graph,
-            g,
-            &prepared.candidates,
-            pack,
-            &mut maker,
-        )],
+        Some(g) => vec![link_given(story, Some(graph), g, prepared, pack)],
         None => link_story(story, graph, &prepared.candidates, pack),
     }
 }
@@ -193,16 +322,25 @@ fn candidates(
     graph: &StoryGraph,
     pack: &Pack,
     maker: &mut TermMaker,
+    sentences: &[Candidate],
+    doc_first: &[usize],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (d, p) in story.docs.iter().enumerate() {
         let attrs = &story.attributions[d];
+        let lead = lead_sentences(p, pack.linking.thresholds.lead_sentences);
+        let headline_only = headline_only(p);
         let first = out.len();
         let mut items: Vec<(usize, Candidate)> = Vec::new();
         for (i, a) in attrs.iter().enumerate() {
             let mut positions = Vec::new();
             let terms = maker.terms(p, &a.content, Some(&mut positions));
             let mut signals = signals::scan(p, &a.content, pack);
+            // "Unconfirmed reports say ...", "sources claim ...": a hedge in who speaks
+            // or how (checked for given claims).
+            let around: Vec<Range<usize>> =
+                a.source.iter().cloned().chain([a.cue.clone()]).collect();
+            let hedged_around = signals::scan(p, &around, pack).hedged;
             // When a statement was made is said outside its content: "Last summer he
             // said ...", "..., he said, in July". Inside the content it dates the news.
             signals.background = outside(p.sentences[a.sentence].tokens.clone(), &a.content)
@@ -241,38 +379,25 @@ fn candidates(
                     positions,
                     signals,
                     headline: p.sentences[a.sentence].headline,
+                    headline_only,
+                    hedged_around,
+                    lead: lead[a.sentence],
                     parent: a.parent,
                     parent_candidate: None,
                     substance: weight,
+                    source_terms: a
+                        .source
+                        .as_ref()
+                        .map(|r| maker.terms(p, std::slice::from_ref(r), None))
+                        .unwrap_or_default(),
                 },
             ));
         }
+        // Sentences in the outlet's voice were read whole already.
         for &(si, node) in &graph.outlet_assertions[d] {
-            let s = &p.sentences[si];
-            let ranges = vec![s.tokens.clone()];
-            let mut positions = Vec::new();
-            let terms = maker.terms(p, &ranges, Some(&mut positions));
-            let signals = signals::scan(p, &ranges, pack);
-            items.push((
-                s.tokens.start,
-                Candidate {
-                    doc: d,
-                    attribution: None,
-                    sentence: si,
-                    node,
-                    entity: None,
-                    stance: Stance::Asserts,
-                    lemma: String::new(),
-                    ranges,
-                    terms,
-                    positions,
-                    signals,
-                    headline: s.headline,
-                    parent: None,
-                    parent_candidate: None,
-                    substance: 0,
-                },
-            ));
+            let mut c = sentences[doc_first[d] + si].clone();
+            c.node = node;
+            items.push((p.sentences[si].tokens.start, c));
         }
         // Text order within a document.
         items.sort_by_key(|(start, c)| (*start, c.attribution.is_none()));
@@ -290,6 +415,71 @@ fn candidates(
         }
     }
     out
+}
+
+/// A whole sentence as a statement in the outlet's own voice.
+#[allow(clippy::too_many_arguments)]
+fn outlet_candidate(
+    p: &Parsed,
+    d: usize,
+    si: usize,
+    node: NodeIndex,
+    lead: bool,
+    headline_only: bool,
+    pack: &Pack,
+    maker: &mut TermMaker,
+) -> Candidate {
+    let s = &p.sentences[si];
+    let ranges = vec![s.tokens.clone()];
+    let mut positions = Vec::new();
+    let terms = maker.terms(p, &ranges, Some(&mut positions));
+    let signals = signals::scan(p, &ranges, pack);
+    Candidate {
+        doc: d,
+        attribution: None,
+        sentence: si,
+        node,
+        entity: None,
+        stance: Stance::Asserts,
+        lemma: String::new(),
+        ranges,
+        terms,
+        positions,
+        signals,
+        headline: s.headline,
+        headline_only,
+        hedged_around: None,
+        lead,
+        parent: None,
+        parent_candidate: None,
+        substance: 0,
+        source_terms: Terms::default(),
+    }
+}
+
+/// A text that is one short line ("Nun gives birth to surprise baby") is a headline
+/// on its own, though no body follows it.
+fn headline_only(p: &Parsed) -> bool {
+    let kept = p.paragraphs.iter().filter(|x| x.junk.is_none()).count();
+    let words = p.tokens.iter().filter(|t| t.is_word()).count();
+    kept == 1 && p.sentences.len() <= 2 && words <= 40
+}
+
+/// For each sentence: is it in the lead (the headline, or one of the first `n`
+/// sentences after it)?
+fn lead_sentences(p: &Parsed, n: usize) -> Vec<bool> {
+    let mut body = 0;
+    p.sentences
+        .iter()
+        .map(|s| {
+            if s.headline {
+                true
+            } else {
+                body += 1;
+                body <= n
+            }
+        })
+        .collect()
 }
 
 /// The parts of `whole` that none of `ranges` covers.
@@ -344,18 +534,107 @@ fn substance(p: &Parsed, ranges: &[Range<usize>], signals: &Signals, pack: &Pack
 }
 
 /// Facts about one candidate relative to one claim.
+/// A one-word hedge that is a form of a reporting cue of `source_cues` ("claims",
+/// "said").
+fn reporting_word(p: &Parsed, h: Range<usize>, pack: &Pack) -> bool {
+    if h.len() != 1 {
+        return false;
+    }
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let word = p.token_text(h.start).to_lowercase();
+    let stem = stemmer.stem(&word);
+    pack.linking
+        .source_cues
+        .iter()
+        .any(|c| stemmer.stem(c) == stem)
+}
+
+/// The negation in a statement that bears on the claim: next to the words it shares
+/// with the claim or, in a headline about a given claim, on its main clause ("This
+/// cartoon is not by Banksy", "No, ESPN is not having an all-male panel").
+fn negation(
+    p: &Parsed,
+    c: &Candidate,
+    claim_terms: &Terms,
+    given: bool,
+    pack: &Pack,
+) -> Option<Range<usize>> {
+    let neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
+    if neg.is_some() || !given || !(c.headline || c.headline_only) {
+        return neg;
+    }
+    c.signals
+        .negations
+        .iter()
+        .find(|n| {
+            let word = negation_word(p, n.start);
+            // "No, ..." answers the claim; "no one", "no idea" do not.
+            let no_comma = word == "no"
+                && p.tokens
+                    .get(n.end)
+                    .is_some_and(|t| t.kind == crate::text::tokens::Kind::Comma);
+            (matches!(word.as_str(), "not" | "n't" | "never") || no_comma)
+                && !after_clause_word(p, n.start, &pack.linking.clause_words)
+        })
+        .cloned()
+}
+
+/// What a statement is compared with: the claim's terms and polarity, its claimant,
+/// the entities it names, and whether it was given.
+struct About<'a> {
+    terms: &'a Terms,
+    negated: bool,
+    claimant: Option<usize>,
+    entities: &'a [usize],
+    given: bool,
+    /// The given claim reports what someone says: a reporting word ("claims")
+    /// in a statement repeats that, it does not hedge it.
+    reports: bool,
+}
+
 fn facts(
     story: &Story,
     c: &Candidate,
-    claim_terms: &Terms,
-    claim_negated: bool,
-    claimant: Option<usize>,
-    claim_text_entities: &[usize],
+    about: &About,
     role: Role,
+    pack: &Pack,
 ) -> (StatementFacts, Vec<(&'static str, Range<usize>)>) {
+    let About {
+        terms: claim_terms,
+        negated: claim_negated,
+        claimant,
+        entities: claim_text_entities,
+        given,
+        ..
+    } = *about;
     let p = &story.docs[c.doc];
-    let neg = signals::negation_of(p, &c.signals, &c.positions, claim_terms);
-    let negated = neg.is_some() != claim_negated;
+    let headline = c.headline || (given && c.headline_only);
+    let mut hedge = c
+        .signals
+        .hedged
+        .clone()
+        .or(if given { c.hedged_around.clone() } else { None });
+    if about.reports && headline && hedge.is_some() {
+        // "Priest claims God is a woman" for the claim that a priest says so.
+        let mut ranges = c.ranges.clone();
+        ranges.extend(c.hedged_around.clone());
+        hedge = signals::hedges(p, &ranges, pack)
+            .into_iter()
+            .find(|h| !reporting_word(p, h.clone(), pack));
+    }
+    let mut neg = negation(p, c, claim_terms, given, pack);
+    // A claim found in the text: a statement negates it when their polarities differ.
+    // A given claim that is itself negative ("X did not happen") is often restated
+    // in positive words ("X will require nightly charging"), so only a negation of
+    // a positive given claim counts; refutations speak for the rest.
+    let negated = if given {
+        neg.is_some() && !claim_negated
+    } else {
+        neg.is_some() != claim_negated
+    };
+    if given && !negated {
+        neg = None;
+    }
     let side = match c.entity {
         None if c.attribution.is_some() => Side::Unknown,
         None => Side::Outlet,
@@ -374,12 +653,12 @@ fn facts(
         claim_text_entities
             .iter()
             .any(|&x| story.sources.same_side(x, e) && x == e)
-    });
+    }) || (given && c.source_terms.shares_key_term(claim_terms));
     let mut evidence = Vec::new();
     for (name, r) in [
         ("negation", neg.clone()),
         ("refutation", c.signals.refutes.clone()),
-        ("hedge", c.signals.hedged.clone()),
+        ("hedge", hedge.clone()),
         (
             "qualifier",
             c.signals.qualifies.clone().or(c.signals.contrast.clone()),
@@ -396,11 +675,12 @@ fn facts(
         role,
         negated,
         refutes: c.signals.refutes.is_some(),
-        hedged: c.signals.hedged.is_some() || c.signals.question,
+        hedged: hedge.is_some() || c.signals.question,
         qualifies: c.signals.qualifies.is_some() || c.signals.contrast.is_some(),
         vouches: c.signals.vouches.is_some(),
         question: c.signals.question,
-        headline: c.headline,
+        headline,
+        lead: c.lead,
         by_subject,
         cue: c.lemma.clone(),
     };
@@ -438,50 +718,256 @@ fn claim_negated(
     signals::negation_of(p, &s, positions, terms).is_some()
 }
 
+/// A negation of a claim's main clause: "not", "n't", "never" with no clause word
+/// ("that", "who", "with", "without"...) before it. "A panel that didn't include
+/// women" and "frustrated with not finding love" are positive claims.
+fn main_clause_negation(p: &Parsed, n: Range<usize>, clause_words: &[String]) -> bool {
+    matches!(negation_word(p, n.start).as_str(), "not" | "n't" | "never")
+        && !after_clause_word(p, n.start, clause_words)
+}
+
+fn negation_word(p: &Parsed, k: usize) -> String {
+    p.token_text(k).to_lowercase().replace('\u{2019}', "'")
+}
+
+/// A headline that names its source around a colon: "Iraqi media: ISIS fighters
+/// have Ebola", "Apple to buy Path: sources". A few words on one side of the colon,
+/// a sentence on the other.
+fn colon_source(p: &Parsed) -> bool {
+    let Some(s) = p.sentences.first() else {
+        return false;
+    };
+    let toks = &p.tokens[s.tokens.clone()];
+    let words = |ts: &[crate::text::tokens::Token]| ts.iter().filter(|t| t.is_word()).count();
+    toks.iter().enumerate().any(|(i, t)| {
+        if t.kind != crate::text::tokens::Kind::Colon {
+            return false;
+        }
+        let (before, after) = (words(&toks[..i]), words(&toks[i + 1..]));
+        ((1..=3).contains(&before) && after >= 3) || ((1..=2).contains(&after) && before >= 3)
+    })
+}
+
+/// A clause word ("that", "who", "with") comes before token `at` in its sentence.
+fn after_clause_word(p: &Parsed, at: usize, clause_words: &[String]) -> bool {
+    let start = p.sentence_of(at).map_or(0, |s| p.sentences[s].tokens.start);
+    (start..at).any(|k| {
+        let w = p.token_text(k).to_lowercase();
+        clause_words.contains(&w)
+    })
+}
+
+/// How much of a claim the story mentions: in its best document, the share of the
+/// claim's terms found anywhere, in the lead, and in the best single sentence.
+fn relatedness(prepared: &Prepared, claim: &Terms, pack: &Pack) -> Relatedness {
+    let t = &pack.linking.thresholds;
+    let mut best = Relatedness::default();
+    for (d, doc) in prepared.docs.iter().enumerate() {
+        let sentence = prepared
+            .sentences
+            .iter()
+            .skip(prepared.doc_first[d])
+            .take_while(|s| s.doc == d)
+            .map(|s| claim.covered_by(&s.terms))
+            .fold(0.0, f32::max);
+        let mut r = Relatedness {
+            whole: claim.covered_by(&doc.all),
+            lead: claim.covered_by(&doc.lead),
+            best: sentence,
+            words: doc.words,
+            score: 0.0,
+        };
+        r.score = combined(&r, t);
+        if r.score > best.score || d == 0 {
+            best = r;
+        }
+    }
+    best
+}
+
+/// The relatedness score: the share of the claim the whole text mentions, less what
+/// a text of that length mentions by chance, or what its lead or best sentence
+/// mentions, whichever is higher.
+fn combined(r: &Relatedness, t: &crate::pack::raw::Thresholds) -> f32 {
+    let counted = r.words.saturating_sub(t.chance_free_words) as f64;
+    let chance = (t.chance_per_word * counted).min(t.chance_max) as f32;
+    (r.whole - chance)
+        .max(r.lead * t.lead_weight as f32)
+        .max(r.best * t.sentence_weight as f32)
+        .max(0.0)
+}
+
 fn link_given(
     story: &Story,
-    graph: &mut StoryGraph,
+    mut graph: Option<&mut StoryGraph>,
     given: &Given,
-    candidates: &[Candidate],
+    prepared: &Prepared,
     pack: &Pack,
-    maker: &mut TermMaker,
 ) -> Claim {
+    let candidates = &prepared.candidates[..];
     let t = &pack.linking.thresholds;
-    let content = given.content();
-    let mut positions = Vec::new();
-    let claim_terms = maker.terms(&given.parsed, &content, Some(&mut positions));
-    let negated = claim_negated(&given.parsed, &content, &claim_terms, &positions, pack);
+    let content = &given.content;
+    let claim_terms = &given.content_terms;
+    let whole_ranges = &given.whole;
+    let whole_terms = &given.whole_terms;
+    let whole_positions = &given.whole_positions;
+    // A claim is negative when a negation bears on its main predicate; "with not
+    // finding love", "for not paying" negate a phrase inside it, not the claim.
+    let negated = {
+        let p = &given.parsed;
+        let mut s = signals::scan(p, whole_ranges, pack);
+        s.negations
+            .retain(|n| main_clause_negation(p, n.clone(), &pack.linking.clause_words));
+        signals::negation_of(p, &s, whole_positions, whole_terms).is_some()
+    };
+    let wording = {
+        let s = signals::scan(&given.parsed, whole_ranges, pack);
+        Wording {
+            refutes: s.refutes.is_some(),
+            // "Evander Kane could be traded" hedges; "a sensor that would give a
+            // more accurate heart rate" hedges a part of the claim only.
+            hedged: s.question
+                || signals::hedges(&given.parsed, whole_ranges, pack)
+                    .into_iter()
+                    .any(|h| {
+                        !after_clause_word(&given.parsed, h.start, &pack.linking.clause_words)
+                    }),
+            negated,
+            // "Nigeria says ...", "... claims", "according to ...": a claim that
+            // reports what someone says. "Mass grave found ..." is not one.
+            attributed: given.attributions.iter().any(|a| {
+                a.parent.is_none()
+                    && a.source.is_some()
+                    && (matches!(a.stance, Stance::Reports | Stance::Hedges)
+                        || a.pattern == crate::extract::Pattern::Colon
+                        || a.lemma.is_some_and(|l| {
+                            let l = pack.lemma(l);
+                            pack.linking.source_cues.iter().any(|c| c == l)
+                        }))
+            }) || colon_source(&given.parsed),
+        }
+    };
     let text = content
         .iter()
         .map(|r| given.parsed.slice(given.parsed.span_of(r.clone())))
         .collect::<Vec<_>>()
         .join(" ");
-    let node = graph.add_given(&text);
+    let node = graph.as_deref_mut().map(|g| g.add_given(&text));
 
-    // Relatedness: how much of the claim the documents mention anywhere.
-    let mut relatedness: f32 = 0.0;
-    for d in 0..story.docs.len() {
-        let mut all = Terms::default();
-        for c in candidates.iter().filter(|c| c.doc == d) {
-            all.merge(&c.terms);
-        }
-        relatedness = relatedness.max(claim_terms.covered_by(&all));
-    }
+    // Relatedness: how much of the claim the documents mention, in the best document.
+    let detail = relatedness(prepared, whole_terms, pack);
+    let relatedness = detail.score;
     let related = relatedness >= t.related as f32 && !claim_terms.is_empty();
+    // Share of the claim each sentence mentions, whatever its attributions.
+    let sentence_of = |doc: usize, sentence: usize| prepared.doc_first[doc] + sentence;
+    // Share of the claim each sentence and each candidate mentions, once.
+    let sentence_scores: Vec<f32> = if related {
+        // A sentence may name the claim's own source ("Pope Francis did not say
+        // ..."): its share of the whole claim counts too.
+        prepared
+            .sentences
+            .iter()
+            .map(|s| {
+                claim_terms
+                    .covered_by(&s.terms)
+                    .max(whole_terms.covered_by(&s.terms))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let scores: Vec<f32> = if related {
+        candidates
+            .iter()
+            .map(|c| claim_terms.covered_by(&c.terms))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sentence_score = |doc: usize, sentence: usize| sentence_scores[sentence_of(doc, sentence)];
+    // Statements are candidates (index k) or whole sentences (candidates.len() + j).
+    let all: Vec<&Candidate> = candidates.iter().chain(prepared.sentences.iter()).collect();
 
     // The claim's own source, if the given text has one ("the Kremlin says ...").
     let mut claimant: Option<usize> = None;
-    let claim_entities = named_entities(story, &claim_terms);
+    let claim_entities = named_entities(story, claim_terms);
     let mut linked: Vec<(usize, Role, String, f32)> = Vec::new();
     if related {
+        // Sentences where some source's own words address the claim: those are
+        // read through their attributions, not in the outlet's voice.
+        let content_linked: Vec<(usize, usize)> = candidates
+            .iter()
+            .zip(&scores)
+            .filter(|(c, score)| {
+                let score = **score;
+                c.attribution.is_some()
+                    && (score >= t.addresses as f32
+                        || (c.signals.reference.is_some() && c.is_response() && score > 0.0))
+            })
+            .map(|(c, _)| (c.doc, c.sentence))
+            .collect();
         for (k, c) in candidates.iter().enumerate() {
-            let score = claim_terms.covered_by(&c.terms);
+            let score = scores[k];
             let reference = c.signals.reference.is_some() && c.is_response();
-            if score >= t.addresses as f32 || (reference && score > 0.0) {
+            let in_sentence = sentence_score(c.doc, c.sentence);
+            // In the lead of a text about the claim, less is needed: the lead is
+            // where a text says what it is about ("The hoax was the work of ...").
+            let lead_refutes = c.lead && c.signals.refutes.is_some();
+            // A sentence links what it holds when no source's own words in it
+            // address the claim (those are linked, and caveats beside them below).
+            let sentence_links = (in_sentence >= t.addresses as f32
+                || (c.lead && in_sentence >= t.lead_addresses as f32))
+                && !content_linked.contains(&(c.doc, c.sentence));
+            // The claim's words are mostly outside what the source says ("Man saved
+            // from bear attack when ..."): the sentence, in the outlet's own voice,
+            // is what addresses the claim.
+            if c.attribution.is_some()
+                && sentence_links
+                && score < in_sentence / 2.0
+                && !(reference && score > 0.0)
+                && !lead_refutes
+            {
+                let j = candidates.len() + sentence_of(c.doc, c.sentence);
+                if !linked.iter().any(|(x, ..)| *x == j) {
+                    let s = all[j];
+                    let role = if s.is_response() {
+                        Role::Responds
+                    } else {
+                        Role::Restates
+                    };
+                    linked.push((
+                        j,
+                        role,
+                        format!(
+                            "its sentence mentions {:.0}% of the claim, mostly outside the quoted source's words",
+                            in_sentence * 100.0
+                        ),
+                        in_sentence,
+                    ));
+                }
+                continue;
+            }
+            if score >= t.addresses as f32
+                || (reference && score > 0.0)
+                || sentence_links
+                || lead_refutes
+            {
                 let reason = if score >= t.addresses as f32 {
                     format!("mentions {:.0}% of the claim", score * 100.0)
-                } else {
+                } else if reference && score > 0.0 {
                     "refers to the claim".to_string()
+                } else if in_sentence >= t.addresses as f32 {
+                    format!(
+                        "its sentence mentions {:.0}% of the claim",
+                        in_sentence * 100.0
+                    )
+                } else if c.lead && in_sentence >= t.lead_addresses as f32 {
+                    format!(
+                        "in the lead, mentions {:.0}% of the claim",
+                        in_sentence * 100.0
+                    )
+                } else {
+                    "calls something false in the lead of a text about the claim".to_string()
                 };
                 let role = if c
                     .parent_candidate
@@ -494,9 +980,14 @@ fn link_given(
                 } else {
                     Role::Restates
                 };
+                // The claimant is the first source that says the claim, not one
+                // that says it is not so.
                 if claimant.is_none()
                     && role == Role::Restates
                     && c.stance == Stance::Asserts
+                    && c.signals.refutes.is_none()
+                    && (negated
+                        || negation(&story.docs[c.doc], c, whole_terms, true, pack).is_none())
                     && let Some(e) = c.entity
                 {
                     claimant = Some(e);
@@ -508,7 +999,7 @@ fn link_given(
         // "confirmed the invitation, noting that no date had been set".
         let about: Vec<(usize, usize)> = linked
             .iter()
-            .map(|(k, ..)| (candidates[*k].doc, candidates[*k].sentence))
+            .map(|(k, ..)| (all[*k].doc, all[*k].sentence))
             .collect();
         for (k, c) in candidates.iter().enumerate() {
             let caveat = c.signals.qualifies.is_some() || c.stance == Stance::Qualifies;
@@ -525,21 +1016,73 @@ fn link_given(
                 ));
             }
         }
+        // "Fake news report claims ...", "A bunch of people thought X but it was a
+        // hoax": a refutation in the outlet's own words around a statement in the
+        // lead is the outlet calling it false.
+        let around: Vec<usize> = linked
+            .iter()
+            .filter(|(k, ..)| *k < candidates.len())
+            .map(|(k, ..)| &candidates[*k])
+            .filter(|c| c.attribution.is_some() && c.lead && c.signals.refutes.is_none())
+            .map(|c| candidates.len() + sentence_of(c.doc, c.sentence))
+            .collect();
+        for j in around {
+            let s = all[j];
+            if s.signals.refutes.is_some() && !linked.iter().any(|(x, ..)| *x == j) {
+                linked.push((
+                    j,
+                    Role::Responds,
+                    "the outlet's own words around a statement about the claim call it false"
+                        .into(),
+                    sentence_scores[j - candidates.len()],
+                ));
+            }
+        }
+        // A related text whose headline is what it says about the claim, in words
+        // too different to link ("No, that broken pencil illustration isn't by
+        // Banksy"): the headline that mentions most of the claim speaks for it.
+        if linked.is_empty() {
+            let best = prepared
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.headline || s.headline_only)
+                .map(|(j, _)| (j, sentence_scores[j]))
+                .filter(|(_, score)| *score > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((j, score)) = best {
+                let s = &prepared.sentences[j];
+                let role = if s.is_response() {
+                    Role::Responds
+                } else {
+                    Role::Restates
+                };
+                linked.push((
+                    candidates.len() + j,
+                    role,
+                    format!(
+                        "the headline, of a related text, mentions {:.0}% of the claim",
+                        score * 100.0
+                    ),
+                    score,
+                ));
+            }
+        }
         linked.sort_by_key(|(k, ..)| *k);
     }
     let statements = linked
         .into_iter()
         .map(|(k, role, reason, score)| {
-            let c = &candidates[k];
-            let (facts, evidence) = facts(
-                story,
-                c,
-                &claim_terms,
+            let c = all[k];
+            let about = About {
+                terms: whole_terms,
                 negated,
                 claimant,
-                &claim_entities,
-                role,
-            );
+                entities: &claim_entities,
+                given: true,
+                reports: wording.attributed,
+            };
+            let (facts, evidence) = facts(story, c, &about, role, pack);
             let edge = match role {
                 Role::Responds => Edge::RespondsTo {
                     reason: reason.clone(),
@@ -548,7 +1091,9 @@ fn link_given(
                     reason: reason.clone(),
                 },
             };
-            graph.graph.add_edge(c.node, node, edge);
+            if let (Some(g), Some(node)) = (graph.as_deref_mut(), node) {
+                g.graph.add_edge(c.node, node, edge);
+            }
             LinkedStatement {
                 doc: c.doc,
                 attribution: c.attribution,
@@ -568,10 +1113,12 @@ fn link_given(
         spans: Vec::new(),
         given: true,
         relatedness,
+        detail: Some(detail),
         related,
+        wording,
         claimant,
         statements,
-        node: Some(node),
+        node,
     }
 }
 
@@ -752,15 +1299,15 @@ fn link_story(
                 .into_iter()
                 .map(|(k, role, reason, score)| {
                     let c = &candidates[k];
-                    let (facts, evidence) = facts(
-                        story,
-                        c,
-                        &b.terms,
-                        b.negated,
+                    let about = About {
+                        terms: &b.terms,
+                        negated: b.negated,
                         claimant,
-                        &claim_entities,
-                        role,
-                    );
+                        entities: &claim_entities,
+                        given: false,
+                        reports: false,
+                    };
+                    let (facts, evidence) = facts(story, c, &about, role, pack);
                     if k != b.origin {
                         let edge = match role {
                             Role::Responds => Some(Edge::RespondsTo {
@@ -800,7 +1347,9 @@ fn link_story(
                 spans,
                 given: false,
                 relatedness: 1.0,
+                detail: None,
                 related: true,
+                wording: Wording::default(),
                 claimant,
                 statements,
                 node: Some(node),
@@ -832,3 +1381,6 @@ fn clean_claim_text(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.trim_end_matches([',', ';', ':']).to_string()
 }
+
+#[cfg(test)]
+mod tests;

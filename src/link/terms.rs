@@ -62,11 +62,35 @@ impl Terms {
         self.items.extend_from_slice(&other.items);
         normalise(&mut self.items);
     }
+
+    /// Both sets have a term that is not a weak word (a name or a content word):
+    /// "Pope Francis" and "the Pope", "a Russian guy" and "a man".
+    pub fn shares_key_term(&self, other: &Terms) -> bool {
+        self.items.iter().any(|(t, w)| {
+            *w >= 1.0
+                && other
+                    .items
+                    .binary_search_by_key(t, |(k, _)| *k)
+                    .is_ok_and(|i| other.items[i].1 >= 1.0)
+        })
+    }
+
+    /// Sorts and deduplicates after items were pushed directly.
+    pub fn normalise(&mut self) {
+        normalise(&mut self.items);
+    }
 }
 
 fn normalise(items: &mut Vec<(u64, f32)>) {
     items.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     items.dedup_by_key(|(k, _)| *k);
+}
+
+type StemCache = (u64, rustc_hash::FxHashMap<Box<str>, (u64, bool, bool)>);
+
+thread_local! {
+    /// Word -> (term, weak, synonym) for the pack with the given id.
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new((0, rustc_hash::FxHashMap::default()));
 }
 
 /// Reusable term extraction (holds the stemmer and a scratch buffer).
@@ -121,11 +145,13 @@ impl<'a> TermMaker<'a> {
                 }
                 let term = match t.kind {
                     Kind::Number => {
+                        // "50ft" and "50-foot", "$4,000" and "4000": the digits.
                         let digits: String = p
                             .token_text(k)
                             .chars()
-                            .filter(|c| c.is_alphanumeric() || *c == '.')
+                            .filter(|c| c.is_ascii_digit() || *c == '.')
                             .collect();
+                        let digits = digits.trim_matches('.').to_string();
                         Some((hash(b'n', &digits), 2.0))
                     }
                     Kind::Word if !t.is(flag::CLITIC) => {
@@ -136,22 +162,35 @@ impl<'a> TermMaker<'a> {
                         } else {
                             let text = p.token_text(k);
                             self.buf.clear();
-                            for c in text.chars() {
-                                match c {
-                                    '\u{2019}' => self.buf.push('\''),
-                                    c => self.buf.extend(c.to_lowercase()),
+                            if text.is_ascii() {
+                                self.buf.push_str(text);
+                                self.buf.make_ascii_lowercase();
+                            } else {
+                                for c in text.chars() {
+                                    match c {
+                                        '\u{2019}' => self.buf.push('\''),
+                                        c => self.buf.extend(c.to_lowercase()),
+                                    }
                                 }
                             }
                             if self.buf.chars().count() < 2 {
                                 None
                             } else {
-                                let stem = self.stemmer.stem(&self.buf);
+                                let (id, weak_word, synonym) = self.word_term();
                                 let name =
                                     t.is_cap() && !title_case && !self.sentence_initial(p, k);
-                                let weight: f32 = if name { 2.0 } else { 1.0 };
-                                match self.pack.linking.synonyms.get(stem.as_ref()) {
-                                    Some(g) => Some((hash(b's', &g.to_string()), weight.max(1.5))),
-                                    None => Some((hash(b'w', &stem), weight)),
+                                let weak = !name && weak_word;
+                                let weight: f32 = if name {
+                                    2.0
+                                } else if weak {
+                                    self.pack.linking.thresholds.weak_weight as f32
+                                } else {
+                                    1.0
+                                };
+                                if synonym && !weak {
+                                    Some((id, weight.max(1.5)))
+                                } else {
+                                    Some((id, weight))
                                 }
                             }
                         }
@@ -169,6 +208,40 @@ impl<'a> TermMaker<'a> {
         }
         normalise(&mut items);
         Terms { items }
+    }
+
+    /// The term of the lowercased word in `buf`: its synonym group or its stem, and
+    /// whether it is a weak word and a synonym. Stems are cached: texts repeat words.
+    fn word_term(&mut self) -> (u64, bool, bool) {
+        // Stemming is the slow part: words seen in earlier texts (on this thread, with
+        // this pack) are looked up, not stemmed again.
+        let pack_id = self.pack.id;
+        let shared = STEMS.with(|c| {
+            let c = c.borrow();
+            (c.0 == pack_id)
+                .then(|| c.1.get(self.buf.as_str()).copied())
+                .flatten()
+        });
+        match shared {
+            Some(t) => t,
+            None => {
+                let stem = self.stemmer.stem(&self.buf);
+                let weak = self.pack.linking.weak.contains(stem.as_ref());
+                let t = match self.pack.linking.synonyms.get(stem.as_ref()) {
+                    Some(g) => (hash(b's', &g.to_string()), weak, true),
+                    None => (hash(b'w', &stem), weak, false),
+                };
+                STEMS.with(|c| {
+                    let mut c = c.borrow_mut();
+                    if c.0 != pack_id || c.1.len() > 200_000 {
+                        c.0 = pack_id;
+                        c.1.clear();
+                    }
+                    c.1.insert(self.buf.as_str().into(), t);
+                });
+                t
+            }
+        }
     }
 
     fn sentence_initial(&self, p: &Parsed, k: usize) -> bool {

@@ -586,8 +586,24 @@ fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
             .collect::<Vec<_>>(),
         wf::NEGATION,
     );
+    for list in [
+        &stance.negations,
+        &stance.not_negations,
+        &stance.refutations,
+        &stance.hedges,
+        &stance.qualifiers,
+        &stance.contrasts,
+        &stance.confirmations,
+    ] {
+        for w in list {
+            if let Some(&first) = b.phrase(w).first() {
+                b.vocab.add_flag(first, wf::STANCE_START);
+            }
+        }
+    }
     let stance_words = StanceWords {
         negations: b.phrase_set(&stance.negations),
+        not_negations: b.phrase_set(&stance.not_negations),
         refutations: b.phrase_set(&stance.refutations),
         hedges: b.phrase_set(&stance.hedges),
         qualifiers: b.phrase_set(&stance.qualifiers),
@@ -616,7 +632,9 @@ fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
         return Err(errors);
     }
     let Builder { vocab, abbr } = b;
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     Ok(Pack {
+        id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         vocab,
         abbreviations: abbr,
         junk,
@@ -1058,9 +1076,25 @@ fn compile_linking(
             );
         }
     }
+    let weak = linking
+        .weak_words
+        .iter()
+        .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
+        .collect();
     Linking {
         synonyms,
         synonym_phrases,
+        weak,
+        clause_words: linking
+            .clause_words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        source_cues: linking
+            .source_cues
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         background: b.phrase_set(&linking.background),
         thresholds: linking.thresholds.clone(),
     }

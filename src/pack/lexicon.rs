@@ -42,6 +42,8 @@ pub mod wf {
     /// A verb whose object is the subject of an infinitive after it ("urged Congress to
     /// act", "allows him to say").
     pub const OBJECT_CONTROL: u32 = 1 << 26;
+    /// The first word of some `stance.yaml` phrase (lets a scan skip other words).
+    pub const STANCE_START: u32 = 1 << 30;
 }
 
 #[derive(Debug, Default, Clone)]
@@ -139,7 +141,12 @@ impl<T> PhraseSet<T> {
 
     /// The longest phrase starting at token `i` and ending before `end`: (length, payload).
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(&tokens.get(i)?.word)?;
+        let word = tokens.get(i)?.word;
+        // A word no lexicon knows starts no phrase: skip the lookup.
+        if word == NO_WORD {
+            return None;
+        }
+        let list = self.by_first.get(&word)?;
         list.iter().find_map(|(words, payload)| {
             let n = words.len();
             if i + n > end {
@@ -168,6 +175,11 @@ impl<T> PhraseSet<T> {
     }
 
     /// Every match in `tokens[start..end]`, left to right, without overlaps.
+    /// The first match in `tokens[start..end]` (the longest at its position).
+    pub fn first(&self, tokens: &[Token], start: usize, end: usize) -> Option<(usize, usize, &T)> {
+        (start..end).find_map(|i| self.at(tokens, i, end).map(|(n, p)| (i, n, p)))
+    }
+
     pub fn find_all(&self, tokens: &[Token], start: usize, end: usize) -> Vec<(usize, usize, &T)> {
         let mut out = Vec::new();
         let mut i = start;

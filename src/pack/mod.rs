@@ -39,6 +39,8 @@ use raw::{EntityKind, PhraseFrame, PronounClass, Thresholds};
 /// A compiled rule pack, ready for the pipeline.
 #[derive(Debug)]
 pub struct Pack {
+    /// Unique per compiled pack in this process (for caches keyed by pack).
+    pub id: u64,
     pub vocab: Vocab,
     pub abbreviations: Abbreviations,
     pub junk: Vec<JunkRule>,
@@ -111,6 +113,7 @@ pub struct Cues {
 #[derive(Debug, Default)]
 pub struct StanceWords {
     pub negations: PhraseSet<()>,
+    pub not_negations: PhraseSet<()>,
     pub refutations: PhraseSet<()>,
     pub hedges: PhraseSet<()>,
     pub qualifiers: PhraseSet<()>,
@@ -139,6 +142,12 @@ pub struct Linking {
     pub synonyms: FxHashMap<String, u32>,
     /// Multi-word synonym entries ("islamic state").
     pub synonym_phrases: PhraseSet<u32>,
+    /// Stems of words too common in news to say what a text is about.
+    pub weak: rustc_hash::FxHashSet<String>,
+    /// Lowercase words that open a clause inside a claim.
+    pub clause_words: Vec<String>,
+    /// Cue lemmas that make a given claim a report of what someone says.
+    pub source_cues: Vec<String>,
     pub background: PhraseSet<()>,
     pub thresholds: Thresholds,
 }

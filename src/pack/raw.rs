@@ -88,6 +88,10 @@ pub struct StanceFile {
     /// Words that negate the verb they precede ("not", "never", "didn't").
     #[serde(default)]
     pub negations: Vec<String>,
+    /// Phrases that hold a negation word but negate nothing ("not the first time",
+    /// "not only", "no doubt").
+    #[serde(default)]
+    pub not_negations: Vec<String>,
     /// Words and phrases that call a claim false ("hoax", "fake", "no evidence").
     #[serde(default)]
     pub refutations: Vec<String>,
@@ -295,6 +299,18 @@ pub struct LinkingFile {
     /// Phrases that place a statement before the story ("last summer", "in 2016").
     #[serde(default)]
     pub background: Vec<String>,
+    /// Words so common in news that sharing them says little about a shared topic
+    /// ("report", "video", "people"); they weigh `weak_weight` instead of 1.
+    #[serde(default)]
+    pub weak_words: Vec<String>,
+    /// Words that open a clause or phrase inside a claim ("that", "who", "with"): a
+    /// negation after one of them negates that part, not the claim.
+    #[serde(default)]
+    pub clause_words: Vec<String>,
+    /// Cue lemmas that make a given claim a report of what someone says
+    /// ("Nigeria says ...", "... claims").
+    #[serde(default)]
+    pub source_cues: Vec<String>,
     #[serde(default)]
     pub thresholds: Thresholds,
 }
@@ -311,6 +327,52 @@ pub struct Thresholds {
     /// Share of a given claim's key terms a document must mention to be related at all.
     #[serde(default = "default_related")]
     pub related: f64,
+    /// Share of a given claim's key terms a sentence in the lead must mention to
+    /// address it (elsewhere: `addresses`).
+    #[serde(default = "default_lead_addresses")]
+    pub lead_addresses: f64,
+    /// Body sentences after the headline that count as the lead.
+    #[serde(default = "default_lead_sentences")]
+    pub lead_sentences: usize,
+    /// Share of a claim a text mentions by chance, per distinct content word of the
+    /// text: subtracted from the whole text's share.
+    #[serde(default)]
+    pub chance_per_word: f64,
+    /// Words of a text that cost nothing: in a headline, a shared word is no chance.
+    #[serde(default)]
+    pub chance_free_words: usize,
+    /// The most a text's length can take off its share.
+    #[serde(default = "default_chance_max")]
+    pub chance_max: f64,
+    /// Weight of the share the lead mentions (0 to ignore the lead).
+    #[serde(default = "default_one")]
+    pub lead_weight: f64,
+    /// Weight of the share the best single sentence mentions.
+    #[serde(default = "default_one")]
+    pub sentence_weight: f64,
+    /// Weight of a weak word (`weak_words`); other words weigh 1, names 2.
+    #[serde(default = "default_weak_weight")]
+    pub weak_weight: f64,
+}
+
+fn default_lead_addresses() -> f64 {
+    0.25
+}
+
+fn default_chance_max() -> f64 {
+    0.5
+}
+
+fn default_weak_weight() -> f64 {
+    0.25
+}
+
+fn default_lead_sentences() -> usize {
+    3
+}
+
+fn default_one() -> f64 {
+    1.0
 }
 
 fn default_same_claim() -> f64 {
@@ -329,6 +391,14 @@ impl Default for Thresholds {
             same_claim: default_same_claim(),
             addresses: default_addresses(),
             related: default_related(),
+            lead_sentences: default_lead_sentences(),
+            lead_addresses: default_lead_addresses(),
+            chance_per_word: 0.0,
+            chance_max: default_chance_max(),
+            chance_free_words: 0,
+            lead_weight: default_one(),
+            sentence_weight: default_one(),
+            weak_weight: default_weak_weight(),
         }
     }
 }
@@ -467,6 +537,10 @@ pub struct StatementMatch {
     /// The statement is in the headline.
     #[serde(default)]
     pub headline: Option<bool>,
+    /// The statement is in the lead: the headline or the first `lead_sentences`
+    /// sentences of the body (`linking.yaml`).
+    #[serde(default)]
+    pub lead: Option<bool>,
     /// The speaker is who the claim is about ("Islam denies making $72 million").
     #[serde(default)]
     pub by_subject: Option<bool>,
@@ -497,6 +571,18 @@ pub struct ClaimMatch {
     /// The documents are about the claim's topic at all.
     #[serde(default)]
     pub related: Option<bool>,
+    /// The claim itself calls something false ("Banksy arrest is a hoax").
+    #[serde(default)]
+    pub refutes: Option<bool>,
+    /// The claim itself hedges ("reportedly", "Report: ...", a question).
+    #[serde(default)]
+    pub hedged: Option<bool>,
+    /// The claim itself is negative ("Banksy was not arrested").
+    #[serde(default)]
+    pub negated: Option<bool>,
+    /// The claim names its own source ("Nigeria says ...", "Pope tells boy ...").
+    #[serde(default)]
+    pub attributed: Option<bool>,
 }
 
 /// Who makes a statement, relative to the claim it addresses.

@@ -21,12 +21,21 @@ use crate::sources::Resolution;
 /// Byte offset -> character offset for one document.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// Character offset at each byte that starts a character (others are unused).
+    /// Character offset at each byte (empty for ASCII text, where they are equal).
     starts: Vec<u32>,
+    /// Length of an ASCII text; 0 when `starts` is used.
+    ascii_len: u32,
 }
 
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
+        // In ASCII text a byte is a character: no table needed.
+        if text.is_ascii() {
+            return CharIndex {
+                starts: Vec::new(),
+                ascii_len: text.len() as u32,
+            };
+        }
         let mut starts = vec![0u32; text.len() + 1];
         let mut n = 0u32;
         for (b, _) in text.char_indices() {
@@ -43,10 +52,16 @@ impl CharIndex {
                 starts[b] = next;
             }
         }
-        CharIndex { starts }
+        CharIndex {
+            starts,
+            ascii_len: 0,
+        }
     }
 
     pub fn char_at(&self, byte: u32) -> usize {
+        if self.starts.is_empty() {
+            return byte.min(self.ascii_len) as usize;
+        }
         self.starts
             .get(byte as usize)
             .copied()
@@ -410,4 +425,44 @@ fn renumber_trace(t: &mut Trace, counted: &[usize], number: &[usize]) {
 /// Side names for documentation and for `Side` values in reports.
 pub fn side_label(s: Side) -> &'static str {
     side_name(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_characters_not_bytes() {
+        let text = "“Déjà vu,” she said.";
+        let idx = CharIndex::new(text);
+        let said = text.find("said").unwrap();
+        assert_eq!(idx.span(Span::new(said, said + 4)), [15, 19]);
+        assert_eq!(text.chars().skip(15).take(4).collect::<String>(), "said");
+        let ascii = CharIndex::new("plain text");
+        assert_eq!(ascii.span(Span::new(6, 10)), [6, 10]);
+    }
+
+    #[test]
+    fn reports_are_deterministic() {
+        let engine = crate::Engine::builtin().unwrap();
+        let docs = || {
+            vec![
+                crate::Document::new(
+                    "a",
+                    "The Kremlin says Trump invited Putin to the White House.",
+                ),
+                crate::Document::new(
+                    "b",
+                    "The White House confirmed the invitation, noting that no date had been set.",
+                ),
+            ]
+        };
+        let one = serde_json::to_string(&engine.check(docs(), None, true).report).unwrap();
+        let two = serde_json::to_string(&engine.check(docs(), None, true).report).unwrap();
+        assert_eq!(one, two);
+        assert!(
+            !one.contains("/work/") && !one.contains("20:"),
+            "no paths or times in reports"
+        );
+    }
 }

@@ -339,7 +339,7 @@ impl Ctx<'_> {
             };
         }
         let m = c.claim.clone().unwrap_or_default();
-        if m.given.is_none() && m.related.is_none() {
+        if ClaimMatcher::from_raw(&m).is_empty() {
             errors.push(
                 self.at
                     .at_key(
@@ -348,7 +348,7 @@ impl Ctx<'_> {
                         "empty-condition",
                         "`claim` tests nothing",
                     )
-                    .help("set `given` or `related`")
+                    .help("set `given`, `related`, `refutes`, `hedged`, `negated` or `attributed`")
                     .warning(),
             );
         }
@@ -483,7 +483,7 @@ fn always_true(c: &Cond) -> bool {
     match c {
         Cond::All(p) => p.iter().all(always_true),
         Cond::Any(p) => p.iter().any(always_true) || covers(c) == [true, true],
-        Cond::Claim(m) => m.given.is_none() && m.related.is_none(),
+        Cond::Claim(m) => m.is_empty(),
         Cond::Count {
             at_least: None,
             at_most: None,
@@ -496,16 +496,19 @@ fn always_true(c: &Cond) -> bool {
 /// Which claims a resolved condition always catches: [unrelated ones, related ones].
 fn covers(c: &Cond) -> [bool; 2] {
     match c {
-        Cond::Claim(ClaimMatcher {
-            given: None,
-            related: None,
-        }) => [true, true],
-        Cond::Claim(ClaimMatcher {
-            given: None,
-            related: Some(v),
-        }) => {
+        Cond::Claim(m) if m.is_empty() => [true, true],
+        // Only `related` set: it catches one of the two kinds of claim.
+        Cond::Claim(m)
+            if (ClaimMatcher {
+                related: None,
+                ..m.clone()
+            })
+            .is_empty() =>
+        {
             let mut out = [false, false];
-            out[usize::from(*v)] = true;
+            if let Some(v) = m.related {
+                out[usize::from(v)] = true;
+            }
             out
         }
         Cond::Count {

@@ -211,20 +211,11 @@ impl RuleSet {
                     if ok { hits } else { vec![] },
                 )
             }
-            Cond::Claim(m) => {
-                let mut parts = Vec::new();
-                if let Some(g) = m.given {
-                    parts.push(format!("given={g}"));
-                }
-                if let Some(r) = m.related {
-                    parts.push(format!("related={r}"));
-                }
-                leaf(
-                    format!("the claim has {}", parts.join(" ")),
-                    m.matches(claim),
-                    vec![],
-                )
-            }
+            Cond::Claim(m) => leaf(
+                format!("the claim has {}", m.describe()),
+                m.matches(claim),
+                vec![],
+            ),
         }
     }
 }

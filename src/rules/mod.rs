@@ -31,6 +31,8 @@ pub struct StatementFacts {
     pub vouches: bool,
     pub question: bool,
     pub headline: bool,
+    /// In the headline or the first sentences of the body.
+    pub lead: bool,
     pub by_subject: bool,
     /// Lemma of the cue ("deny"); empty for the outlet's own voice.
     pub cue: String,
@@ -43,6 +45,12 @@ pub struct ClaimFacts {
     pub given: bool,
     /// The documents are about the claim's topic at all.
     pub related: bool,
+    /// The claim's own wording refutes, hedges or negates.
+    pub refutes: bool,
+    pub hedged: bool,
+    pub negated: bool,
+    /// The claim names its own source ("Nigeria says ...").
+    pub attributed: bool,
     pub statements: Vec<StatementFacts>,
 }
 
@@ -74,6 +82,7 @@ pub struct Matcher {
     pub vouches: Option<bool>,
     pub question: Option<bool>,
     pub headline: Option<bool>,
+    pub lead: Option<bool>,
     pub by_subject: Option<bool>,
     pub cue: Option<Vec<String>>,
 }
@@ -91,6 +100,7 @@ impl Matcher {
             vouches: m.vouches,
             question: m.question,
             headline: m.headline,
+            lead: m.lead,
             by_subject: m.by_subject,
             cue: m
                 .cue
@@ -113,6 +123,7 @@ impl Matcher {
             && flag(self.vouches, s.vouches)
             && flag(self.question, s.question)
             && flag(self.headline, s.headline)
+            && flag(self.lead, s.lead)
             && flag(self.by_subject, s.by_subject)
             && self.cue.as_ref().is_none_or(|v| v.contains(&s.cue))
     }
@@ -142,6 +153,7 @@ impl Matcher {
             vouches,
             question,
             headline,
+            lead,
             by_subject,
             cue,
         } = other;
@@ -156,6 +168,7 @@ impl Matcher {
             && flag(self.vouches, *vouches)
             && flag(self.question, *question)
             && flag(self.headline, *headline)
+            && flag(self.lead, *lead)
             && flag(self.by_subject, *by_subject)
     }
 
@@ -191,6 +204,7 @@ impl Matcher {
             ("vouches", self.vouches),
             ("question", self.question),
             ("headline", self.headline),
+            ("lead", self.lead),
             ("by_subject", self.by_subject),
         ] {
             if let Some(b) = v {
@@ -222,6 +236,10 @@ pub fn side_name(s: Side) -> &'static str {
 pub struct ClaimMatcher {
     pub given: Option<bool>,
     pub related: Option<bool>,
+    pub refutes: Option<bool>,
+    pub hedged: Option<bool>,
+    pub negated: Option<bool>,
+    pub attributed: Option<bool>,
 }
 
 impl ClaimMatcher {
@@ -229,10 +247,45 @@ impl ClaimMatcher {
         ClaimMatcher {
             given: m.given,
             related: m.related,
+            refutes: m.refutes,
+            hedged: m.hedged,
+            negated: m.negated,
+            attributed: m.attributed,
         }
     }
     pub fn matches(&self, c: &ClaimFacts) -> bool {
-        self.given.is_none_or(|g| g == c.given) && self.related.is_none_or(|r| r == c.related)
+        self.given.is_none_or(|g| g == c.given)
+            && self.related.is_none_or(|r| r == c.related)
+            && self.refutes.is_none_or(|r| r == c.refutes)
+            && self.hedged.is_none_or(|r| r == c.hedged)
+            && self.negated.is_none_or(|r| r == c.negated)
+            && self.attributed.is_none_or(|r| r == c.attributed)
+    }
+
+    /// Tests nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.given.is_none()
+            && self.related.is_none()
+            && self.refutes.is_none()
+            && self.hedged.is_none()
+            && self.negated.is_none()
+            && self.attributed.is_none()
+    }
+
+    /// `given=true related=false`
+    pub fn describe(&self) -> String {
+        [
+            ("given", self.given),
+            ("related", self.related),
+            ("refutes", self.refutes),
+            ("hedged", self.hedged),
+            ("negated", self.negated),
+            ("attributed", self.attributed),
+        ]
+        .into_iter()
+        .filter_map(|(n, v)| v.map(|v| format!("{n}={v}")))
+        .collect::<Vec<_>>()
+        .join(" ")
     }
 }
 
@@ -284,6 +337,19 @@ pub struct Verdict {
 impl RuleSet {
     /// Applies the rules to one claim. When none holds, the claim is unconfirmed and
     /// `rule` is empty (`rules validate` warns about packs without a catch-all rule).
+    /// Only the deciding rule: (label, rule id). Stops at the first rule that holds,
+    /// for callers that show no more than that (batch output).
+    pub fn first(&self, claim: &ClaimFacts) -> (Label, Option<&str>) {
+        let mut scratch = Vec::new();
+        for rule in &self.rules {
+            scratch.clear();
+            if self.holds(&rule.when, claim, &mut scratch) {
+                return (rule.label, Some(rule.id.as_str()));
+            }
+        }
+        (Label::Unconfirmed, None)
+    }
+
     pub fn decide(&self, claim: &ClaimFacts, names: &dyn Fn(&[usize]) -> Names) -> Verdict {
         let mut fired = Vec::new();
         for rule in &self.rules {
@@ -395,6 +461,7 @@ mod tests {
             vouches: false,
             question: false,
             headline: false,
+            lead: false,
             by_subject: false,
             cue: String::new(),
         }
@@ -405,6 +472,7 @@ mod tests {
             given,
             related: true,
             statements,
+            ..ClaimFacts::default()
         };
         test_pack().rules.decide(&claim, &|_| Names::default())
     }
@@ -463,7 +531,8 @@ mod tests {
 
     #[test]
     fn outlet_voice_confirms_only_a_given_claim() {
-        let outlet = statement(Stance::Asserts, Side::Outlet);
+        let mut outlet = statement(Stance::Asserts, Side::Outlet);
+        outlet.lead = true;
         assert_eq!(label(true, vec![outlet.clone()]).label, Label::Confirmed);
         assert_eq!(
             label(
@@ -479,11 +548,52 @@ mod tests {
     }
 
     #[test]
+    fn first_agrees_with_decide() {
+        let mut caveat = statement(Stance::Asserts, Side::Other);
+        caveat.qualifies = true;
+        let cases = [
+            vec![statement(Stance::Asserts, Side::Claimant)],
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Confirms, Side::Other),
+            ],
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Confirms, Side::Other),
+                caveat,
+            ],
+            vec![
+                statement(Stance::Asserts, Side::Claimant),
+                statement(Stance::Denies, Side::Other),
+            ],
+            vec![],
+        ];
+        for given in [false, true] {
+            for related in [false, true] {
+                for statements in &cases {
+                    let claim = ClaimFacts {
+                        given,
+                        related,
+                        statements: statements.clone(),
+                        ..ClaimFacts::default()
+                    };
+                    let v = test_pack().rules.decide(&claim, &|_| Names::default());
+                    assert_eq!(
+                        test_pack().rules.first(&claim),
+                        (v.label, v.rule.as_deref())
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn unrelated_given_claim() {
         let claim = ClaimFacts {
             given: true,
             related: false,
             statements: vec![],
+            ..ClaimFacts::default()
         };
         assert_eq!(
             test_pack()
@@ -503,6 +613,7 @@ mod tests {
                 statement(Stance::Asserts, Side::Claimant),
                 statement(Stance::Confirms, Side::Other),
             ],
+            ..ClaimFacts::default()
         };
         let t = test_pack().rules.explain(&claim);
         assert_eq!(t.winner.as_deref(), Some("confirmed"));

@@ -156,6 +156,9 @@ pub fn read(doc: Document, pack: &Pack) -> Parsed {
 /// Markup (Markdown marks, link targets) is not text: drop it, passing its line
 /// breaks on to the next token.
 fn drop_markup(tokens: Vec<Token>) -> Vec<Token> {
+    if !tokens.iter().any(|t| t.is(flag::MARKUP)) {
+        return tokens;
+    }
     let mut out = Vec::with_capacity(tokens.len());
     let mut carry = 0u16;
     for mut t in tokens {

@@ -109,6 +109,14 @@ pub struct Abbreviations {
 /// and an abbreviation's final period dropped.
 pub fn normalise(text: &str, buf: &mut String) {
     buf.clear();
+    if text.is_ascii() && !text.contains('`') {
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        if buf.len() > 1 && buf.ends_with('.') {
+            buf.pop();
+        }
+        return;
+    }
     for c in text.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => buf.push('\''),
@@ -178,6 +186,12 @@ pub fn tokenize(
     };
 
     while i < n {
+        // Plain spaces, the commonest byte, take no decoding.
+        if bytes[i] == b' ' {
+            pending |= flag::SPACE_BEFORE;
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -386,6 +400,16 @@ fn scan_word(
     let numeric = first.is_ascii_digit();
     let mut letters_seen = false;
     while i < n {
+        // ASCII letters and digits, the common case, without decoding characters.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            if numeric && !letters_seen && b.is_ascii_uppercase() && i > start {
+                break;
+            }
+            letters_seen |= b.is_ascii_alphabetic();
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         if is_word_char(c) {
             // "2017Credit": a capital after digits starts a new word.
@@ -459,17 +483,25 @@ fn scan_word(
         }
     }
     let word = &text[start..end];
-    let mut caps = 0;
-    let mut lowers = 0;
-    for c in word.chars() {
-        if c.is_uppercase() {
-            caps += 1;
-        } else if c.is_lowercase() {
-            lowers += 1;
-        }
-    }
-    let first_letter = word.chars().find(|c| c.is_alphabetic());
-    if first_letter.is_some_and(|c| c.is_uppercase()) {
+    let (caps, lowers, first_upper) = if word.is_ascii() {
+        let w = word.as_bytes();
+        (
+            w.iter().filter(|b| b.is_ascii_uppercase()).count(),
+            w.iter().filter(|b| b.is_ascii_lowercase()).count(),
+            w.iter()
+                .find(|b| b.is_ascii_alphabetic())
+                .is_some_and(|b| b.is_ascii_uppercase()),
+        )
+    } else {
+        (
+            word.chars().filter(|c| c.is_uppercase()).count(),
+            word.chars().filter(|c| c.is_lowercase()).count(),
+            word.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_uppercase()),
+        )
+    };
+    if first_upper {
         flags |= flag::CAP;
     }
     if caps >= 2 && lowers == 0 {
