@@ -162,7 +162,10 @@ impl Ctx<'_> {
             return Some(a);
         }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
-            if self.capitalised_name(i) || self.noun_reading(i, i + n, end) {
+            if self.capitalised_name(i)
+                || self.noun_reading(i, i + n, end)
+                || (n == 1 && self.reduced_relative(i, end))
+            {
                 return None;
             }
             // "continues to insist": the cue is the verb after "to", with this one in
@@ -311,7 +314,18 @@ impl Ctx<'_> {
         {
             k -= 1;
         }
-        if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) {
+        // But "the campaign plans to": a singular subject and a verb in -s.
+        let agrees = k < i
+            && self.text(i).ends_with('s')
+            && !self.text(i - 1).ends_with('s')
+            && k > 0
+            && self.lower_is(
+                k - 1,
+                &[
+                    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my",
+                ],
+            );
+        if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) && !agrees {
             return true;
         }
         // "plans to attend": "to" and a verb.
@@ -383,6 +397,7 @@ impl Ctx<'_> {
         let mut g = head;
         let mut negated = false;
         let mut be_before = false;
+        let mut aux_seen = false;
         loop {
             if g <= floor {
                 break;
@@ -418,10 +433,11 @@ impl Ctx<'_> {
                 continue;
             }
             if word_ok && self.has(k, wf::VERB_GROUP) {
-                if g == head
-                    && self.lower_is(k, &["is", "are", "was", "were", "be", "been", "being"])
-                {
-                    be_before = true;
+                // The auxiliary nearest the verb, over adverbs ("was widely known").
+                if !aux_seen && self.has(k, wf::AUX) {
+                    aux_seen = true;
+                    be_before =
+                        self.lower_is(k, &["is", "are", "was", "were", "be", "been", "being"]);
                 }
                 g = k;
                 continue;
@@ -1564,11 +1580,22 @@ impl Ctx<'_> {
         let it_subject = cue.start > floor && self.lower_is(cue.start - 1, &["it"]);
         if !it_subject {
             // "Sanders was asked by the host whether C": the subject is the hearer.
-            return if cue.hearer {
-                self.asked(si, cue)
-            } else {
-                None
-            };
+            if cue.hearer {
+                return self.asked(si, cue);
+            }
+            // "Tinder's ban was first reported by BuzzFeed", "The list was widely known":
+            // the subject is what was said; the agent, if named, said it.
+            let subject = self.subject_before(cue.start, floor)?;
+            if self.is_subject_pronoun(subject.start) && subject.len() == 1 && by_agent.is_none() {
+                return None;
+            }
+            let mut a = self.make(si, cue, by_agent, vec![subject], Pattern::Passive)?;
+            if let Some(agent) = &a.source
+                && agent.start == cue.end + 1
+            {
+                a.cue.end = cue.end + 1;
+            }
+            return Some(a);
         }
         let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
         let right = self.content_right(si, after, false);

@@ -751,6 +751,7 @@ impl<'a> Ctx<'a> {
                 && self.has(e, wf::CUE_VERB)
                 && e > s
                 && self.cat(e) == Cat::Verb
+                && !self.reduced_relative(e, end)
             {
                 break;
             }
@@ -761,6 +762,17 @@ impl<'a> Ctx<'a> {
             e -= 1;
         }
         (e > s).then_some(s..e)
+    }
+
+    /// "figures released by the office": a participle and its agent inside a noun phrase.
+    /// Not "Trump responded by tweeting", where the verb is finite.
+    pub fn reduced_relative(&self, e: usize, end: usize) -> bool {
+        e > 0
+            && e + 1 < end
+            && self.text(e).ends_with("ed")
+            && self.lower_is(e + 1, &["by"])
+            && matches!(self.cat(e - 1), Cat::Noun | Cat::Name)
+            && !(e + 2 < end && self.text(e + 2).ends_with("ing"))
     }
 
     /// Does an appositive (role or description) start at `i` and run to a sentence end?

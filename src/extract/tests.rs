@@ -631,23 +631,15 @@ fn source_after_the_cue_keeps_its_relative_clause_but_not_the_medium() {
     assert_eq!(s, "RNC spokesman Sean Spicer");
 }
 
-/// Not a test: prints each sentence's tokens with their categories for the text in
-/// `$CROSSCHECK_DUMP` (`cargo test --lib dump_tokens -- --ignored --nocapture`).
 #[test]
-#[ignore]
-fn dump_tokens() {
-    let Ok(path) = std::env::var("CROSSCHECK_DUMP") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).unwrap();
-    let p = read(Document::new("t", text.as_str()), test_pack());
-    let cx = super::phrase::Ctx::new(&p, test_pack());
-    for s in &p.sentences {
-        let line: Vec<String> = s
-            .tokens
-            .clone()
-            .map(|i| format!("{}/{:?}", p.token_text(i), cx.cat(i)))
-            .collect();
-        println!("{}", line.join(" "));
-    }
+fn passive_subject_is_the_content_and_the_agent_the_source() {
+    let (p, s, c, content) = one("Tinder's ban of the user was first reported by BuzzFeed.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Passive, "BuzzFeed", "was first reported by")
+    );
+    assert_eq!(content, ["Tinder's ban of the user"]);
+    let (_, s, c, content) = one("The list of wishes was widely known.");
+    assert_eq!((s.as_str(), c.as_str()), ("", "was widely known"));
+    assert_eq!(content, ["The list of wishes"]);
 }
