@@ -59,14 +59,17 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     cx.quote_continuations(&mut out);
     link_nesting(&mut out);
     // "Devine said he does not think C": a thought inside another's reported speech is
-    // part of what was said.
+    // part of what was said, and so is a topic ("confirmed the two had discussed C").
     let keep: Vec<bool> = out
         .iter()
         .map(|a| {
             a.parent.is_none()
                 || !(a.pattern == Pattern::Infinitive
-                    || a.lemma
-                        .is_some_and(|l| pack.cues.mental.get(l as usize) == Some(&true)))
+                    || a.lemma.is_some_and(|l| {
+                        let l = l as usize;
+                        pack.cues.mental.get(l) == Some(&true)
+                            || pack.cues.topic.get(l) == Some(&true)
+                    }))
         })
         .collect();
     if keep.iter().any(|k| !k) {
@@ -87,6 +90,8 @@ struct Cue {
     hearer: bool,
     negated: bool,
     passive: bool,
+    /// The verb group says others report it ("reportedly plans").
+    hearsay: bool,
 }
 
 impl Ctx<'_> {
@@ -461,6 +466,7 @@ impl Ctx<'_> {
                 )
         };
         let passive = be_before && past && form == Form::Finite;
+        let hearsay = (g..head).any(|k| self.pack.cues.hearsay.at(toks, k, head).is_some());
         let stance = if negated {
             match stance {
                 Stance::Confirms | Stance::Denies | Stance::Asserts => Stance::Hedges,
@@ -478,6 +484,7 @@ impl Ctx<'_> {
             hearer,
             negated,
             passive,
+            hearsay,
         }
     }
 
@@ -582,6 +589,11 @@ impl Ctx<'_> {
         let range = self.sentence_range(si);
         let floor = range.start;
         let g = cue.start;
+
+        // "Carmaker reportedly plans to cut jobs": others report the subject's plan.
+        if cue.hearsay && self.pack.cues.mental.get(cue.lemma as usize) == Some(&true) {
+            return None;
+        }
 
         if cue.passive {
             return self.passive(si, &cue);
@@ -1244,6 +1256,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: false,
             passive: false,
+            hearsay: false,
         };
         let sentence_initial = (range.start..start)
             .all(|k| self.lower_is(k, &["but", "and", "so", "yet"]) || self.p.tokens[k].is_quote());
@@ -1325,6 +1338,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: group.negated,
             passive: false,
+            hearsay: false,
         };
         let content = if content_start < content_end {
             vec![content_start..content_end]
@@ -1365,6 +1379,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: false,
             passive: false,
+            hearsay: false,
         };
         let mut e = noun + 2;
         while e < cend && !matches!(self.kind(e), Kind::Semicolon | Kind::Dash) {
@@ -1684,6 +1699,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: false,
             passive: false,
+            hearsay: false,
         };
         let mut a = self.make(si, &cue, Some(start..colon), content, Pattern::Colon)?;
         a.lemma = None;

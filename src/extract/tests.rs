@@ -643,3 +643,25 @@ fn passive_subject_is_the_content_and_the_agent_the_source() {
     assert_eq!((s.as_str(), c.as_str()), ("", "was widely known"));
     assert_eq!(content, ["The list of wishes"]);
 }
+
+#[test]
+fn a_topic_inside_another_speakers_content_is_part_of_it() {
+    let all = found("The mayor confirmed that the two had discussed a new bridge.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].3, ["the two had discussed a new bridge"]);
+    let (_, s, c, content) = one("The two leaders discussed a new bridge.");
+    assert_eq!((s.as_str(), c.as_str()), ("The two leaders", "discussed"));
+    assert_eq!(content, ["a new bridge"]);
+}
+
+#[test]
+fn a_reported_plan_has_no_speaker() {
+    assert!(found("Carmaker reportedly plans to cut 2,000 jobs").is_empty());
+    assert!(found("The mayor is said to want a second term.").is_empty());
+    let (_, s, c, content) = one("Carmaker plans to cut 2,000 jobs.");
+    assert_eq!((s.as_str(), c.as_str()), ("Carmaker", "plans"));
+    assert_eq!(content, ["to cut 2,000 jobs"]);
+    // A reported statement is still the subject's.
+    let (_, s, c, _) = one("The mayor reportedly said the bridge would close.");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "reportedly said"));
+}

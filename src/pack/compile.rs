@@ -714,18 +714,20 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             );
         }
     }
-    for (i, m) in cues.mental.iter().enumerate() {
-        if !seen.contains_key(&m.to_lowercase()) {
-            errors.push(
-                at.at_key(
-                    &crate::yaml_path!["mental", i],
-                    Class::Semantic,
-                    "unused-entry",
-                    format!("`{m}` is not a cue verb, so marking it as mental has no effect"),
-                )
-                .help("add it under a stance in `verbs` first")
-                .warning(),
-            );
+    for (key, list) in [("mental", &cues.mental), ("topic", &cues.topic)] {
+        for (i, m) in list.iter().enumerate() {
+            if !seen.contains_key(&m.to_lowercase()) {
+                errors.push(
+                    at.at_key(
+                        &crate::yaml_path![key, i],
+                        Class::Semantic,
+                        "unused-entry",
+                        format!("`{m}` is not a cue verb, so marking it as {key} has no effect"),
+                    )
+                    .help("add it under a stance in `verbs` first")
+                    .warning(),
+                );
+            }
         }
     }
     for (i, h) in cues.hearer.iter().enumerate() {
@@ -839,6 +841,8 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         .map(|s| s.trim().to_lowercase())
         .collect();
     out.mental = out.lemmas.iter().map(|l| mental.contains(l)).collect();
+    let topic: Vec<String> = cues.topic.iter().map(|s| s.trim().to_lowercase()).collect();
+    out.topic = out.lemmas.iter().map(|l| topic.contains(l)).collect();
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
         match r.strip_prefix("be ") {
@@ -849,6 +853,12 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
                     out.raising.insert(ids, false);
                 }
             }
+        }
+    }
+    for w in &cues.hearsay {
+        let ids = b.phrase(w);
+        if !ids.is_empty() {
+            out.hearsay.insert(ids, ());
         }
     }
     for (i, w) in cues.verb_group.iter().enumerate() {

@@ -108,6 +108,10 @@ pub struct Cues {
     pub raising: PhraseSet<bool>,
     /// Per lemma (index as `lemmas`): a verb of thinking or wanting (`mental`).
     pub mental: Vec<bool>,
+    /// Per lemma (index as `lemmas`): a verb whose content is a topic (`topic`).
+    pub topic: Vec<bool>,
+    /// Words in a verb group that say others report it (`hearsay`).
+    pub hearsay: PhraseSet<()>,
 }
 
 #[derive(Debug, Default)]

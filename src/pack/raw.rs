@@ -53,6 +53,17 @@ pub struct CuesFile {
     /// not think ..."), not a statement of their own. Each must be listed under `verbs`.
     #[serde(default)]
     pub mental: Vec<String>,
+    /// Verbs whose content is a topic, not a claim ("discuss", "talk about"): inside
+    /// another speaker's reported speech they are part of what was said ("confirmed the
+    /// two had discussed a meeting"), not a statement of their own. Each must be listed
+    /// under `verbs`.
+    #[serde(default)]
+    pub topic: Vec<String>,
+    /// Words in a verb group that say others report it ("reportedly", "is said to"):
+    /// before a verb of thinking or wanting ("reportedly plans to") the subject is what
+    /// is reported on, not a speaker.
+    #[serde(default)]
+    pub hearsay: Vec<String>,
     /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
     /// Congress to act", "allows him to call for"), as lemmas.
     #[serde(default)]
