@@ -1192,6 +1192,8 @@ impl Ctx<'_> {
                 // Skip a short prepositional phrase: "in a statement", "on Monday".
                 let mut e = k + 1;
                 let mut seen_noun = false;
+                // "on Monday", "in March": a time phrase is never what was said.
+                let mut time_only = true;
                 while e < end && e - k < 8 {
                     if self.has(e, wf::COMP) && seen_noun {
                         break;
@@ -1199,7 +1201,10 @@ impl Ctx<'_> {
                     match self.cat(e) {
                         Cat::Det if seen_noun => break,
                         Cat::Det | Cat::Num | Cat::Poss => {}
-                        Cat::Name | Cat::Noun | Cat::Time => seen_noun = true,
+                        Cat::Name | Cat::Noun | Cat::Time => {
+                            seen_noun = true;
+                            time_only &= self.cat(e) == Cat::Time || self.has(e, wf::TIME);
+                        }
                         Cat::Prep
                             if seen_noun && self.lower_is(e, &["of", "with", "in", "on", "at"]) =>
                         {
@@ -1214,6 +1219,7 @@ impl Ctx<'_> {
                 // phrase runs to the end of the clause ("said in a statement.").
                 if seen_noun
                     && (e >= end
+                        || time_only
                         || self.has(e, wf::COMP)
                         || matches!(self.kind(e), Kind::Comma | Kind::Colon)
                         || self.quotes.opening_at(e).is_some()

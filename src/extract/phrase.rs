@@ -271,10 +271,15 @@ impl<'a> Ctx<'a> {
         if !self.np_starter(s) {
             return false;
         }
-        // "that Moscow", "that the": a complementizer, not a determiner.
+        // "that Moscow", "that the", "that members" (a demonstrative would be "those"):
+        // a complementizer, not a determiner.
         if self.has(s, wf::COMP)
             && s + 1 < e
-            && matches!(self.cat(s + 1), Cat::Name | Cat::Det | Cat::Pron | Cat::Num)
+            && (matches!(self.cat(s + 1), Cat::Name | Cat::Det | Cat::Pron | Cat::Num)
+                || self.cat(s + 1) == Cat::Noun && {
+                    let w = self.text(s + 1);
+                    w.ends_with('s') && !w.ends_with("ss")
+                })
         {
             return false;
         }

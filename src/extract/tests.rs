@@ -665,3 +665,25 @@ fn a_reported_plan_has_no_speaker() {
     let (_, s, c, _) = one("The mayor reportedly said the bridge would close.");
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "reportedly said"));
 }
+
+#[test]
+fn a_time_phrase_after_the_cue_is_not_content() {
+    let (_, s, c, content) = one("The board voted on Tuesday to close the depot.");
+    assert_eq!((s.as_str(), c.as_str()), ("The board", "voted"));
+    assert_eq!(content, ["to close the depot"]);
+    assert!(found("The board voted on Tuesday.").is_empty());
+}
+
+#[test]
+fn a_vote_inside_reported_speech_is_part_of_it() {
+    let all = found("The mayor said the board had voted to close the depot.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].3, ["the board had voted to close the depot"]);
+}
+
+#[test]
+fn that_before_a_plural_noun_is_a_complementizer() {
+    let all = found("Ms Okafor told reporters that members had said the offer was fair.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[1].1, "members");
+}

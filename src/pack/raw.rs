@@ -48,7 +48,7 @@ pub struct CuesFile {
     /// (`seem`), or `be` and a participle (`be expected`) for a passive.
     #[serde(default)]
     pub raising: Vec<String>,
-    /// Verbs of thinking, wanting and feeling ("think", "want"): inside another
+    /// Verbs of thinking, wanting, feeling and deciding ("think", "want"): inside another
     /// speaker's reported speech they are part of what was said ("Devine said he does
     /// not think ..."), not a statement of their own. Each must be listed under `verbs`.
     #[serde(default)]
