@@ -457,7 +457,7 @@ impl Ctx<'_> {
             }
             break;
         }
-        let past = {
+        let past = self.has(head, wf::PARTICIPLE) || {
             let w = self.text(head).to_ascii_lowercase();
             w.ends_with("ed")
                 || matches!(
@@ -1608,6 +1608,19 @@ impl Ctx<'_> {
             // the subject is what was said; the agent, if named, said it.
             let subject = self.subject_before(cue.start, floor)?;
             if self.is_subject_pronoun(subject.start) && subject.len() == 1 && by_agent.is_none() {
+                return None;
+            }
+            // "A shark was seen swimming in the street": with no agent, a participle after
+            // the cue says what the subject was doing; no one is said to have said anything.
+            if by_agent.is_none()
+                && self
+                    .content_right(si, cue.end, false)
+                    .first()
+                    .is_some_and(|r| {
+                        let w = self.text(r.start);
+                        w.len() > 4 && w.ends_with("ing") && self.p.tokens[r.start].is_word()
+                    })
+            {
                 return None;
             }
             let mut a = self.make(si, cue, by_agent, vec![subject], Pattern::Passive)?;

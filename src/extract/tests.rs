@@ -687,3 +687,15 @@ fn that_before_a_plural_noun_is_a_complementizer() {
     assert_eq!(all.len(), 2, "{all:?}");
     assert_eq!(all[1].1, "members");
 }
+
+#[test]
+fn a_passive_perception_subject_is_no_source() {
+    let all = found("A video claims that a shark was seen swimming in the river.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, "A video");
+    assert!(found("The mayor was seen leaving the building.").is_empty());
+    // An agent still speaks: "was seen by".
+    let (p, s, _, content) = one("The memo was seen by Reuters.");
+    assert_eq!((p, s.as_str()), (Pattern::Passive, "Reuters"));
+    assert_eq!(content, ["The memo"]);
+}

@@ -687,6 +687,14 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
                 let ids = b.phrase(&form_text);
                 if let Some(&first) = ids.first() {
                     b.vocab.add_flag(first, wf::CUE_VERB);
+                    if form == Form::Finite
+                        && !head.ends_with("ing")
+                        && irregular
+                            .iter()
+                            .any(|f| f.trim().to_lowercase() == form_text)
+                    {
+                        b.vocab.add_flag(first, wf::PARTICIPLE);
+                    }
                 }
                 out.verbs.insert(
                     ids,

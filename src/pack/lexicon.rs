@@ -42,6 +42,9 @@ pub mod wf {
     /// A verb whose object is the subject of an infinitive after it ("urged Congress to
     /// act", "allows him to say").
     pub const OBJECT_CONTROL: u32 = 1 << 26;
+    /// An irregular past form of a cue verb ("seen", "told"): after a form of "be"
+    /// it makes the cue passive.
+    pub const PARTICIPLE: u32 = 1 << 27;
     /// The first word of some `stance.yaml` phrase (lets a scan skip other words).
     pub const STANCE_START: u32 = 1 << 30;
 }
