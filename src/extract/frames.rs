@@ -190,6 +190,14 @@ impl Ctx<'_> {
                     None
                 };
             }
+            // "declined to comment", but not "profits declined".
+            if pack.cues.needs_infinitive.get(vc.lemma as usize) == Some(&true)
+                && !(i + n + 1 < end
+                    && self.lower_is(i + n, &["to"])
+                    && self.p.tokens[i + n + 1].is_word())
+            {
+                return None;
+            }
             let cue = self.verb_group(i, i + n, vc.stance, vc.lemma, vc.form, vc.hearer);
             return self.verb_frame(si, cue, found);
         }

@@ -699,3 +699,12 @@ fn a_passive_perception_subject_is_no_source() {
     assert_eq!((p, s.as_str()), (Pattern::Passive, "Reuters"));
     assert_eq!(content, ["The memo"]);
 }
+
+#[test]
+fn refusal_verbs_are_cues_only_before_an_infinitive() {
+    assert!(found("The council would not refuse its proposal.").is_empty());
+    assert!(found("Profits declined sharply last year.").is_empty());
+    let (_, s, c, content) = one("The council refused to publish the report.");
+    assert_eq!((s.as_str(), c.as_str()), ("The council", "refused"));
+    assert_eq!(content, ["to publish the report"]);
+}

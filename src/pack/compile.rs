@@ -722,7 +722,11 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             );
         }
     }
-    for (key, list) in [("mental", &cues.mental), ("topic", &cues.topic)] {
+    for (key, list) in [
+        ("mental", &cues.mental),
+        ("topic", &cues.topic),
+        ("needs_infinitive", &cues.needs_infinitive),
+    ] {
         for (i, m) in list.iter().enumerate() {
             if !seen.contains_key(&m.to_lowercase()) {
                 errors.push(
@@ -851,6 +855,16 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     out.mental = out.lemmas.iter().map(|l| mental.contains(l)).collect();
     let topic: Vec<String> = cues.topic.iter().map(|s| s.trim().to_lowercase()).collect();
     out.topic = out.lemmas.iter().map(|l| topic.contains(l)).collect();
+    let needs_infinitive: Vec<String> = cues
+        .needs_infinitive
+        .iter()
+        .map(|s| s.trim().to_lowercase())
+        .collect();
+    out.needs_infinitive = out
+        .lemmas
+        .iter()
+        .map(|l| needs_infinitive.contains(l))
+        .collect();
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
         match r.strip_prefix("be ") {

@@ -110,6 +110,8 @@ pub struct Cues {
     pub mental: Vec<bool>,
     /// Per lemma (index as `lemmas`): a verb whose content is a topic (`topic`).
     pub topic: Vec<bool>,
+    /// Per lemma (index as `lemmas`): a cue only before an infinitive (`needs_infinitive`).
+    pub needs_infinitive: Vec<bool>,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
 }

@@ -64,6 +64,10 @@ pub struct CuesFile {
     /// is reported on, not a speaker.
     #[serde(default)]
     pub hearsay: Vec<String>,
+    /// Verbs that are cues only before an infinitive ("declined to comment", not
+    /// "profits declined", "refused its proposal"). Each must be listed under `verbs`.
+    #[serde(default)]
+    pub needs_infinitive: Vec<String>,
     /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
     /// Congress to act", "allows him to call for"), as lemmas.
     #[serde(default)]
