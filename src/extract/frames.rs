@@ -299,10 +299,16 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        let mut content: Vec<Range<usize>> = subject.into_iter().collect();
+        let mut content: Vec<Range<usize>> = subject.clone().into_iter().collect();
         content.push(k..stop);
         let mut a = self.make(si, &cue, None, content, Pattern::Raising)?;
         a.lemma = None;
+        // "he was expected to raise C": a pronoun subject is part of the content too.
+        if let Some(subject) = subject
+            && a.content.first().is_some_and(|r| r.start > subject.start)
+        {
+            a.content.insert(0, subject);
+        }
         Some(a)
     }
 

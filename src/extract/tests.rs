@@ -708,3 +708,13 @@ fn refusal_verbs_are_cues_only_before_an_infinitive() {
     assert_eq!((s.as_str(), c.as_str()), ("The council", "refused"));
     assert_eq!(content, ["to publish the report"]);
 }
+
+#[test]
+fn a_raising_verb_keeps_a_pronoun_subject_in_the_content() {
+    let (p, s, c, content) = one("He was expected to raise the issue of the poisoning.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Raising, "", "was expected")
+    );
+    assert_eq!(content, ["He", "to raise the issue of the poisoning"]);
+}
