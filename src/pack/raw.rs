@@ -65,7 +65,8 @@ pub struct CuesFile {
     #[serde(default)]
     pub hearsay: Vec<String>,
     /// Verbs that are cues only before an infinitive ("declined to comment", not
-    /// "profits declined", "refused its proposal"). Each must be listed under `verbs`.
+    /// "profits declined", "refused its proposal"). A refusal makes no claim of its
+    /// own. Each must be listed under `verbs`.
     #[serde(default)]
     pub needs_infinitive: Vec<String>,
     /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
