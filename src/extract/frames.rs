@@ -388,7 +388,7 @@ impl Ctx<'_> {
             // "Many said" (but "some reports"): a quantifier can be the subject.
             Cat::Det => {
                 !self.is_subject_pronoun(prev)
-                    && !(self.quantifier(prev) && !self.has(i, wf::NOUN_LIKE | wf::CUE_NOUN))
+                    && (!self.quantifier(prev) || self.has(i, wf::NOUN_LIKE | wf::CUE_NOUN))
             }
             // "he's said": a clitic auxiliary, not a possessive.
             Cat::Poss => !(prev > 0 && self.has(prev - 1, wf::PRON | wf::REL)),
