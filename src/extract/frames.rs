@@ -917,8 +917,11 @@ impl Ctx<'_> {
 
     /// Is `r` a plausible speaker: not a bare time phrase or a number.
     fn source_like(&self, r: Range<usize>) -> bool {
-        // "Many", "one in three", "six in 10": a quantifier stands for its noun.
-        if self.quantifier(r.start) && self.np_valid(r.start, r.end) {
+        // "Many", "one in three", "six in 10", "the two": a quantifier stands for its
+        // noun.
+        if (self.quantifier(r.start) || r.len() == 2 && self.quantifier(r.start + 1))
+            && self.np_valid(r.start, r.end)
+        {
             return true;
         }
         r.clone()

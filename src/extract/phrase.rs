@@ -264,6 +264,13 @@ impl<'a> Ctx<'a> {
         {
             return self.np_valid(s + 2, e);
         }
+        // "The two said", "these three": a determiner and a quantifier with no noun.
+        if e == s + 2
+            && self.lower_is(s, &["the", "these", "those", "all"])
+            && self.quantifier(s + 1)
+        {
+            return true;
+        }
         // "Many said", "some of them", "six in 10": a quantifier stands for its noun.
         if self.quantifier(s) && (e == s + 1 || self.cat(s + 1) == Cat::Prep && e > s + 2) {
             return e == s + 1 || self.np_valid_after_quantifier(s + 1, e);

@@ -718,3 +718,9 @@ fn a_raising_verb_keeps_a_pronoun_subject_in_the_content() {
     );
     assert_eq!(content, ["He", "to raise the issue of the poisoning"]);
 }
+
+#[test]
+fn a_determiner_and_a_quantifier_are_a_subject() {
+    let (_, s, c, _) = one("The two said the plan was dead.");
+    assert_eq!((s.as_str(), c.as_str()), ("The two", "said"));
+}
