@@ -1852,7 +1852,12 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             continue;
         }
         for a in 0..n {
-            if a == b || found[a].cue.start >= found[b].cue.start {
+            // "As X confirmed, A, B said C": the main clause after an as-clause is its
+            // content, whole; speech inside it nests.
+            if a == b
+                || found[a].cue.start >= found[b].cue.start
+                || found[a].pattern == Pattern::AsClause
+            {
                 continue;
             }
             for r in found[a].content.iter_mut() {

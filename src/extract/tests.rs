@@ -724,3 +724,14 @@ fn a_determiner_and_a_quantifier_are_a_subject() {
     let (_, s, c, _) = one("The two said the plan was dead.");
     assert_eq!((s.as_str(), c.as_str()), ("The two", "said"));
 }
+
+#[test]
+fn the_main_clause_after_an_as_clause_is_its_content_whole() {
+    let all = found("As the mayor confirmed, after the vote, the two had discussed a new bridge.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, Pattern::AsClause);
+    assert_eq!(
+        all[0].3,
+        ["after the vote, the two had discussed a new bridge"]
+    );
+}
