@@ -16,6 +16,12 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     for (si, s) in p.sentences.iter().enumerate() {
         let first_new = out.len();
         let mut i = s.tokens.start;
+        // "Clinton: Time for a new strategy", "JAKE TAPPER: ...": a speaker and a colon
+        // open the sentence.
+        if let Some(a) = cx.colon_frame(si) {
+            i = a.cue.end;
+            out.push(a);
+        }
         while i < s.tokens.end {
             match cx.cue_at(si, i, &out, first_new) {
                 Some(a) => {
@@ -24,11 +30,6 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
                 }
                 None => i += 1,
             }
-        }
-        if out.len() == first_new
-            && let Some(a) = cx.colon_frame(si)
-        {
-            out.push(a);
         }
         trim_siblings(&cx, &mut out[first_new..]);
     }
@@ -57,6 +58,24 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     retain_remapped(&mut out, &keep);
     cx.quote_continuations(&mut out);
     link_nesting(&mut out);
+    // "Devine said he does not think C": a thought inside another's reported speech is
+    // part of what was said, and so is a topic ("confirmed the two had discussed C").
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            a.parent.is_none()
+                || !(a.pattern == Pattern::Infinitive
+                    || a.lemma.is_some_and(|l| {
+                        let l = l as usize;
+                        pack.cues.mental.get(l) == Some(&true)
+                            || pack.cues.topic.get(l) == Some(&true)
+                    }))
+        })
+        .collect();
+    if keep.iter().any(|k| !k) {
+        retain_remapped(&mut out, &keep);
+        link_nesting(&mut out);
+    }
     out
 }
 
@@ -71,6 +90,8 @@ struct Cue {
     hearer: bool,
     negated: bool,
     passive: bool,
+    /// The verb group says others report it ("reportedly plans").
+    hearsay: bool,
 }
 
 impl Ctx<'_> {
@@ -138,9 +159,28 @@ impl Ctx<'_> {
             let cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
             return self.verb_frame(si, cue, found);
         }
+        if let Some((n, &needs_be)) = pack.cues.raising.at(toks, i, end)
+            && !self.capitalised_name(i)
+            && !self.used_as_noun(i)
+            && let Some(a) = self.raising(si, i, i + n, needs_be)
+        {
+            return Some(a);
+        }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
-            if self.capitalised_name(i) || self.noun_reading(i, i + n, end) {
+            if self.capitalised_name(i)
+                || self.noun_reading(i, i + n, end)
+                || (n == 1 && self.reduced_relative(i, end))
+            {
                 return None;
+            }
+            // "continues to insist": the cue is the verb after "to", with this one in
+            // its verb group.
+            if self.lends_subject(i, i + n, end) {
+                return None;
+            }
+            // "released a statement saying C": the statement noun makes it a light verb.
+            if self.has(i, wf::LIGHT_VERB) && self.statement_object(i + n, end) {
+                return self.light_verb(si, i, i + n);
             }
             if self.used_as_noun(i) {
                 // "the company's claim that ...": a statement noun, not a verb.
@@ -149,6 +189,14 @@ impl Ctx<'_> {
                 } else {
                     None
                 };
+            }
+            // "declined to comment", but not "profits declined".
+            if pack.cues.needs_infinitive.get(vc.lemma as usize) == Some(&true)
+                && !(i + n + 1 < end
+                    && self.lower_is(i + n, &["to"])
+                    && self.p.tokens[i + n + 1].is_word())
+            {
+                return None;
             }
             let cue = self.verb_group(i, i + n, vc.stance, vc.lemma, vc.form, vc.hearer);
             return self.verb_frame(si, cue, found);
@@ -162,6 +210,108 @@ impl Ctx<'_> {
         None
     }
 
+    /// Does a statement noun follow ("a statement", "a new report")?
+    fn statement_object(&self, k: usize, end: usize) -> bool {
+        let mut j = k;
+        while j < end && j - k < 4 && matches!(self.cat(j), Cat::Det | Cat::Noun | Cat::Adverb) {
+            if self.has(j, wf::CUE_NOUN) {
+                return true;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// Is `i..e` a verb-group word before "to" and a cue verb ("seemed to confirm",
+    /// "continued to insist")?
+    fn lends_subject(&self, i: usize, e: usize, end: usize) -> bool {
+        e + 1 < end
+            && self.lower_is(e, &["to"])
+            && self.has(e + 1, wf::CUE_VERB)
+            && self
+                .pack
+                .cues
+                .verb_group
+                .at(&self.p.tokens, i, end)
+                .is_some_and(|(n, _)| n == e + 1 - i)
+    }
+
+    /// "Trump seemed to be shrinking", "The sale is expected to close", "it appears
+    /// that C": the subject and the rest of the clause are the content, and no source
+    /// is named.
+    fn raising(&self, si: usize, i: usize, e: usize, needs_be: bool) -> Option<Attribution> {
+        let range = self.sentence_range(si);
+        let floor = range.start;
+        let cend = self.content_end(si);
+        if e >= cend || self.lends_subject(i, e, cend) {
+            return None;
+        }
+        let cue = self.verb_group(i, e, Stance::Hedges, u32::MAX, Form::Finite, false);
+        let be = (cue.start..i).any(|k| {
+            self.lower_is(
+                k,
+                &[
+                    "is", "are", "was", "were", "be", "been", "being", "'s", "'re",
+                ],
+            )
+        });
+        if needs_be != be || cue.start == floor && needs_be {
+            return None;
+        }
+        // What follows: an infinitive, "that", "like" or a predicate ("equally unperturbed").
+        let mut k = e;
+        if matches!(self.kind(k), Kind::Comma | Kind::Colon | Kind::Dash)
+            || self.cat(k) == Cat::Prep && !self.lower_is(k, &["to", "like"])
+        {
+            return None;
+        }
+        let mut stop = k;
+        while stop < cend && !matches!(self.kind(stop), Kind::Semicolon | Kind::Dash) {
+            stop += 1;
+        }
+        if let Some(q) = self.quotes.containing(k)
+            && self.quotes.spans[q].close < stop
+        {
+            stop = self.quotes.spans[q].close;
+        }
+        // The subject: a noun phrase, or the relative pronoun that stands for it.
+        let g = cue.start;
+        let subject = if g > floor
+            && self.cat(g - 1) == Cat::Rel
+            && self.lower_is(g - 1, &["who", "which", "that"])
+        {
+            Some(g - 1..g)
+        } else {
+            self.subject_before(g, floor)
+                .filter(|s| !(s.len() == 1 && self.lower_is(s.start, &["it", "there"])))
+        };
+        if subject.is_none() && self.lower_is(g.saturating_sub(1), &["it"]) {
+            // "it appears that C"
+            if !self.lower_is(k, &["that", "as", "like"]) {
+                return None;
+            }
+        } else if subject.is_none() && !self.lower_is(k, &["to"]) {
+            return None;
+        }
+        if self.lower_is(k, &["as"]) {
+            k += 1;
+            if !self.lower_is(k, &["if", "though"]) {
+                return None;
+            }
+        }
+        let mut content: Vec<Range<usize>> = subject.clone().into_iter().collect();
+        content.push(k..stop);
+        let mut a = self.make(si, &cue, None, content, Pattern::Raising)?;
+        a.lemma = None;
+        // "he was expected to raise C": a pronoun subject is part of the content too.
+        if let Some(subject) = subject
+            && a.content.first().is_some_and(|r| r.start > subject.start)
+        {
+            a.content.insert(0, subject);
+        }
+        Some(a)
+    }
+
     /// "the swing states", "a tweet": a noun-like cue form counts as a verb only
     /// after a pronoun subject or an auxiliary, or when "that", a colon or a quote
     /// follows it.
@@ -173,10 +323,53 @@ impl Ctx<'_> {
             && (self.is_subject_pronoun(i - 1)
                 || self.lower_is(i - 1, &["who", "which", "to"])
                 || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
-        let clause_after = e < end
-            && (self.lower_is(e, &["that"])
-                || self.kind(e) == Kind::Colon
-                || self.quotes.opening_at(e).is_some());
+        // "a double-barreled attack", "two main questions:": a determiner before the
+        // word's modifiers makes it a noun.
+        let mut k = i;
+        while k > 0
+            && i - k < 4
+            && (self.cat(k - 1) == Cat::Noun && !self.p.tokens[k - 1].is_cap()
+                || self.kind(k - 1) == Kind::Hyphen)
+        {
+            k -= 1;
+        }
+        // But "the campaign plans to": a singular subject and a verb in -s.
+        let agrees = k < i
+            && self.text(i).ends_with('s')
+            && !self.text(i - 1).ends_with('s')
+            && k > 0
+            && self.lower_is(
+                k - 1,
+                &[
+                    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my",
+                ],
+            );
+        if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) && !agrees {
+            return true;
+        }
+        // "plans to attend": "to" and a verb.
+        let infinitive = e + 1 < end
+            && self.lower_is(e, &["to"])
+            && self.p.tokens[e + 1].is_word()
+            && !matches!(self.cat(e + 1), Cat::Det | Cat::Name | Cat::Num | Cat::Pron);
+        // "polls show Clinton ahead", "observers note the ...": after a plural noun or a
+        // name, before a determiner, a name or a pronoun.
+        let plural_before = i > 0 && self.cat(i - 1) == Cat::Noun && {
+            let w = self.text(i - 1);
+            w.ends_with('s') && !w.ends_with("ss") && !self.p.tokens[i - 1].is_cap()
+        };
+        let name_before = i > 0 && self.cat(i - 1) == Cat::Name;
+        let after_subject = e < end
+            && ((plural_before && matches!(self.cat(e), Cat::Det | Cat::Name | Cat::Num))
+                || ((plural_before || name_before)
+                    && (self.cat(e) == Cat::Det || self.lower_is(e, &["there"]))));
+        let clause_after = after_subject
+            || e < end
+                && (self.lower_is(e, &["that"])
+                    || self.kind(e) == Kind::Colon
+                    || self.quotes.opening_at(e).is_some()
+                    || infinitive
+                    || (self.is_subject_pronoun(e) && !self.lower_is(e, &["it", "you"])));
         !(verb_before || clause_after)
     }
 
@@ -192,8 +385,15 @@ impl Ctx<'_> {
         }
         let prev = i - 1;
         match self.cat(prev) {
-            Cat::Det => !self.is_subject_pronoun(prev),
-            Cat::Poss | Cat::Prep => true,
+            // "Many said" (but "some reports"): a quantifier can be the subject.
+            Cat::Det => {
+                !self.is_subject_pronoun(prev)
+                    && (!self.quantifier(prev) || self.has(i, wf::NOUN_LIKE | wf::CUE_NOUN))
+            }
+            // "he's said": a clitic auxiliary, not a possessive.
+            Cat::Poss => !(prev > 0 && self.has(prev - 1, wf::PRON | wf::REL)),
+            // "to imply": an infinitive.
+            Cat::Prep => !self.lower_is(prev, &["to"]),
             _ => false,
         }
     }
@@ -216,6 +416,7 @@ impl Ctx<'_> {
         let mut g = head;
         let mut negated = false;
         let mut be_before = false;
+        let mut aux_seen = false;
         loop {
             if g <= floor {
                 break;
@@ -225,6 +426,25 @@ impl Ctx<'_> {
                 continue;
             }
             let k = g - 1;
+            // "half-joking": the compound's first half.
+            if g == head && self.kind(k) == Kind::Hyphen && k > floor && toks[k - 1].is_word() {
+                g = k - 1;
+                continue;
+            }
+            // "he's said", "they've argued": a clitic auxiliary after a pronoun.
+            if toks[k].is(crate::text::tokens::flag::CLITIC)
+                && self.lower_is(
+                    k,
+                    &[
+                        "'s", "'ve", "'d", "'re", "'ll", "’s", "’ve", "’d", "’re", "’ll",
+                    ],
+                )
+                && k > floor
+                && self.has(k - 1, wf::PRON | wf::REL)
+            {
+                g = k;
+                break;
+            }
             let word_ok = toks[k].is_word() && !toks[k].is_cap();
             if word_ok && self.has(k, wf::NEGATION) && !self.has(k, wf::DET) {
                 negated = true;
@@ -232,10 +452,11 @@ impl Ctx<'_> {
                 continue;
             }
             if word_ok && self.has(k, wf::VERB_GROUP) {
-                if g == head
-                    && self.lower_is(k, &["is", "are", "was", "were", "be", "been", "being"])
-                {
-                    be_before = true;
+                // The auxiliary nearest the verb, over adverbs ("was widely known").
+                if !aux_seen && self.has(k, wf::AUX) {
+                    aux_seen = true;
+                    be_before =
+                        self.lower_is(k, &["is", "are", "was", "were", "be", "been", "being"]);
                 }
                 g = k;
                 continue;
@@ -250,7 +471,7 @@ impl Ctx<'_> {
             }
             break;
         }
-        let past = {
+        let past = self.has(head, wf::PARTICIPLE) || {
             let w = self.text(head).to_ascii_lowercase();
             w.ends_with("ed")
                 || matches!(
@@ -259,6 +480,7 @@ impl Ctx<'_> {
                 )
         };
         let passive = be_before && past && form == Form::Finite;
+        let hearsay = (g..head).any(|k| self.pack.cues.hearsay.at(toks, k, head).is_some());
         let stance = if negated {
             match stance {
                 Stance::Confirms | Stance::Denies | Stance::Asserts => Stance::Hedges,
@@ -276,6 +498,7 @@ impl Ctx<'_> {
             hearer,
             negated,
             passive,
+            hearsay,
         }
     }
 
@@ -294,10 +517,34 @@ impl Ctx<'_> {
         if content.is_empty() {
             return None;
         }
+        let mut content = content;
+        let mut cue_end = cue.end;
+        // "warned against C", "talked about C", "referred to the report": a preposition
+        // right after the cue belongs to it; "to" and a verb opens an infinitive.
+        if let Some(first) = content.first_mut()
+            && first.start == cue.end
+            && first.len() > 1
+            && self.cat(first.start) == Cat::Prep
+            && self.lower_is(
+                first.start,
+                &[
+                    "about", "against", "as", "at", "for", "from", "in", "into", "of", "on",
+                    "over", "with", "to",
+                ],
+            )
+            && (!self.lower_is(first.start, &["to"])
+                || matches!(
+                    self.cat(first.start + 1),
+                    Cat::Det | Cat::Name | Cat::Pron | Cat::Num
+                ))
+        {
+            first.start += 1;
+            cue_end += 1;
+        }
         Some(Attribution {
             sentence: si,
             source,
-            cue: cue.start..cue.end,
+            cue: cue.start..cue_end,
             content,
             lead: None,
             relative: None,
@@ -312,6 +559,14 @@ impl Ctx<'_> {
     }
 
     fn has_words(&self, r: Range<usize>) -> bool {
+        // A quotation is what was said, however short ("“You tell me,”").
+        if self.p.tokens[r.start].is_quote() {
+            return r.into_iter().any(|k| self.kind(k) == Kind::Word);
+        }
+        // "it would not", "she could": a subject and an auxiliary make a clause.
+        if r.len() >= 2 && self.is_subject_pronoun(r.start) && self.cat(r.start + 1) == Cat::Verb {
+            return true;
+        }
         r.into_iter().any(|k| {
             matches!(self.kind(k), Kind::Word | Kind::Number)
                 && !self.has(k, wf::STOP | wf::NEGATION | wf::PRON | wf::PREP | wf::DET)
@@ -349,6 +604,11 @@ impl Ctx<'_> {
         let floor = range.start;
         let g = cue.start;
 
+        // "Carmaker reportedly plans to cut jobs": others report the subject's plan.
+        if cue.hearsay && self.pack.cues.mental.get(cue.lemma as usize) == Some(&true) {
+            return None;
+        }
+
         if cue.passive {
             return self.passive(si, &cue);
         }
@@ -363,6 +623,27 @@ impl Ctx<'_> {
         } else {
             g
         };
+
+        // "Asked by Ingraham about C, Cruz said": a participle of a hearer verb opens
+        // the sentence or a "when" clause.
+        if cue.hearer && cue.form == Form::Finite && g == cue.end - 1 {
+            let w = self.text(g).to_ascii_lowercase();
+            let participle = w.ends_with("ed") || w == "told";
+            let mut k = g;
+            while k > floor && self.p.tokens[k - 1].is_quote() {
+                k -= 1;
+            }
+            let opens = k == floor
+                || (self.lower_is(
+                    k - 1,
+                    &["when", "if", "after", "once", "before", "as", "while"],
+                ) && (k - 1 == floor
+                    || matches!(self.kind(k - 2), Kind::Comma | Kind::Dash)
+                    || self.quotes.opening_at(k - 2).is_some()));
+            if participle && opens {
+                return self.asked(si, &cue);
+            }
+        }
 
         // "a statement which emphasised that C", "the report that said C"
         if g_subject > floor
@@ -396,9 +677,47 @@ impl Ctx<'_> {
             return self.participle(si, &cue, found, Pattern::Coordinated);
         }
 
+        // "urged Congress to reject C", "went on CNN to defend her".
+        if g > floor && self.lower_is(g - 1, &["to"]) {
+            return self.infinitive(si, &cue, found);
+        }
+
         let subject = self
             .subject_before(g_subject, floor)
             .filter(|s| self.source_like(s.clone()));
+        // "issued a statement saying C", "released a report Tuesday calling C": the one
+        // who issued it speaks; the noun phrase is the verb's object, not its subject.
+        if cue.form == Form::Ing
+            && let Some(obj) = &subject
+            && obj.start > floor
+        {
+            let before = obj.start - 1;
+            let verb_before = self.cat(before) == Cat::Verb
+                || self.has(before, wf::LIGHT_VERB)
+                || (self.text(before).ends_with("ed") && !self.p.tokens[before].is_cap());
+            if verb_before && self.p.tokens[before].is_word() {
+                let lv = self.verb_group(
+                    before,
+                    before + 1,
+                    cue.stance,
+                    cue.lemma,
+                    Form::Finite,
+                    false,
+                );
+                let issuer = self
+                    .subject_before(lv.start, floor)
+                    .filter(|s| self.source_like(s.clone()));
+                let right = self.content_right(si, cue.end, cue.hearer);
+                return match issuer {
+                    Some(issuer) if self.has(obj.end - 1, wf::CUE_NOUN) => {
+                        let mut a = self.make(si, &cue, Some(issuer), right, Pattern::SourceCue)?;
+                        a.cue.start = lv.start;
+                        Some(a)
+                    }
+                    _ => None,
+                };
+            }
+        }
         if let Some(subject) = subject {
             let pattern_as = subject.start > floor && self.lower_is(subject.start - 1, &["as"]);
             if pattern_as && let Some(a) = self.as_clause(si, &cue, subject.clone()) {
@@ -414,24 +733,39 @@ impl Ctx<'_> {
                 self.is_close_quote(k)
                     || (k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1))
             });
+            // After a quote, only what opens right after the cue is said too (`"A," he
+            // said, "B."`), not what follows an adjunct ("said in a documentary that ...").
             let right_opens = right.first().is_some_and(|r| {
-                self.quotes.opening_at(r.start).is_some()
-                    || (r.start > cue.end
-                        && (self.kind(r.start - 1) == Kind::Colon
-                            || self.has(r.start - 1, wf::COMP)))
+                r.start <= cue.end + 2
+                    && (self.quotes.opening_at(r.start).is_some()
+                        || (r.start > cue.end
+                            && (self.kind(r.start - 1) == Kind::Colon
+                                || self.has(r.start - 1, wf::COMP))))
             });
             let right = if quote_left && !right_opens {
                 vec![]
             } else {
                 right
             };
-            if !right.is_empty() && (self.is_clause(&right) || !after_left) {
+            // "C, Wilkin said during his speech": with a clause on the left, a
+            // prepositional phrase after the cue is an adjunct.
+            let adjunct_right = after_left
+                && right.first().is_some_and(|r| {
+                    self.cat(r.start) == Cat::Prep
+                        && !self.lower_is(r.start, &["to"])
+                        && !(r.start > cue.end && self.has(r.start - 1, wf::COMP))
+                        && self.is_clause(&self.content_left(si, before_subject.unwrap_or(floor)))
+                });
+            if !right.is_empty() && !adjunct_right && (self.is_clause(&right) || !after_left) {
                 // "The plan, he said, is dead": content on both sides.
                 if after_left
                     && self.kind(cue.end.min(range.end - 1)) == Kind::Comma
                     && self.is_clause(&right)
                 {
-                    let mut pieces = self.content_left(si, before_subject.unwrap_or(floor));
+                    let mut pieces = self.after_found(
+                        self.content_left(si, before_subject.unwrap_or(floor)),
+                        found,
+                    );
                     if !pieces.is_empty() {
                         pieces.extend(right);
                         return self.make(si, &cue, Some(subject), pieces, Pattern::Parenthetical);
@@ -440,14 +774,46 @@ impl Ctx<'_> {
                 return self.make(si, &cue, Some(subject), right, Pattern::SourceCue);
             }
             if let Some(k) = before_subject.filter(|_| after_left) {
-                let mut pieces = self.content_left(si, k);
+                let mut pieces = self.after_found(self.content_left(si, k), found);
                 if pieces.is_empty() {
                     return None;
                 }
                 pieces.extend(self.trailing_quote(si, cue.end));
                 return self.make(si, &cue, Some(subject), pieces, Pattern::ContentFirst);
             }
+            // `“Does he not understand?” Biden said.`: the quote ended the sentence before.
+            if self.sentence_initial(subject.start) {
+                let mut pieces = self.quote_before(si);
+                if !pieces.is_empty() {
+                    pieces.extend(self.trailing_quote(si, cue.end));
+                    return self.make(si, &cue, Some(subject), pieces, Pattern::ContentFirst);
+                }
+            }
             return None;
+        }
+        // `“Does he not understand?” said Biden.`
+        if self.sentence_initial(g) {
+            let end = self.content_end(si);
+            if let Some(source) = self
+                .source_after(cue.end, end)
+                .filter(|s| s.end == end && self.source_like(s.clone()))
+            {
+                let pieces = self.quote_before(si);
+                if !pieces.is_empty() {
+                    return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
+                }
+            }
+            // `Said Comey, "The thought ... is very painful to us."`
+            if let Some(source) = self
+                .source_after(cue.end, end)
+                .filter(|s| s.end < end && self.kind(s.end) == Kind::Comma)
+                .filter(|s| self.source_like(s.clone()))
+            {
+                let pieces = self.trailing_quote(si, source.end);
+                if !pieces.is_empty() {
+                    return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
+                }
+            }
         }
 
         // No subject before the cue: "C, said X" or `"C," said X`.
@@ -456,7 +822,7 @@ impl Ctx<'_> {
         if left_ok {
             let end = self.content_end(si);
             let source = self
-                .np_after(after, end)
+                .source_after(after, end)
                 .filter(|s| self.source_like(s.clone()))?;
             // "C, said X": the source closes the clause ("..., said the block grants
             // should ..." is no such frame).
@@ -465,18 +831,99 @@ impl Ctx<'_> {
                     self.kind(source.end),
                     Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::CloseParen | Kind::Quote(_)
                 )
+                && !self.lower_is(
+                    source.end,
+                    &["in", "on", "during", "at", "via", "over", "last", "this"],
+                )
             {
                 return None;
             }
-            let mut pieces = self.content_left(si, g - 1);
+            let mut pieces = self.after_found(self.content_left(si, g - 1), found);
             pieces.extend(self.trailing_quote(si, source.end));
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
         }
         None
     }
 
+    /// The source after a cue ("said Rep. Patrick J. Tiberi (R-Ohio), a senior member
+    /// of the committee"): a noun phrase with its bracketed notes and appositives.
+    fn source_after(&self, after: usize, end: usize) -> Option<Range<usize>> {
+        let mut head = self.np_after(after, end)?;
+        // "said RNC spokesman Sean Spicer in a Friday tweet": the medium and the time
+        // are adjuncts, not part of the name.
+        if let Some(k) = (head.start + 1..head.end).find(|&k| {
+            self.lower_is(
+                k,
+                &["in", "on", "during", "at", "via", "over", "last", "this"],
+            ) && (k + 1..head.end.min(k + 6))
+                .any(|j| self.has(j, wf::CUE_NOUN | wf::TIME) || self.cat(j) == Cat::Time)
+        }) {
+            head.end = k;
+            if head.is_empty() || !self.np_valid(head.start, head.end) {
+                return None;
+            }
+            return Some(head);
+        }
+        let mut e = head.end;
+        loop {
+            if e >= end {
+                break;
+            }
+            if self.kind(e) == Kind::OpenParen {
+                match (e + 1..end.min(e + 10)).find(|&k| self.kind(k) == Kind::CloseParen) {
+                    Some(c) => {
+                        e = c + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if self.kind(e) == Kind::Comma && e + 1 < end {
+                let mut f = e + 1;
+                while f < end
+                    && !matches!(
+                        self.kind(f),
+                        Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Quote(_) | Kind::Colon
+                    )
+                {
+                    f += 1;
+                }
+                if f > e + 1 && self.np_valid(e + 1, f) && !self.is_subject_pronoun(e + 1) {
+                    e = f;
+                    continue;
+                }
+                // "said Mr. Brown, who has taken on the organizing": the relative clause
+                // runs to the end of the clause.
+                if self.lower_is(e + 1, &["who", "whose"]) {
+                    let mut f = e + 1;
+                    while f < end
+                        && !matches!(
+                            self.kind(f),
+                            Kind::Semicolon | Kind::Dash | Kind::Quote(_) | Kind::Colon
+                        )
+                    {
+                        f += 1;
+                    }
+                    if self.relative_appositive(e + 1, f) {
+                        e = f;
+                    }
+                    break;
+                }
+            }
+            break;
+        }
+        Some(head.start..e)
+    }
+
     /// Is `r` a plausible speaker: not a bare time phrase or a number.
     fn source_like(&self, r: Range<usize>) -> bool {
+        // "Many", "one in three", "six in 10", "the two": a quantifier stands for its
+        // noun.
+        if (self.quantifier(r.start) || r.len() == 2 && self.quantifier(r.start + 1))
+            && self.np_valid(r.start, r.end)
+        {
+            return true;
+        }
         r.clone()
             .any(|k| matches!(self.cat(k), Cat::Name | Cat::Noun | Cat::Pron))
             && !r
@@ -628,6 +1075,60 @@ impl Ctx<'_> {
         vec![]
     }
 
+    /// The quotation that ends the previous sentence of the paragraph, with the quote
+    /// paragraphs it continues: the content of a sentence that is only "Biden said."
+    fn quote_before(&self, si: usize) -> Vec<Range<usize>> {
+        if si == 0 || self.p.sentences[si - 1].paragraph != self.p.sentences[si].paragraph {
+            return vec![];
+        }
+        let prev = self.sentence_range(si - 1);
+        let last = prev.end - 1;
+        if !self.is_close_quote(last) {
+            return vec![];
+        }
+        let q = self.quotes.closing_at(last).unwrap_or_default();
+        if self.quotes.spans[q].open < prev.start
+            && self.sentence_of(self.quotes.spans[q].open).is_none()
+        {
+            return vec![];
+        }
+        self.quotes
+            .chain(q)
+            .into_iter()
+            .filter(|&x| x <= q)
+            .map(|x| {
+                let s = self.quotes.spans[x];
+                s.open..s.close + 1
+            })
+            .collect()
+    }
+
+    /// Content to the left of a cue starts after the attributions already found in the
+    /// sentence ("Asked by Starnes whether C, Carson said that D").
+    fn after_found(
+        &self,
+        mut pieces: Vec<Range<usize>>,
+        found: (&[Attribution], usize),
+    ) -> Vec<Range<usize>> {
+        let (out, first_new) = found;
+        if let Some(first) = pieces.first_mut()
+            && !self.p.tokens[first.start].is_quote()
+        {
+            for a in &out[first_new..] {
+                let e = a.extent().end;
+                if e > first.start && e < first.end {
+                    let mut k = e;
+                    while k < first.end && matches!(self.kind(k), Kind::Comma | Kind::Dash) {
+                        k += 1;
+                    }
+                    first.start = k;
+                }
+            }
+        }
+        pieces.retain(|r| r.start < r.end);
+        pieces
+    }
+
     /// A second quote right after the cue: `"A," he said. "B."` or `"A," he said, "B."`
     fn trailing_quote(&self, si: usize, after: usize) -> Vec<Range<usize>> {
         let range = self.sentence_range(si);
@@ -700,10 +1201,16 @@ impl Ctx<'_> {
                         "before", "over", "from", "last", "earlier",
                     ],
                 )
+                // "to pose a question" is an infinitive, "to reporters" an adjunct.
+                && !(self.lower_is(k, &["to"])
+                    && k + 1 < end
+                    && !matches!(self.cat(k + 1), Cat::Det | Cat::Name | Cat::Pron | Cat::Num))
             {
                 // Skip a short prepositional phrase: "in a statement", "on Monday".
                 let mut e = k + 1;
                 let mut seen_noun = false;
+                // "on Monday", "in March": a time phrase is never what was said.
+                let mut time_only = true;
                 while e < end && e - k < 8 {
                     if self.has(e, wf::COMP) && seen_noun {
                         break;
@@ -711,7 +1218,10 @@ impl Ctx<'_> {
                     match self.cat(e) {
                         Cat::Det if seen_noun => break,
                         Cat::Det | Cat::Num | Cat::Poss => {}
-                        Cat::Name | Cat::Noun | Cat::Time => seen_noun = true,
+                        Cat::Name | Cat::Noun | Cat::Time => {
+                            seen_noun = true;
+                            time_only &= self.cat(e) == Cat::Time || self.has(e, wf::TIME);
+                        }
                         Cat::Prep
                             if seen_noun && self.lower_is(e, &["of", "with", "in", "on", "at"]) =>
                         {
@@ -726,6 +1236,7 @@ impl Ctx<'_> {
                 // phrase runs to the end of the clause ("said in a statement.").
                 if seen_noun
                     && (e >= end
+                        || time_only
                         || self.has(e, wf::COMP)
                         || matches!(self.kind(e), Kind::Comma | Kind::Colon)
                         || self.quotes.opening_at(e).is_some()
@@ -768,6 +1279,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: false,
             passive: false,
+            hearsay: false,
         };
         let sentence_initial = (range.start..start)
             .all(|k| self.lower_is(k, &["but", "and", "so", "yet"]) || self.p.tokens[k].is_quote());
@@ -849,6 +1361,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: group.negated,
             passive: false,
+            hearsay: false,
         };
         let content = if content_start < content_end {
             vec![content_start..content_end]
@@ -889,6 +1402,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: false,
             passive: false,
+            hearsay: false,
         };
         let mut e = noun + 2;
         while e < cend && !matches!(self.kind(e), Kind::Semicolon | Kind::Dash) {
@@ -945,7 +1459,27 @@ impl Ctx<'_> {
         if !self.source_like(source.clone()) {
             return None;
         }
-        let right = self.content_right(si, cue.end, cue.hearer);
+        let mut right = self.content_right(si, cue.end, cue.hearer);
+        // "Humphrey, who calls Trump a “sociopath,” said ...": a relative clause set off
+        // by commas ends at the next one.
+        if ante_end < rel
+            && let Some(first) = right.first_mut()
+            && !self.p.tokens[first.start].is_quote()
+            && let Some(c) = (first.start..first.end).find(|&k| {
+                self.kind(k) == Kind::Comma
+                    || (self.is_close_quote(k) && k > 0 && self.kind(k - 1) == Kind::Comma)
+            })
+        {
+            // A closing quote after the comma stays with what was quoted.
+            first.end = if self.is_close_quote(c) {
+                c + 1
+            } else if c + 1 < first.end && self.is_close_quote(c + 1) {
+                c + 2
+            } else {
+                c
+            };
+            right.truncate(1);
+        }
         let mut a = self.make(si, cue, Some(source), right, Pattern::Relative)?;
         a.relative = Some(rel);
         Some(a)
@@ -979,6 +1513,53 @@ impl Ctx<'_> {
         Some(a)
     }
 
+    /// An infinitive cue: the object of a control verb speaks ("urged Congress to
+    /// reject C", "allows him to call for C"), as does a noun phrase with "first",
+    /// "only" or "last" ("the first senator to endorse C"); otherwise the subject of
+    /// the clause ("Davis appeared on Fox to defend her").
+    fn infinitive(
+        &self,
+        si: usize,
+        cue: &Cue,
+        found: (&[Attribution], usize),
+    ) -> Option<Attribution> {
+        let floor = self.sentence_range(si).start;
+        let to = cue.start - 1;
+        let right = self.content_right(si, cue.end, cue.hearer);
+        if right.is_empty() || !self.is_clause(&right) && right[0].len() < 2 {
+            return None;
+        }
+        // The object right before "to".
+        let object = if to > floor
+            && self.has(to - 1, wf::PRON)
+            && self.lower_is(to - 1, &["him", "her", "them", "us", "me", "you"])
+        {
+            Some(to - 1..to)
+        } else {
+            self.subject_before(to, floor)
+        };
+        if let Some(obj) = object.filter(|o| o.start > floor) {
+            let before = obj.start - 1;
+            let ranked = (obj.start..obj.end.min(obj.start + 3))
+                .any(|k| self.lower_is(k, &["first", "only", "last"]));
+            if self.has(before, wf::OBJECT_CONTROL) || self.lower_is(before, &["for"]) || ranked {
+                let mut a = self.make(si, cue, Some(obj), right, Pattern::Infinitive)?;
+                a.cue.start = to;
+                return Some(a);
+            }
+        }
+        let mut a = self.participle(si, cue, found, Pattern::Infinitive)?;
+        // The clause's subject must come before anything it could not govern.
+        let src = a.source.clone()?;
+        if src.end > to
+            || (src.end..to).any(|k| matches!(self.kind(k), Kind::Quote(_) | Kind::Semicolon))
+        {
+            return None;
+        }
+        a.cue = to..a.cue.end;
+        Some(a)
+    }
+
     /// The noun phrase that opens a sentence, up to its verb.
     fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Range<usize>> {
         let mut start = floor;
@@ -993,7 +1574,13 @@ impl Ctx<'_> {
             if self.np_valid(start, e) {
                 best = Some(start..e);
             }
-            if matches!(self.cat(e), Cat::Verb) && best.is_some() {
+            // A verb ends the subject: a known one, or an unknown past tense after a
+            // name or noun ("Trump on Thursday ratcheted up").
+            let past = self.p.tokens[e].is_word()
+                && !self.p.tokens[e].is_cap()
+                && self.text(e).ends_with("ed")
+                && matches!(self.cat(e - 1), Cat::Name | Cat::Noun | Cat::Time);
+            if (matches!(self.cat(e), Cat::Verb | Cat::Time) || past) && best.is_some() {
                 break;
             }
         }
@@ -1030,13 +1617,58 @@ impl Ctx<'_> {
             .flatten();
         let it_subject = cue.start > floor && self.lower_is(cue.start - 1, &["it"]);
         if !it_subject {
-            return None;
+            // "Sanders was asked by the host whether C": the subject is the hearer.
+            if cue.hearer {
+                return self.asked(si, cue);
+            }
+            // "Tinder's ban was first reported by BuzzFeed", "The list was widely known":
+            // the subject is what was said; the agent, if named, said it.
+            let subject = self.subject_before(cue.start, floor)?;
+            if self.is_subject_pronoun(subject.start) && subject.len() == 1 && by_agent.is_none() {
+                return None;
+            }
+            // "A shark was seen swimming in the street": with no agent, a participle after
+            // the cue says what the subject was doing; no one is said to have said anything.
+            if by_agent.is_none()
+                && self
+                    .content_right(si, cue.end, false)
+                    .first()
+                    .is_some_and(|r| {
+                        let w = self.text(r.start);
+                        w.len() > 4 && w.ends_with("ing") && self.p.tokens[r.start].is_word()
+                    })
+            {
+                return None;
+            }
+            let mut a = self.make(si, cue, by_agent, vec![subject], Pattern::Passive)?;
+            if let Some(agent) = &a.source
+                && agent.start == cue.end + 1
+            {
+                a.cue.end = cue.end + 1;
+            }
+            return Some(a);
         }
         let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
         let right = self.content_right(si, after, false);
         let mut a = self.make(si, cue, by_agent, right, Pattern::Passive)?;
         a.cue = cue.start..cue.end;
         Some(a)
+    }
+
+    /// "(When) asked by Ingraham about C", "Sanders was asked (by the host) whether C":
+    /// the one who asks, if named, is the source; what follows is the content.
+    fn asked(&self, si: usize, cue: &Cue) -> Option<Attribution> {
+        let cend = self.content_end(si);
+        let by_agent = (cue.end < cend && self.lower_is(cue.end, &["by"]))
+            .then(|| self.np_after(cue.end + 1, cend))
+            .flatten();
+        if cue.end < cend && self.lower_is(cue.end, &["by"]) && by_agent.is_none() {
+            return None;
+        }
+        let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
+        let right = self.content_right(si, after, false);
+        let a = self.make(si, cue, by_agent, right, Pattern::Asked)?;
+        (self.is_clause(&a.content) || a.content.len() > 1).then_some(a)
     }
 
     /// "Pat Caddell: Democrat Voters Worried ..." in a headline, or "X: “quote”".
@@ -1053,10 +1685,25 @@ impl Ctx<'_> {
         }
         let after = colon + 1;
         let quoted = after < range.end && self.quotes.opening_at(after).is_some();
-        if !(s.headline || quoted || self.title_case(colon)) {
+        let para = &self.p.paragraphs[s.paragraph];
+        let opens_paragraph = para.sentences.start == si;
+        // An interview transcript: "Q:", "A:", "JAKE TAPPER:" open a paragraph.
+        let transcript = opens_paragraph
+            && (start..colon).all(|k| {
+                let t = &self.p.tokens[k];
+                !t.is_word() || t.is(crate::text::tokens::flag::ALL_CAPS)
+            })
+            && ((start..colon).any(|k| self.p.tokens[k].is(crate::text::tokens::flag::ALL_CAPS))
+                || (colon == start + 1 && self.lower_is(start, &["q", "a"])));
+        // A heading that names its speaker: "Clinton: I support D.C. statehood."
+        let named = opens_paragraph
+            && (start..colon).all(|k| !self.p.tokens[k].is_word() || self.p.tokens[k].is_cap());
+        if !(s.headline || quoted || self.title_case(colon) || transcript || named) {
             return None;
         }
-        if !self.np_valid(start, colon) || !(start..colon).any(|k| self.p.tokens[k].is_cap()) {
+        if !transcript
+            && (!self.np_valid(start, colon) || !(start..colon).any(|k| self.p.tokens[k].is_cap()))
+        {
             return None;
         }
         // "Rumor: ...", "Breaking: ..." are labels, not speakers.
@@ -1065,9 +1712,20 @@ impl Ctx<'_> {
         }
         let content = if quoted {
             self.quote_pieces(after)
+        } else if transcript {
+            // The speaker's turn runs to the end of the paragraph.
+            let last = para.sentences.end - 1;
+            vec![after..self.p.sentences[last].tokens.end]
         } else {
             vec![after..self.content_end(si)]
         };
+        // "Clinton: 547." is a tally, not a statement.
+        if !content
+            .iter()
+            .any(|r| r.clone().any(|k| self.kind(k) == Kind::Word))
+        {
+            return None;
+        }
         let cue = Cue {
             start: colon,
             end: colon + 1,
@@ -1077,6 +1735,7 @@ impl Ctx<'_> {
             hearer: false,
             negated: false,
             passive: false,
+            hearsay: false,
         };
         let mut a = self.make(si, &cue, Some(start..colon), content, Pattern::Colon)?;
         a.lemma = None;
@@ -1193,7 +1852,12 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             continue;
         }
         for a in 0..n {
-            if a == b || found[a].cue.start >= found[b].cue.start {
+            // "As X confirmed, A, B said C": the main clause after an as-clause is its
+            // content, whole; speech inside it nests.
+            if a == b
+                || found[a].cue.start >= found[b].cue.start
+                || found[a].pattern == Pattern::AsClause
+            {
                 continue;
             }
             for r in found[a].content.iter_mut() {

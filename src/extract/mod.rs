@@ -47,6 +47,14 @@ pub enum Pattern {
     Passive,
     /// A quote paragraph that continues the previous speaker.
     QuoteContinuation,
+    /// "Trump seemed to be shrinking", "The sale is expected to close": the subject and
+    /// what follows the verb are the content; no one is named as its source.
+    Raising,
+    /// "Asked by X whether C", "Y was asked (by X) C": the one asking is the source.
+    Asked,
+    /// "urged Congress to reject C", "appeared on Fox to defend C": an infinitive cue
+    /// takes its source from the clause around it.
+    Infinitive,
 }
 
 impl Pattern {
@@ -66,6 +74,9 @@ impl Pattern {
             Pattern::AsClause => "as-clause",
             Pattern::Passive => "passive",
             Pattern::QuoteContinuation => "quote-continuation",
+            Pattern::Raising => "raising",
+            Pattern::Asked => "asked",
+            Pattern::Infinitive => "infinitive",
         }
     }
 }

@@ -163,6 +163,11 @@ impl<'a> Ctx<'a> {
                 Cat::Verb
             };
         }
+        // "Edwin M. Truman", "William D. Burns": an initial is part of a name, whatever
+        // word the letter spells ("m", "d" are clitics too).
+        if t.is(flag::INITIAL) {
+            return Cat::Name;
+        }
         let f = self.flags(i);
         let cap = t.is_cap() && !self.title_case(i);
         let initial = self.sentence_initial(i);
@@ -189,7 +194,7 @@ impl<'a> Ctx<'a> {
         if f & wf::PREP != 0 {
             return Cat::Prep;
         }
-        if f & wf::CONJ != 0 {
+        if f & (wf::CONJ | wf::COMP) != 0 {
             return Cat::Conj;
         }
         if f & (wf::AUX | wf::VERB | wf::CUE_VERB | wf::LIGHT_VERB) != 0
@@ -234,18 +239,60 @@ impl<'a> Ctx<'a> {
                     && self
                         .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]));
         }
+        // "nearly 10 percent of them", "more than half": a hedge on a quantity.
+        if s + 1 < e
+            && self.lower_is(
+                s,
+                &[
+                    "nearly",
+                    "almost",
+                    "roughly",
+                    "about",
+                    "approximately",
+                    "only",
+                    "just",
+                    "fully",
+                ],
+            )
+            && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
+        {
+            return self.np_valid(s + 1, e);
+        }
+        if s + 2 < e
+            && ((self.lower_is(s, &["more", "less", "fewer"]) && self.lower_is(s + 1, &["than"]))
+                || (self.lower_is(s, &["at"]) && self.lower_is(s + 1, &["least", "most"])))
+        {
+            return self.np_valid(s + 2, e);
+        }
+        // "The two said", "these three": a determiner and a quantifier with no noun.
+        if e == s + 2
+            && self.lower_is(s, &["the", "these", "those", "all"])
+            && self.quantifier(s + 1)
+        {
+            return true;
+        }
+        // "Many said", "some of them", "six in 10": a quantifier stands for its noun.
+        if self.quantifier(s) && (e == s + 1 || self.cat(s + 1) == Cat::Prep && e > s + 2) {
+            return e == s + 1 || self.np_valid_after_quantifier(s + 1, e);
+        }
         if !self.np_starter(s) {
             return false;
         }
-        // "that Moscow", "that the": a complementizer, not a determiner.
+        // "that Moscow", "that the", "that members" (a demonstrative would be "those"):
+        // a complementizer, not a determiner.
         if self.has(s, wf::COMP)
             && s + 1 < e
-            && matches!(self.cat(s + 1), Cat::Name | Cat::Det | Cat::Pron | Cat::Num)
+            && (matches!(self.cat(s + 1), Cat::Name | Cat::Det | Cat::Pron | Cat::Num)
+                || self.cat(s + 1) == Cat::Noun && {
+                    let w = self.text(s + 1);
+                    w.ends_with('s') && !w.ends_with("ss")
+                })
         {
             return false;
         }
         let mut seen_noun = false;
         let mut in_clause = false;
+        let mut as_noun = false;
         let mut last = Cat::Stop;
         for k in s..e {
             let c = self.cat(k);
@@ -257,17 +304,36 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let ok = match c {
+                // "a group that has sued": "that" opens a relative clause.
+                Cat::Det
+                    if seen_noun
+                        && self.lower_is(k, &["that"])
+                        && k + 1 < e
+                        && matches!(self.cat(k + 1), Cat::Verb | Cat::Adverb | Cat::Neg) =>
+                {
+                    in_clause = true;
+                    true
+                }
+                // "a 26-year-old manager"
+                Cat::Time
+                    if (k > s && self.kind(k - 1) == Kind::Hyphen)
+                        || (k + 1 < e && self.kind(k + 1) == Kind::Hyphen) =>
+                {
+                    seen_noun = true;
+                    true
+                }
                 Cat::Det => {
                     matches!(
                         last,
                         Cat::Stop | Cat::Prep | Cat::Conj | Cat::Comma | Cat::Det | Cat::Poss
                     ) || k == s
                 }
-                // "conversation Mr Trump": a title starts a new phrase.
+                // "conversation Mr Trump": a title after a noun starts a new phrase
+                // ("an adviser to Mr. Sanders" goes on).
                 Cat::Name
                     if k > s
                         && self.has(k, wf::TITLE_WORD)
-                        && !matches!(last, Cat::Det | Cat::Name) =>
+                        && matches!(last, Cat::Noun | Cat::Num) =>
                 {
                     false
                 }
@@ -301,6 +367,15 @@ impl<'a> Ctx<'a> {
                 // A participle after a noun opens a reduced relative: "people familiar with".
                 // A participle after a noun opens a reduced relative ("people attending
                 // the rally", "officials briefed on the talks"); a finite verb does not.
+                // "Cruz's thinking", "the ruling": a verb form after a determiner or a
+                // possessive is a noun.
+                Cat::Verb
+                    if matches!(last, Cat::Det | Cat::Poss) && !self.has(k, wf::AUX) && k > s =>
+                {
+                    seen_noun = true;
+                    as_noun = true;
+                    true
+                }
                 Cat::Verb | Cat::Adverb => {
                     let s = self.text(k);
                     let ing = s.ends_with("ing") && !self.has(k, wf::CUE_VERB);
@@ -321,12 +396,34 @@ impl<'a> Ctx<'a> {
             if !ok {
                 return false;
             }
-            last = c;
+            last = if as_noun { Cat::Noun } else { c };
+            as_noun = false;
         }
         if in_clause {
             return seen_noun;
         }
         seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron)
+    }
+
+    /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
+    pub fn quantifier(&self, i: usize) -> bool {
+        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
+            && self.lower_is(
+                i,
+                &[
+                    "many", "some", "most", "several", "few", "both", "all", "another", "one",
+                    "each", "neither", "either", "half", "two", "three", "four", "five", "six",
+                    "seven", "eight", "nine", "ten", "none",
+                ],
+            )
+            || self.lower_is(i, &["others"])
+    }
+
+    /// "of them", "in 10", "of the delegates" after a quantifier.
+    fn np_valid_after_quantifier(&self, s: usize, e: usize) -> bool {
+        self.lower_is(s, &["of", "in"])
+            && (self.np_valid(s + 1, e)
+                || (e == s + 2 && self.lower_is(s + 1, &["them", "us", "those", "these"])))
     }
 
     /// Where the clause that holds token `g - 1` starts, scanning left from `g`. Commas
@@ -362,7 +459,8 @@ impl<'a> Ctx<'a> {
         }
         if self.kind(g - 1) == Kind::Comma {
             return self
-                .appositive_subject(g, floor)
+                .comma_subject(g, floor)
+                .or_else(|| self.appositive_subject(g, floor))
                 .or_else(|| self.interjected_subject(g, floor))
                 .or_else(|| {
                     // "Gov. John Kasich (R-OH), said"
@@ -374,8 +472,152 @@ impl<'a> Ctx<'a> {
         if let Some(open) = self.paren_before(g, floor) {
             return self.subject_before(open, floor).map(|s| s.start..g);
         }
+        // "Grassley on Wednesday downplayed", "The senator last week said": a time
+        // adjunct between the subject and its verb is neither.
+        if let Some(t) = self.time_adjunct_before(g, floor)
+            && let Some(subject) = self.subject_before(t, floor)
+        {
+            return Some(subject);
+        }
         let b = self.clause_floor(g, floor);
         (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
+    }
+
+    /// A clause-initial subject set off by commas from the cue: "Sandra Inman, a Cruz
+    /// supporter from Jackson, Miss., attending the convention, said". Appositive noun
+    /// phrases (with their relative clauses) and coordinated names belong to the
+    /// source; an interjected participle, prepositional phrase or adverb does not, and
+    /// ends it. Anything else between the commas (a finite verb) means no subject.
+    fn comma_subject(&self, g: usize, floor: usize) -> Option<std::ops::Range<usize>> {
+        let close = g - 1;
+        // Start of the clause: the sentence start or a semicolon, colon, dash or quote.
+        let mut start = close;
+        while start > floor
+            && !matches!(
+                self.kind(start - 1),
+                Kind::Semicolon
+                    | Kind::Colon
+                    | Kind::Dash
+                    | Kind::Quote(_)
+                    | Kind::Period
+                    | Kind::Question
+                    | Kind::Exclaim
+                    | Kind::OpenParen
+            )
+        {
+            start -= 1;
+            if close - start > 60 {
+                return None;
+            }
+        }
+        while start < close && self.lower_is(start, &["and", "but", "so", "yet"]) {
+            start += 1;
+        }
+        let commas: Vec<usize> = (start..close)
+            .filter(|&k| self.kind(k) == Kind::Comma)
+            .chain(std::iter::once(close))
+            .collect();
+        // The head: the first segment that is a noun phrase, after at most two
+        // introductory adjuncts ("In a statement, Smith, the chief executive, said").
+        let mut head_start = start;
+        let mut idx = 0;
+        loop {
+            let c = commas[idx];
+            if self.np_valid(head_start, c) {
+                break;
+            }
+            let intro = matches!(self.cat(head_start), Cat::Prep | Cat::Adverb | Cat::Time)
+                || self.has(head_start, wf::ADVERB);
+            if !intro || idx >= 1 || idx + 1 >= commas.len() {
+                return None;
+            }
+            head_start = c + 1;
+            idx += 1;
+        }
+        let head_end = commas[idx];
+        if head_end == close {
+            // No comma inside: the plain appositive and interjection cases cover it.
+            return None;
+        }
+        let mut end = head_end;
+        let mut included = true;
+        for w in commas[idx..].windows(2) {
+            let (a, b) = (w[0] + 1, w[1]);
+            if a >= b {
+                return None;
+            }
+            let np = self.np_valid(a, b)
+                || self.relative_appositive(a, b)
+                || (b == a + 1 && self.kind(a) == Kind::Number)
+                || (self.lower_is(a, &["and", "or"]) && self.np_valid(a + 1, b));
+            if np && included {
+                end = b + 1;
+                continue;
+            }
+            if np || self.interjection(a, b) {
+                included = false;
+                continue;
+            }
+            return None;
+        }
+        Some(head_start..end)
+    }
+
+    /// A participle clause, prepositional phrase or adverb between commas, with no
+    /// finite verb of its own outside a relative clause.
+    fn interjection(&self, a: usize, b: usize) -> bool {
+        let first = self.text(a);
+        let opens = matches!(self.cat(a), Cat::Prep | Cat::Adverb | Cat::Time)
+            || self.has(a, wf::ADVERB)
+            || self.lower_is(a, &["though", "too", "however"])
+            || ((first.ends_with("ing") || first.ends_with("ed")) && !self.has(a, wf::AUX));
+        if !opens || b - a > 25 {
+            return false;
+        }
+        let mut relative = false;
+        for k in a + 1..b {
+            if matches!(
+                self.kind(k),
+                Kind::Quote(_) | Kind::Period | Kind::Semicolon | Kind::Colon
+            ) {
+                return false;
+            }
+            if self.cat(k) == Cat::Rel {
+                relative = true;
+            }
+            if self.cat(k) == Cat::Verb && !relative {
+                let w = self.text(k);
+                let participle = (w.ends_with("ing") || w.ends_with("ed")) && !self.has(k, wf::AUX);
+                if !participle && !self.lower_is(k - 1, &["to"]) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Start of a time adjunct ending right before `g`: "on Wednesday", "last week",
+    /// "earlier this month", "Monday".
+    fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
+        let mut k = g;
+        while k > floor && g - k < 4 && (self.cat(k - 1) == Cat::Time || self.has(k - 1, wf::TIME))
+        {
+            k -= 1;
+        }
+        if k == g {
+            return None;
+        }
+        if k > floor
+            && matches!(self.cat(k - 1), Cat::Det)
+            && self.lower_is(k - 1, &["this", "that", "each", "every"])
+        {
+            k -= 1;
+        }
+        if k > floor && self.lower_is(k - 1, &["on", "in", "during", "since"]) {
+            k -= 1;
+        }
+        // Something must be left for the subject.
+        (k > floor).then_some(k)
     }
 
     /// The opening bracket of a short bracketed note ending right before `g`.
@@ -396,7 +638,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// ", who has endorsed Clinton," : a relative clause set off by commas.
-    fn relative_appositive(&self, s: usize, e: usize) -> bool {
+    pub fn relative_appositive(&self, s: usize, e: usize) -> bool {
         s < e
             && e - s <= 25
             && self.lower_is(s, &["who", "which", "whose"])
@@ -521,6 +763,7 @@ impl<'a> Ctx<'a> {
                 && self.has(e, wf::CUE_VERB)
                 && e > s
                 && self.cat(e) == Cat::Verb
+                && !self.reduced_relative(e, end)
             {
                 break;
             }
@@ -531,6 +774,17 @@ impl<'a> Ctx<'a> {
             e -= 1;
         }
         (e > s).then_some(s..e)
+    }
+
+    /// "figures released by the office": a participle and its agent inside a noun phrase.
+    /// Not "Trump responded by tweeting", where the verb is finite.
+    pub fn reduced_relative(&self, e: usize, end: usize) -> bool {
+        e > 0
+            && e + 1 < end
+            && self.text(e).ends_with("ed")
+            && self.lower_is(e + 1, &["by"])
+            && matches!(self.cat(e - 1), Cat::Noun | Cat::Name)
+            && !(e + 2 < end && self.text(e + 2).ends_with("ing"))
     }
 
     /// Does an appositive (role or description) start at `i` and run to a sentence end?

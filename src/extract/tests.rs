@@ -390,3 +390,348 @@ fn that_after_an_adjunct_opens_the_content() {
         "that the bridge would reopen"
     );
 }
+
+#[test]
+fn clause_initial_subject_with_appositives_and_interjections() {
+    // Appositive noun phrases belong to the source; an interjected participle ends it.
+    let (_, s, _, content) = one(
+        "Sandra Inman, a Cruz supporter from Jackson, Mississippi, attending the convention, said she could not support Trump.",
+    );
+    assert_eq!(
+        s,
+        "Sandra Inman, a Cruz supporter from Jackson, Mississippi,"
+    );
+    assert_eq!(content, ["she could not support Trump"]);
+    let (_, s, _, _) = one("Murphy, though, said he is with Clinton.");
+    assert_eq!(s, "Murphy");
+    let (_, s, _, _) =
+        one("Mark Longabaugh, a senior adviser to Mr. Sanders, said he was hopeful.");
+    assert_eq!(s, "Mark Longabaugh, a senior adviser to Mr. Sanders,");
+    // A finite verb between the commas: no such subject.
+    let all = found("Gary Emineth, a former chairman, became a delegate.");
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn source_after_the_cue_keeps_its_notes_and_appositives() {
+    let (p, s, _, content) = one(
+        "\"We must do the same,\" said Rep. Patrick J. Tiberi (R-Ohio), a senior member of the committee.",
+    );
+    assert_eq!(p, Pattern::CueSource);
+    assert_eq!(
+        s,
+        "Rep. Patrick J. Tiberi (R-Ohio), a senior member of the committee"
+    );
+    assert_eq!(content, ["\"We must do the same,\""]);
+}
+
+#[test]
+fn quote_that_ends_the_sentence_before() {
+    let (p, s, _, content) = one("\"Does he not understand?\" Biden said.");
+    assert_eq!((p, s.as_str()), (Pattern::ContentFirst, "Biden"));
+    assert_eq!(content, ["\"Does he not understand?\""]);
+    // After a quote, what follows an adjunct is not said: "that" opens a relative clause.
+    let (p, _, _, content) = one(
+        "\"It's like a new plane,\" Mr. Trump said in a documentary that showed the renovations.",
+    );
+    assert_eq!(p, Pattern::ContentFirst);
+    assert_eq!(content, ["\"It's like a new plane,\""]);
+    // A short quotation is content all the same.
+    let (_, s, _, content) = one("\"You tell me,\" he said.");
+    assert_eq!(
+        (s.as_str(), content[0].as_str()),
+        ("he", "\"You tell me,\"")
+    );
+}
+
+#[test]
+fn raising_verbs_have_content_and_no_source() {
+    let (p, s, c, content) = one("The sale is expected to close in March.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Raising, "", "is expected")
+    );
+    assert_eq!(content, ["The sale", "to close in March"]);
+    let (_, _, c, content) = one("Trump's supporters seemed equally unperturbed.");
+    assert_eq!(c, "seemed");
+    assert_eq!(content, ["Trump's supporters", "equally unperturbed"]);
+    // Before "to" and a cue verb, the raising verb joins that cue.
+    let (p, s, c, _) = one("She appeared to imply that Trump could lead to upheaval.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "She", "appeared to imply")
+    );
+    // "expected" needs a form of "be".
+    assert!(
+        found("Turnout was higher than anyone expected.")
+            .iter()
+            .all(|a| a.0 != Pattern::Raising)
+    );
+}
+
+#[test]
+fn asked_names_the_one_asking() {
+    let all =
+        found("Asked by Starnes whether the attacks were alike, Carson said that he did not.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].0, all[0].1.as_str(), all[0].2.as_str()),
+        (Pattern::Asked, "Starnes", "Asked")
+    );
+    assert_eq!(all[0].3, ["the attacks were alike"]);
+    // The left of "Carson said" is the question, not what Carson said.
+    assert_eq!(all[1].1, "Carson");
+    assert_eq!(all[1].3, ["he did not"]);
+    let (p, s, c, content) =
+        one("Sanders was asked by host John Dickerson whether his aim was similar.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Asked, "host John Dickerson", "was asked")
+    );
+    assert_eq!(content, ["his aim was similar"]);
+}
+
+#[test]
+fn quantifiers_and_clitics_in_the_subject() {
+    let (_, s, _, _) = one("Many speculated that he might fail.");
+    assert_eq!(s, "Many");
+    let (_, s, _, _) = one("Some of the delegates said the rules were unfair.");
+    assert_eq!(s, "Some of the delegates");
+    let (_, s, c, _) = one("While he's said he'll fight on, the outcome is unclear.");
+    assert_eq!((s.as_str(), c.as_str()), ("he", "'s said"));
+    let (_, s, c, _) = one("Bolton and Gorka both denounced the movement.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Bolton and Gorka", "both denounced")
+    );
+}
+
+#[test]
+fn control_verbs_take_an_infinitive() {
+    let (_, s, c, content) = one("The center has declined to reveal its sources.");
+    assert_eq!((s.as_str(), c.as_str()), ("The center", "has declined"));
+    assert_eq!(content, ["to reveal its sources"]);
+    let (_, s, c, _) = one("The campaign plans to air a new ad.");
+    assert_eq!((s.as_str(), c.as_str()), ("The campaign", "plans"));
+    // "plans" as a noun is no cue.
+    assert!(found("The GOP tax plans would drive deficits.").is_empty());
+}
+
+#[test]
+fn thoughts_inside_reported_speech_are_part_of_it() {
+    let all = found("Devine said he does not think the contest will hurt the party.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        all[0].3,
+        ["he does not think the contest will hurt the party"]
+    );
+    // Speech inside speech is kept, nested.
+    let all = found("Devine said the chairman told him the vote would go ahead.");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn preposition_after_the_cue_belongs_to_it() {
+    let (_, s, c, content) = one("Merkel warned against the forces of hate.");
+    assert_eq!((s.as_str(), c.as_str()), ("Merkel", "warned against"));
+    assert_eq!(content, ["the forces of hate"]);
+}
+
+#[test]
+fn colon_names_the_speaker_of_a_heading_or_a_transcript_turn() {
+    let text =
+        "Clinton: I support D.C. statehood.\n\nHillary Clinton wants to see D.C. become a state.";
+    let all = found(text);
+    assert_eq!(
+        (all[0].0, all[0].1.as_str(), all[0].3[0].as_str()),
+        (Pattern::Colon, "Clinton", "I support D.C. statehood")
+    );
+    let text = "Q: How did things go?\n\nJAKE TAPPER: The video came out on Friday. Take a listen.";
+    let all = found(text);
+    let turn = all
+        .iter()
+        .find(|a| a.1 == "JAKE TAPPER")
+        .expect("the anchor's turn");
+    // A turn runs to the end of the paragraph.
+    assert_eq!(turn.3, ["The video came out on Friday. Take a listen."]);
+    // A tally is not a statement.
+    assert!(found("The count so far.\n\nClinton: 547.").is_empty());
+}
+
+#[test]
+fn infinitive_cues_take_the_object_of_a_control_verb() {
+    let (p, s, c, content) = one("The ruling allows Republicans to criticize the policy as weak.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Infinitive, "Republicans", "to criticize")
+    );
+    assert_eq!(content, ["the policy as weak"]);
+}
+
+#[test]
+fn initials_and_relative_that_stay_in_the_name() {
+    let (_, s, _, _) =
+        one("\"She is an internationalist,\" said Edwin M. Truman, a fellow who worked with her.");
+    assert_eq!(s, "Edwin M. Truman, a fellow who worked with her");
+    let (_, s, _, _) = one(
+        "Tom Fitton, the president of a group that has sued the department, said the damage is done.",
+    );
+    assert_eq!(
+        s,
+        "Tom Fitton, the president of a group that has sued the department,"
+    );
+}
+
+#[test]
+fn time_adjunct_between_subject_and_verb() {
+    let (_, s, c, _) = one("Sen. Chuck Grassley on Wednesday downplayed the attack on the judge.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Sen. Chuck Grassley", "downplayed")
+    );
+}
+
+#[test]
+fn sentence_initial_said_before_its_source() {
+    let (p, s, _, content) = one("Said Comey, \"The thought is very painful to us.\"");
+    assert_eq!((p, s.as_str()), (Pattern::CueSource, "Comey"));
+    assert_eq!(content, ["\"The thought is very painful to us.\""]);
+}
+
+#[test]
+fn the_issuer_of_a_statement_speaks() {
+    let (_, s, c, content) =
+        one("The town released a statement Wednesday saying the comments were not based on facts.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The town", "released a statement Wednesday saying")
+    );
+    assert_eq!(content, ["the comments were not based on facts"]);
+}
+
+#[test]
+fn relative_clause_between_commas_ends_at_its_comma() {
+    let all = found("Humphrey, who calls Trump a sociopath, said the effort will work.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].3, ["Trump a sociopath"]);
+    assert_eq!(
+        (all[1].1.as_str(), all[1].3[0].as_str()),
+        (
+            "Humphrey, who calls Trump a sociopath,",
+            "the effort will work"
+        )
+    );
+}
+
+#[test]
+fn source_after_the_cue_keeps_its_relative_clause_but_not_the_medium() {
+    let (_, s, _, _) = one("\"It is over,\" said Mr. Brown, who has taken on the organizing.");
+    assert_eq!(s, "Mr. Brown, who has taken on the organizing");
+    let (_, s, _, _) = one("\"It is over,\" said RNC spokesman Sean Spicer in a Friday tweet.");
+    assert_eq!(s, "RNC spokesman Sean Spicer");
+}
+
+#[test]
+fn passive_subject_is_the_content_and_the_agent_the_source() {
+    let (p, s, c, content) = one("Tinder's ban of the user was first reported by BuzzFeed.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Passive, "BuzzFeed", "was first reported by")
+    );
+    assert_eq!(content, ["Tinder's ban of the user"]);
+    let (_, s, c, content) = one("The list of wishes was widely known.");
+    assert_eq!((s.as_str(), c.as_str()), ("", "was widely known"));
+    assert_eq!(content, ["The list of wishes"]);
+}
+
+#[test]
+fn a_topic_inside_another_speakers_content_is_part_of_it() {
+    let all = found("The mayor confirmed that the two had discussed a new bridge.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].3, ["the two had discussed a new bridge"]);
+    let (_, s, c, content) = one("The two leaders discussed a new bridge.");
+    assert_eq!((s.as_str(), c.as_str()), ("The two leaders", "discussed"));
+    assert_eq!(content, ["a new bridge"]);
+}
+
+#[test]
+fn a_reported_plan_has_no_speaker() {
+    assert!(found("Carmaker reportedly plans to cut 2,000 jobs").is_empty());
+    assert!(found("The mayor is said to want a second term.").is_empty());
+    let (_, s, c, content) = one("Carmaker plans to cut 2,000 jobs.");
+    assert_eq!((s.as_str(), c.as_str()), ("Carmaker", "plans"));
+    assert_eq!(content, ["to cut 2,000 jobs"]);
+    // A reported statement is still the subject's.
+    let (_, s, c, _) = one("The mayor reportedly said the bridge would close.");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "reportedly said"));
+}
+
+#[test]
+fn a_time_phrase_after_the_cue_is_not_content() {
+    let (_, s, c, content) = one("The board voted on Tuesday to close the depot.");
+    assert_eq!((s.as_str(), c.as_str()), ("The board", "voted"));
+    assert_eq!(content, ["to close the depot"]);
+    assert!(found("The board voted on Tuesday.").is_empty());
+}
+
+#[test]
+fn a_vote_inside_reported_speech_is_part_of_it() {
+    let all = found("The mayor said the board had voted to close the depot.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].3, ["the board had voted to close the depot"]);
+}
+
+#[test]
+fn that_before_a_plural_noun_is_a_complementizer() {
+    let all = found("Ms Okafor told reporters that members had said the offer was fair.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[1].1, "members");
+}
+
+#[test]
+fn a_passive_perception_subject_is_no_source() {
+    let all = found("A video claims that a shark was seen swimming in the river.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, "A video");
+    assert!(found("The mayor was seen leaving the building.").is_empty());
+    // An agent still speaks: "was seen by".
+    let (p, s, _, content) = one("The memo was seen by Reuters.");
+    assert_eq!((p, s.as_str()), (Pattern::Passive, "Reuters"));
+    assert_eq!(content, ["The memo"]);
+}
+
+#[test]
+fn refusal_verbs_are_cues_only_before_an_infinitive() {
+    assert!(found("The council would not refuse its proposal.").is_empty());
+    assert!(found("Profits declined sharply last year.").is_empty());
+    let (_, s, c, content) = one("The council refused to publish the report.");
+    assert_eq!((s.as_str(), c.as_str()), ("The council", "refused"));
+    assert_eq!(content, ["to publish the report"]);
+}
+
+#[test]
+fn a_raising_verb_keeps_a_pronoun_subject_in_the_content() {
+    let (p, s, c, content) = one("He was expected to raise the issue of the poisoning.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Raising, "", "was expected")
+    );
+    assert_eq!(content, ["He", "to raise the issue of the poisoning"]);
+}
+
+#[test]
+fn a_determiner_and_a_quantifier_are_a_subject() {
+    let (_, s, c, _) = one("The two said the plan was dead.");
+    assert_eq!((s.as_str(), c.as_str()), ("The two", "said"));
+}
+
+#[test]
+fn the_main_clause_after_an_as_clause_is_its_content_whole() {
+    let all = found("As the mayor confirmed, after the vote, the two had discussed a new bridge.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, Pattern::AsClause);
+    assert_eq!(
+        all[0].3,
+        ["after the vote, the two had discussed a new bridge"]
+    );
+}

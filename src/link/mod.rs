@@ -128,6 +128,10 @@ struct Candidate {
     substance: usize,
     /// Terms of the source phrase ("a Russian guy", "Pope Francis").
     source_terms: Terms,
+    /// A question put to someone ("Asked about the share price, ...") or a refusal
+    /// ("declined to comment further"): nothing said that could be checked, so it
+    /// joins claims made elsewhere but makes none.
+    no_claim: bool,
 }
 
 impl Candidate {
@@ -390,6 +394,10 @@ fn candidates(
                         .as_ref()
                         .map(|r| maker.terms(p, std::slice::from_ref(r), None))
                         .unwrap_or_default(),
+                    no_claim: a.pattern == crate::extract::Pattern::Asked
+                        || a.lemma.is_some_and(|l| {
+                            pack.cues.needs_infinitive.get(l as usize) == Some(&true)
+                        }),
                 },
             ));
         }
@@ -454,6 +462,7 @@ fn outlet_candidate(
         parent_candidate: None,
         substance: 0,
         source_terms: Terms::default(),
+        no_claim: false,
     }
 }
 
@@ -1272,8 +1281,9 @@ fn link_story(
             placed[k] = Some(ci);
             continue;
         }
-        // A new claim; statements with no content words are not claims.
-        if c.terms.is_empty() {
+        // A new claim; statements with no content words, questions and refusals are
+        // not claims.
+        if c.terms.is_empty() || c.no_claim {
             continue;
         }
         let negated = claim_negated(p, &c.ranges, &c.terms, &c.positions, pack);

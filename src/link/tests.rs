@@ -434,3 +434,15 @@ fn a_headline_reporting_the_statement_a_claim_reports_confirms_it() {
         Label::Confirmed
     );
 }
+
+#[test]
+fn questions_and_refusals_make_no_claims() {
+    let docs = vec![Document::new(
+        "doc0",
+        "Asked about the share price, the spokeswoman said the company was sound. \
+         The regulator declined to comment further.",
+    )];
+    let checked = engine().check(docs, None, false);
+    let texts: Vec<&str> = checked.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["the company was sound"]);
+}

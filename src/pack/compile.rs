@@ -687,6 +687,14 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
                 let ids = b.phrase(&form_text);
                 if let Some(&first) = ids.first() {
                     b.vocab.add_flag(first, wf::CUE_VERB);
+                    if form == Form::Finite
+                        && !head.ends_with("ing")
+                        && irregular
+                            .iter()
+                            .any(|f| f.trim().to_lowercase() == form_text)
+                    {
+                        b.vocab.add_flag(first, wf::PARTICIPLE);
+                    }
                 }
                 out.verbs.insert(
                     ids,
@@ -712,6 +720,26 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
                 .help("add the lemma under a stance in `verbs`, or remove this entry")
                 .warning(),
             );
+        }
+    }
+    for (key, list) in [
+        ("mental", &cues.mental),
+        ("topic", &cues.topic),
+        ("needs_infinitive", &cues.needs_infinitive),
+    ] {
+        for (i, m) in list.iter().enumerate() {
+            if !seen.contains_key(&m.to_lowercase()) {
+                errors.push(
+                    at.at_key(
+                        &crate::yaml_path![key, i],
+                        Class::Semantic,
+                        "unused-entry",
+                        format!("`{m}` is not a cue verb, so marking it as {key} has no effect"),
+                    )
+                    .help("add it under a stance in `verbs` first")
+                    .warning(),
+                );
+            }
         }
     }
     for (i, h) in cues.hearer.iter().enumerate() {
@@ -805,6 +833,54 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     for w in &cues.noun_like {
         for id in b.phrase(w) {
             b.vocab.add_flag(id, wf::NOUN_LIKE);
+        }
+    }
+    for v in &cues.object_control {
+        let irregular = cues
+            .irregular
+            .get(&v.trim().to_lowercase())
+            .cloned()
+            .unwrap_or_default();
+        for form in verb_forms(&v.trim().to_lowercase(), &irregular) {
+            if let Some(&first) = b.phrase(&form).first() {
+                b.vocab.add_flag(first, wf::OBJECT_CONTROL);
+            }
+        }
+    }
+    let mental: Vec<String> = cues
+        .mental
+        .iter()
+        .map(|s| s.trim().to_lowercase())
+        .collect();
+    out.mental = out.lemmas.iter().map(|l| mental.contains(l)).collect();
+    let topic: Vec<String> = cues.topic.iter().map(|s| s.trim().to_lowercase()).collect();
+    out.topic = out.lemmas.iter().map(|l| topic.contains(l)).collect();
+    let needs_infinitive: Vec<String> = cues
+        .needs_infinitive
+        .iter()
+        .map(|s| s.trim().to_lowercase())
+        .collect();
+    out.needs_infinitive = out
+        .lemmas
+        .iter()
+        .map(|l| needs_infinitive.contains(l))
+        .collect();
+    for r in &cues.raising {
+        let r = r.trim().to_lowercase();
+        match r.strip_prefix("be ") {
+            Some(participle) => out.raising.insert(b.phrase(participle), true),
+            None => {
+                for form in verb_forms(&r, &[]) {
+                    let ids = b.phrase(&form);
+                    out.raising.insert(ids, false);
+                }
+            }
+        }
+    }
+    for w in &cues.hearsay {
+        let ids = b.phrase(w);
+        if !ids.is_empty() {
+            out.hearsay.insert(ids, ());
         }
     }
     for (i, w) in cues.verb_group.iter().enumerate() {

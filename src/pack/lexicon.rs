@@ -39,6 +39,12 @@ pub mod wf {
     pub const NAME_PARTICLE: u32 = 1 << 24;
     /// A cue verb form that is mostly a noun ("states", "attacks", "tweet").
     pub const NOUN_LIKE: u32 = 1 << 25;
+    /// A verb whose object is the subject of an infinitive after it ("urged Congress to
+    /// act", "allows him to say").
+    pub const OBJECT_CONTROL: u32 = 1 << 26;
+    /// An irregular past form of a cue verb ("seen", "told"): after a form of "be"
+    /// it makes the cue passive.
+    pub const PARTICIPLE: u32 = 1 << 27;
     /// The first word of some `stance.yaml` phrase (lets a scan skip other words).
     pub const STANCE_START: u32 = 1 << 30;
 }

@@ -103,6 +103,17 @@ pub struct Cues {
     pub light_verbs: PhraseSet<()>,
     /// Multi-word members of the verb group ("expected to"); single words carry `wf::VERB_GROUP`.
     pub verb_group: PhraseSet<()>,
+    /// Raising verbs ("seem", "be expected"); the payload says whether a form of "be"
+    /// must come before it.
+    pub raising: PhraseSet<bool>,
+    /// Per lemma (index as `lemmas`): a verb of thinking or wanting (`mental`).
+    pub mental: Vec<bool>,
+    /// Per lemma (index as `lemmas`): a verb whose content is a topic (`topic`).
+    pub topic: Vec<bool>,
+    /// Per lemma (index as `lemmas`): a cue only before an infinitive (`needs_infinitive`).
+    pub needs_infinitive: Vec<bool>,
+    /// Words in a verb group that say others report it (`hearsay`).
+    pub hearsay: PhraseSet<()>,
 }
 
 #[derive(Debug, Default)]

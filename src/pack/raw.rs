@@ -43,6 +43,36 @@ pub struct CuesFile {
     /// "a tweet"): a cue only after a pronoun or an auxiliary, or before "that" or a quote.
     #[serde(default)]
     pub noun_like: Vec<String>,
+    /// Verbs whose subject and what follows them make up the content, with no source
+    /// ("Trump seemed to be shrinking", "the sale is expected to close"): a lemma
+    /// (`seem`), or `be` and a participle (`be expected`) for a passive.
+    #[serde(default)]
+    pub raising: Vec<String>,
+    /// Verbs of thinking, wanting, feeling and deciding ("think", "want"): inside another
+    /// speaker's reported speech they are part of what was said ("Devine said he does
+    /// not think ..."), not a statement of their own. Each must be listed under `verbs`.
+    #[serde(default)]
+    pub mental: Vec<String>,
+    /// Verbs whose content is a topic, not a claim ("discuss", "talk about"): inside
+    /// another speaker's reported speech they are part of what was said ("confirmed the
+    /// two had discussed a meeting"), not a statement of their own. Each must be listed
+    /// under `verbs`.
+    #[serde(default)]
+    pub topic: Vec<String>,
+    /// Words in a verb group that say others report it ("reportedly", "is said to"):
+    /// before a verb of thinking or wanting ("reportedly plans to") the subject is what
+    /// is reported on, not a speaker.
+    #[serde(default)]
+    pub hearsay: Vec<String>,
+    /// Verbs that are cues only before an infinitive ("declined to comment", not
+    /// "profits declined", "refused its proposal"). A refusal makes no claim of its
+    /// own. Each must be listed under `verbs`.
+    #[serde(default)]
+    pub needs_infinitive: Vec<String>,
+    /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
+    /// Congress to act", "allows him to call for"), as lemmas.
+    #[serde(default)]
+    pub object_control: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
