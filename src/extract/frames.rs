@@ -255,7 +255,28 @@ impl Ctx<'_> {
                 ],
             )
         });
-        if needs_be != be || cue.start == floor && needs_be {
+        // Headlines drop the "be": "Apple Watch predicted to cost $349", "Microsoft said
+        // to be buying Mojang". In prose, "Trump expected to win" is active.
+        let headline = self.p.sentences[si].headline
+            || range.end > range.start && self.kind(range.end - 1) != Kind::Period;
+        let headline_passive = needs_be
+            && !be
+            && headline
+            && cue.start > floor
+            && cue.start == i
+            && matches!(self.cat(i - 1), Cat::Noun | Cat::Name)
+            && self.lower_is(e, &["to"])
+            && e + 1 < cend
+            && !matches!(self.cat(e + 1), Cat::Det | Cat::Pron | Cat::Num | Cat::Poss)
+            // "said to Congress"; but "Said to Select" in a title-case headline.
+            && !(self.cat(e + 1) == Cat::Name && !self.p.tokens[i].is_cap())
+            // "to reporters": a plural noun is a hearer; "to cost" is a verb.
+            && !(self.cat(e + 1) == Cat::Noun && self.text(e + 1).ends_with('s'));
+        if (needs_be != be && !headline_passive) || cue.start == floor && needs_be {
+            return None;
+        }
+        // "he's said he'll fight": "'s" is "has" unless "to" follows.
+        if needs_be && self.lower_is(i - 1, &["'s"]) && !self.lower_is(e, &["to"]) {
             return None;
         }
         // What follows: an infinitive, "that", "like" or a predicate ("equally unperturbed").

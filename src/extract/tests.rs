@@ -735,3 +735,18 @@ fn the_main_clause_after_an_as_clause_is_its_content_whole() {
         ["after the vote, the two had discussed a new bridge"]
     );
 }
+
+#[test]
+fn headlines_drop_the_be_of_a_passive_raising_verb() {
+    // "Microsoft (is) said to be buying Mojang": no speaker, the subject is content.
+    let (p, s, c, content) = one("Microsoft said to be buying Mojang for 2 billion");
+    assert_eq!((p, s.as_str(), c.as_str()), (Pattern::Raising, "", "said"));
+    assert_eq!(content, ["Microsoft", "to be buying Mojang for 2 billion"]);
+    let (p, _, c, _) = one("Apple Watch Predicted To Cost 349 Dollars");
+    assert_eq!((p, c.as_str()), (Pattern::Raising, "Predicted"));
+    // Prose keeps the active reading, and "said to" a hearer is speech.
+    let (p, s, _, _) = one("Obama said to Congress that the bill was dead.");
+    assert_eq!((p, s.as_str()), (Pattern::SourceCue, "Obama"));
+    let (_, s, _, _) = one("Trump said to reporters that he would win.");
+    assert_eq!(s, "Trump");
+}
