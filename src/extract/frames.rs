@@ -269,7 +269,7 @@ impl Ctx<'_> {
             && e + 1 < cend
             && !matches!(self.cat(e + 1), Cat::Det | Cat::Pron | Cat::Num | Cat::Poss)
             // "said to Congress"; but "Said to Select" in a title-case headline.
-            && !(self.cat(e + 1) == Cat::Name && !self.p.tokens[i].is_cap())
+            && (self.cat(e + 1) != Cat::Name || self.p.tokens[i].is_cap())
             // "to reporters": a plural noun is a hearer; "to cost" is a verb.
             && !(self.cat(e + 1) == Cat::Noun && self.text(e + 1).ends_with('s'));
         if (needs_be != be && !headline_passive) || cue.start == floor && needs_be {
