@@ -1,11 +1,10 @@
 //! `batch` and `extract`: many items, in parallel, answered in input order. A line
 //! that cannot be read gets an error object naming its line and column; the run goes on.
 
-use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -78,12 +77,6 @@ fn error_line(id: Option<String>, number: usize, message: String) -> String {
     json!({ "id": id, "line": number, "error": message }).to_string()
 }
 
-fn text_key(text: &str) -> u64 {
-    let mut h = FxHasher::default();
-    text.hash(&mut h);
-    h.finish()
-}
-
 struct Job {
     number: usize,
     id: Option<String>,
@@ -93,7 +86,8 @@ struct Job {
 pub fn batch(args: BatchArgs) -> Result<i32, Error> {
     let engine = engine(&args.rules)?;
     let lines = Lines::open(args.file.as_deref())?;
-    let cache: Mutex<FxHashMap<u64, Arc<Prepped>>> = Mutex::new(FxHashMap::default());
+    // Keyed by the whole text (not a hash of it), so two texts can never share a parse.
+    let mut cache: FxHashMap<Arc<str>, Arc<Prepped>> = FxHashMap::default();
     let mut failed = false;
     let mut givens: FxHashMap<String, Arc<Given>> = FxHashMap::default();
     let mut chunk = Vec::with_capacity(CHUNK);
@@ -126,15 +120,14 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
                 },
             })
             .collect_into_vec(&mut chunk);
-        prep_texts(&engine, &chunk, &cache);
-        let cache_now = cache.lock().map(|c| c.clone()).unwrap_or_default();
+        prep_texts(&engine, &chunk, &mut cache);
         read_claims(&engine, &chunk, &mut givens);
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|job| match &job.parsed {
                 Err(e) => (true, error_line(job.id.clone(), job.number, e.clone())),
                 Ok((claim, text)) => {
-                    let prepped = cache_now.get(&text_key(text)).cloned();
+                    let prepped = cache.get(text.as_str()).cloned();
                     match (prepped, givens.get(claim.as_str())) {
                         (Some(p), Some(g)) => (
                             false,
@@ -183,34 +176,25 @@ fn read_claims(engine: &Engine, chunk: &[Job], cache: &mut FxHashMap<String, Arc
 }
 
 /// Parses each distinct text of a chunk once.
-fn prep_texts(engine: &Engine, chunk: &[Job], cache: &Mutex<FxHashMap<u64, Arc<Prepped>>>) {
-    let mut todo: FxHashMap<u64, &str> = FxHashMap::default();
-    {
-        let mut c = match cache.lock() {
-            Ok(c) => c,
-            Err(p) => p.into_inner(),
-        };
-        if c.len() > CACHE_LIMIT {
-            c.clear();
-        }
-        for job in chunk {
-            if let Ok((_, text)) = &job.parsed {
-                let k = text_key(text);
-                if !c.contains_key(&k) {
-                    todo.insert(k, text);
-                }
-            }
-        }
+fn prep_texts(engine: &Engine, chunk: &[Job], cache: &mut FxHashMap<Arc<str>, Arc<Prepped>>) {
+    if cache.len() > CACHE_LIMIT {
+        cache.clear();
     }
-    let done: Vec<(u64, Arc<Prepped>)> = todo
-        .into_par_iter()
-        .map(|(k, text)| (k, Arc::new(engine.prep(vec![Document::new("text", text)]))))
+    let mut todo: Vec<&str> = chunk
+        .iter()
+        .filter_map(|j| j.parsed.as_ref().ok().map(|(_, t)| t.as_str()))
+        .filter(|t| !cache.contains_key(*t))
         .collect();
-    let mut c = match cache.lock() {
-        Ok(c) => c,
-        Err(p) => p.into_inner(),
-    };
-    c.extend(done);
+    todo.sort_unstable();
+    todo.dedup();
+    let done: Vec<(Arc<str>, Arc<Prepped>)> = todo
+        .into_par_iter()
+        .map(|text| {
+            let prepped = engine.prep(vec![Document::new("text", text)]);
+            (Arc::from(text), Arc::new(prepped))
+        })
+        .collect();
+    cache.extend(done);
 }
 
 #[derive(Serialize)]
