@@ -89,7 +89,7 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
     // Keyed by the whole text (not a hash of it), so two texts can never share a parse.
     let mut cache: FxHashMap<Arc<str>, Arc<Prepped>> = FxHashMap::default();
     let mut failed = false;
-    let mut givens: FxHashMap<String, Arc<Given>> = FxHashMap::default();
+    let mut givens: FxHashMap<Arc<str>, Arc<Given>> = FxHashMap::default();
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut lines = lines.peekable();
     while lines.peek().is_some() {
@@ -120,8 +120,13 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
                 },
             })
             .collect_into_vec(&mut chunk);
-        prep_texts(&engine, &chunk, &mut cache);
-        read_claims(&engine, &chunk, &mut givens);
+        let pairs = || chunk.iter().filter_map(|j| j.parsed.as_ref().ok());
+        fill_cache(&mut cache, pairs().map(|(_, t)| t.as_str()), |text| {
+            engine.prep(vec![Document::new("text", text)])
+        });
+        fill_cache(&mut givens, pairs().map(|(c, _)| c.as_str()), |claim| {
+            Given::new(claim, &engine.pack)
+        });
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|job| match &job.parsed {
@@ -156,43 +161,22 @@ pub fn batch(args: BatchArgs) -> Result<i32, Error> {
     Ok(if failed { exit::INPUT } else { exit::OK })
 }
 
-/// Reads each distinct claim once (claims repeat across chunks too).
-fn read_claims(engine: &Engine, chunk: &[Job], cache: &mut FxHashMap<String, Arc<Given>>) {
+/// Reads each distinct claim, and parses each distinct text, once: both repeat across
+/// lines and chunks (FNC-1 pairs each body with many headlines).
+fn fill_cache<'a, V: Send + Sync>(
+    cache: &mut FxHashMap<Arc<str>, Arc<V>>,
+    keys: impl Iterator<Item = &'a str>,
+    make: impl Fn(&str) -> V + Sync,
+) {
     if cache.len() > CACHE_LIMIT {
         cache.clear();
     }
-    let mut todo: Vec<&str> = chunk
-        .iter()
-        .filter_map(|j| j.parsed.as_ref().ok().map(|(c, _)| c.as_str()))
-        .filter(|c| !cache.contains_key(*c))
-        .collect();
+    let mut todo: Vec<&str> = keys.filter(|k| !cache.contains_key(*k)).collect();
     todo.sort_unstable();
     todo.dedup();
-    let done: Vec<(String, Arc<Given>)> = todo
+    let done: Vec<(Arc<str>, Arc<V>)> = todo
         .into_par_iter()
-        .map(|c| (c.to_string(), Arc::new(Given::new(c, &engine.pack))))
-        .collect();
-    cache.extend(done);
-}
-
-/// Parses each distinct text of a chunk once.
-fn prep_texts(engine: &Engine, chunk: &[Job], cache: &mut FxHashMap<Arc<str>, Arc<Prepped>>) {
-    if cache.len() > CACHE_LIMIT {
-        cache.clear();
-    }
-    let mut todo: Vec<&str> = chunk
-        .iter()
-        .filter_map(|j| j.parsed.as_ref().ok().map(|(_, t)| t.as_str()))
-        .filter(|t| !cache.contains_key(*t))
-        .collect();
-    todo.sort_unstable();
-    todo.dedup();
-    let done: Vec<(Arc<str>, Arc<Prepped>)> = todo
-        .into_par_iter()
-        .map(|text| {
-            let prepped = engine.prep(vec![Document::new("text", text)]);
-            (Arc::from(text), Arc::new(prepped))
-        })
+        .map(|k| (Arc::from(k), Arc::new(make(k))))
         .collect();
     cache.extend(done);
 }
