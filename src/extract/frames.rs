@@ -538,6 +538,22 @@ impl Ctx<'_> {
         if content.is_empty() {
             return None;
         }
+        // "continued campaigning", "maintains a lead": some verbs speak only when what
+        // follows opens as speech (a quote, a colon, "that"), or with the quote before.
+        if self.pack.cues.needs_speech.get(cue.lemma as usize) == Some(&true)
+            && let Some(first) = content.first()
+            && first.start >= cue.end
+        {
+            let k = first.start;
+            let speech = self.p.tokens[k].is_quote()
+                || (k > cue.end
+                    && (self.kind(k - 1) == Kind::Colon
+                        || self.has(k - 1, wf::COMP)
+                        || self.p.tokens[k - 1].is_quote()));
+            if !speech {
+                return None;
+            }
+        }
         let mut content = content;
         let mut cue_end = cue.end;
         // "warned against C", "talked about C", "referred to the report": a preposition
@@ -688,14 +704,19 @@ impl Ctx<'_> {
             return self.participle(si, &cue, found, Pattern::Participle);
         }
 
-        // "X confirmed A but said B": a second verb shares the first one's subject.
+        // "X confirmed A but said B": a second verb shares the first one's subject;
+        // "They rushed everyone inside and said C": so does one after a verb that is
+        // no cue, the sentence's subject speaking.
         let (out, first_new) = found;
-        if cue.form == Form::Finite
-            && g > floor
-            && self.lower_is(g - 1, &["and", "but"])
-            && (first_new..out.len()).any(|j| out[j].source.is_some())
-        {
-            return self.participle(si, &cue, found, Pattern::Coordinated);
+        if cue.form == Form::Finite && g > floor && self.lower_is(g - 1, &["and", "but"]) {
+            if (first_new..out.len()).any(|j| out[j].source.is_some()) {
+                return self.participle(si, &cue, found, Pattern::Coordinated);
+            }
+            if self.subject_before(g_subject, floor).is_none()
+                && let Some(a) = self.participle(si, &cue, found, Pattern::Coordinated)
+            {
+                return Some(a);
+            }
         }
 
         // "urged Congress to reject C", "went on CNN to defend her".

@@ -376,6 +376,15 @@ impl<'a> Ctx<'a> {
                     as_noun = true;
                     true
                 }
+                // "the city's first deputy manager", "an openly gay senator": a
+                // modifier between a determiner and its noun.
+                Cat::Adverb
+                    if matches!(last, Cat::Det | Cat::Poss)
+                        && k + 1 < e
+                        && matches!(self.cat(k + 1), Cat::Noun | Cat::Name) =>
+                {
+                    true
+                }
                 Cat::Verb | Cat::Adverb => {
                     let s = self.text(k);
                     let ing = s.ends_with("ing") && !self.has(k, wf::CUE_VERB);

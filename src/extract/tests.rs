@@ -750,3 +750,37 @@ fn headlines_drop_the_be_of_a_passive_raising_verb() {
     let (_, s, _, _) = one("Trump said to reporters that he would win.");
     assert_eq!(s, "Trump");
 }
+
+#[test]
+fn a_modifier_between_determiner_and_noun_stays_in_the_subject() {
+    let (_, s, c, content) =
+        one("Ann Lee, the city's first deputy manager, said the flag was removed.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Ann Lee, the city's first deputy manager,", "said")
+    );
+    assert_eq!(content, ["the flag was removed"]);
+}
+
+#[test]
+fn a_cue_coordinated_with_a_plain_verb_takes_the_subject() {
+    let (p, s, c, content) = one("They rushed everyone inside and said they will register voters.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Coordinated, "They", "said")
+    );
+    assert_eq!(content, ["they will register voters"]);
+    let (_, s, _, _) = one("She paid the loan down, but said she could not teach.");
+    assert_eq!(s, "She");
+}
+
+#[test]
+fn some_verbs_speak_only_with_speech_after_them() {
+    assert!(found("Mr. Lee continued campaigning on Friday with his running mate.").is_empty());
+    assert!(found("The senator maintains a wide lead over her rival.").is_empty());
+    let (_, s, c, content) = one("The mayor has maintained that the bridge is safe.");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "has maintained"));
+    assert_eq!(content, ["the bridge is safe"]);
+    let (_, s, _, _) = one("\"We will win,\" she continued.");
+    assert_eq!(s, "she");
+}
