@@ -413,8 +413,12 @@ impl Ctx<'_> {
             }
             // "he's said": a clitic auxiliary, not a possessive.
             Cat::Poss => !(prev > 0 && self.has(prev - 1, wf::PRON | wf::REL)),
-            // "to imply": an infinitive.
-            Cat::Prep => !self.lower_is(prev, &["to"]),
+            // "to imply": an infinitive. "by saying he would", "after noting that": a
+            // gerund whose subject is the main clause's.
+            Cat::Prep => {
+                !self.lower_is(prev, &["to"])
+                    && !(self.lower_is(prev, GERUND_PREPS) && self.text(i).ends_with("ing"))
+            }
             _ => false,
         }
     }
@@ -699,7 +703,8 @@ impl Ctx<'_> {
         if cue.form == Form::Ing
             && (before == floor
                 || matches!(self.kind(before - 1), Kind::Comma | Kind::Dash)
-                || self.lower_is(before - 1, &["while", "before", "after", "by", "when"]))
+                || self.lower_is(before - 1, &["while", "when"])
+                || self.lower_is(before - 1, GERUND_PREPS))
         {
             return self.participle(si, &cue, found, Pattern::Participle);
         }
@@ -1947,6 +1952,10 @@ fn retain_remapped(out: &mut Vec<Attribution>, keep: &[bool]) {
         a.same_speaker_as = a.same_speaker_as.and_then(|j| new_index[j]);
     }
 }
+
+/// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
+/// "after noting", "in arguing").
+const GERUND_PREPS: &[&str] = &["by", "after", "before", "upon", "in", "without", "since"];
 
 /// Patterns whose source is borrowed from the sentence's main clause.
 fn borrowed(p: Pattern) -> bool {

@@ -784,3 +784,13 @@ fn some_verbs_speak_only_with_speech_after_them() {
     let (_, s, _, _) = one("\"We will win,\" she continued.");
     assert_eq!(s, "she");
 }
+
+#[test]
+fn a_gerund_cue_after_by_takes_the_main_subject() {
+    let (p, s, c, content) = one("Ms Lee surprised the room by saying she would run again.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Participle, "Ms Lee", "saying")
+    );
+    assert_eq!(content, ["she would run again"]);
+}
