@@ -416,8 +416,8 @@ impl Ctx<'_> {
             // "to imply": an infinitive. "by saying he would", "after noting that": a
             // gerund whose subject is the main clause's.
             Cat::Prep => {
-                !self.lower_is(prev, &["to"])
-                    && !(self.lower_is(prev, GERUND_PREPS) && self.text(i).ends_with("ing"))
+                let gerund = self.lower_is(prev, GERUND_PREPS) && self.text(i).ends_with("ing");
+                !(self.lower_is(prev, &["to"]) || gerund)
             }
             _ => false,
         }
