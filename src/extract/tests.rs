@@ -794,3 +794,11 @@ fn a_gerund_cue_after_by_takes_the_main_subject() {
     );
     assert_eq!(content, ["she would run again"]);
 }
+
+#[test]
+fn a_relative_clause_stays_in_a_source_after_the_cue() {
+    let all = found("\"We won,\" said a city official who was not authorized to speak.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, Pattern::CueSource);
+    assert_eq!(all[0].1, "a city official who was not authorized to speak");
+}
