@@ -413,8 +413,12 @@ impl Ctx<'_> {
             }
             // "he's said": a clitic auxiliary, not a possessive.
             Cat::Poss => !(prev > 0 && self.has(prev - 1, wf::PRON | wf::REL)),
-            // "to imply": an infinitive.
-            Cat::Prep => !self.lower_is(prev, &["to"]),
+            // "to imply": an infinitive. "by saying he would", "after noting that": a
+            // gerund whose subject is the main clause's.
+            Cat::Prep => {
+                let gerund = self.lower_is(prev, GERUND_PREPS) && self.text(i).ends_with("ing");
+                !(self.lower_is(prev, &["to"]) || gerund)
+            }
             _ => false,
         }
     }
@@ -537,6 +541,22 @@ impl Ctx<'_> {
             .collect();
         if content.is_empty() {
             return None;
+        }
+        // "continued campaigning", "maintains a lead": some verbs speak only when what
+        // follows opens as speech (a quote, a colon, "that"), or with the quote before.
+        if self.pack.cues.needs_speech.get(cue.lemma as usize) == Some(&true)
+            && let Some(first) = content.first()
+            && first.start >= cue.end
+        {
+            let k = first.start;
+            let speech = self.p.tokens[k].is_quote()
+                || (k > cue.end
+                    && (self.kind(k - 1) == Kind::Colon
+                        || self.has(k - 1, wf::COMP)
+                        || self.p.tokens[k - 1].is_quote()));
+            if !speech {
+                return None;
+            }
         }
         let mut content = content;
         let mut cue_end = cue.end;
@@ -683,19 +703,25 @@ impl Ctx<'_> {
         if cue.form == Form::Ing
             && (before == floor
                 || matches!(self.kind(before - 1), Kind::Comma | Kind::Dash)
-                || self.lower_is(before - 1, &["while", "before", "after", "by", "when"]))
+                || self.lower_is(before - 1, &["while", "when"])
+                || self.lower_is(before - 1, GERUND_PREPS))
         {
             return self.participle(si, &cue, found, Pattern::Participle);
         }
 
-        // "X confirmed A but said B": a second verb shares the first one's subject.
+        // "X confirmed A but said B": a second verb shares the first one's subject;
+        // "They rushed everyone inside and said C": so does one after a verb that is
+        // no cue, the sentence's subject speaking.
         let (out, first_new) = found;
-        if cue.form == Form::Finite
-            && g > floor
-            && self.lower_is(g - 1, &["and", "but"])
-            && (first_new..out.len()).any(|j| out[j].source.is_some())
-        {
-            return self.participle(si, &cue, found, Pattern::Coordinated);
+        if cue.form == Form::Finite && g > floor && self.lower_is(g - 1, &["and", "but"]) {
+            if (first_new..out.len()).any(|j| out[j].source.is_some()) {
+                return self.participle(si, &cue, found, Pattern::Coordinated);
+            }
+            if self.subject_before(g_subject, floor).is_none()
+                && let Some(a) = self.participle(si, &cue, found, Pattern::Coordinated)
+            {
+                return Some(a);
+            }
         }
 
         // "urged Congress to reject C", "went on CNN to defend her".
@@ -1926,6 +1952,10 @@ fn retain_remapped(out: &mut Vec<Attribution>, keep: &[bool]) {
         a.same_speaker_as = a.same_speaker_as.and_then(|j| new_index[j]);
     }
 }
+
+/// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
+/// "after noting", "in arguing").
+const GERUND_PREPS: &[&str] = &["by", "after", "before", "upon", "in", "without", "since"];
 
 /// Patterns whose source is borrowed from the sentence's main clause.
 fn borrowed(p: Pattern) -> bool {

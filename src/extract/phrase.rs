@@ -376,6 +376,15 @@ impl<'a> Ctx<'a> {
                     as_noun = true;
                     true
                 }
+                // "the city's first deputy manager", "an openly gay senator": a
+                // modifier between a determiner and its noun.
+                Cat::Adverb
+                    if matches!(last, Cat::Det | Cat::Poss)
+                        && k + 1 < e
+                        && matches!(self.cat(k + 1), Cat::Noun | Cat::Name) =>
+                {
+                    true
+                }
                 Cat::Verb | Cat::Adverb => {
                     let s = self.text(k);
                     let ing = s.ends_with("ing") && !self.has(k, wf::CUE_VERB);
@@ -743,7 +752,13 @@ impl<'a> Ctx<'a> {
             return Some(s..s + 1);
         }
         let mut e = s;
+        // "said Gov. Branstad, a Republican who has not endorsed anyone": a verb in a
+        // relative clause of the phrase does not end it.
+        let mut relative = false;
         while e < end {
+            if e > s && self.cat(e) == Cat::Rel && self.lower_is(e, &["who", "whose"]) {
+                relative = true;
+            }
             let stop = match self.kind(e) {
                 Kind::Comma => {
                     // Continue over an appositive: "said Ruth Marcus, an editor for X."
@@ -763,6 +778,7 @@ impl<'a> Ctx<'a> {
                 && self.has(e, wf::CUE_VERB)
                 && e > s
                 && self.cat(e) == Cat::Verb
+                && !relative
                 && !self.reduced_relative(e, end)
             {
                 break;

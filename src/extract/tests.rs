@@ -750,3 +750,55 @@ fn headlines_drop_the_be_of_a_passive_raising_verb() {
     let (_, s, _, _) = one("Trump said to reporters that he would win.");
     assert_eq!(s, "Trump");
 }
+
+#[test]
+fn a_modifier_between_determiner_and_noun_stays_in_the_subject() {
+    let (_, s, c, content) =
+        one("Ann Lee, the city's first deputy manager, said the flag was removed.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Ann Lee, the city's first deputy manager,", "said")
+    );
+    assert_eq!(content, ["the flag was removed"]);
+}
+
+#[test]
+fn a_cue_coordinated_with_a_plain_verb_takes_the_subject() {
+    let (p, s, c, content) = one("They rushed everyone inside and said they will register voters.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Coordinated, "They", "said")
+    );
+    assert_eq!(content, ["they will register voters"]);
+    let (_, s, _, _) = one("She paid the loan down, but said she could not teach.");
+    assert_eq!(s, "She");
+}
+
+#[test]
+fn some_verbs_speak_only_with_speech_after_them() {
+    assert!(found("Mr. Lee continued campaigning on Friday with his running mate.").is_empty());
+    assert!(found("The senator maintains a wide lead over her rival.").is_empty());
+    let (_, s, c, content) = one("The mayor has maintained that the bridge is safe.");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "has maintained"));
+    assert_eq!(content, ["the bridge is safe"]);
+    let (_, s, _, _) = one("\"We will win,\" she continued.");
+    assert_eq!(s, "she");
+}
+
+#[test]
+fn a_gerund_cue_after_by_takes_the_main_subject() {
+    let (p, s, c, content) = one("Ms Lee surprised the room by saying she would run again.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Participle, "Ms Lee", "saying")
+    );
+    assert_eq!(content, ["she would run again"]);
+}
+
+#[test]
+fn a_relative_clause_stays_in_a_source_after_the_cue() {
+    let all = found("\"We won,\" said a city official who was not authorized to speak.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, Pattern::CueSource);
+    assert_eq!(all[0].1, "a city official who was not authorized to speak");
+}

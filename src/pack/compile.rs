@@ -726,6 +726,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         ("mental", &cues.mental),
         ("topic", &cues.topic),
         ("needs_infinitive", &cues.needs_infinitive),
+        ("needs_speech", &cues.needs_speech),
     ] {
         for (i, m) in list.iter().enumerate() {
             if !seen.contains_key(&m.to_lowercase()) {
@@ -864,6 +865,16 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         .lemmas
         .iter()
         .map(|l| needs_infinitive.contains(l))
+        .collect();
+    let needs_speech: Vec<String> = cues
+        .needs_speech
+        .iter()
+        .map(|s| s.trim().to_lowercase())
+        .collect();
+    out.needs_speech = out
+        .lemmas
+        .iter()
+        .map(|l| needs_speech.contains(l))
         .collect();
     for r in &cues.raising {
         let r = r.trim().to_lowercase();

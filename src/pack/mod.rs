@@ -112,6 +112,9 @@ pub struct Cues {
     pub topic: Vec<bool>,
     /// Per lemma (index as `lemmas`): a cue only before an infinitive (`needs_infinitive`).
     pub needs_infinitive: Vec<bool>,
+    /// Per lemma (index as `lemmas`): a cue only with speech after it or a quote before
+    /// it (`needs_speech`).
+    pub needs_speech: Vec<bool>,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
 }

@@ -69,6 +69,11 @@ pub struct CuesFile {
     /// own. Each must be listed under `verbs`.
     #[serde(default)]
     pub needs_infinitive: Vec<String>,
+    /// Verbs that are cues only with speech after them (a quote, a colon or "that") or
+    /// a quotation before them: "he continued: C", "has maintained that C", not
+    /// "continued campaigning", "maintains a lead". Each must be listed under `verbs`.
+    #[serde(default)]
+    pub needs_speech: Vec<String>,
     /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
     /// Congress to act", "allows him to call for"), as lemmas.
     #[serde(default)]
