@@ -169,7 +169,7 @@ impl Ctx<'_> {
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
             if self.capitalised_name(i)
                 || self.noun_reading(i, i + n, end)
-                || (n == 1 && self.reduced_relative(i, end))
+                || (n == 1 && (self.reduced_relative(i, end) || self.naming_participle(i, end)))
             {
                 return None;
             }

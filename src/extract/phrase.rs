@@ -803,6 +803,18 @@ impl<'a> Ctx<'a> {
             && !(e + 2 < end && self.text(e + 2).ends_with("ing"))
     }
 
+    /// "Jihadi John named as Mohammed Emwazi", "a teenager known as Khalil": a participle
+    /// that names or describes its noun says nothing. Not "quoted as saying".
+    pub fn naming_participle(&self, e: usize, end: usize) -> bool {
+        let t = self.text(e);
+        e > 0
+            && e + 2 < end
+            && (t.ends_with("ed") || t.ends_with("wn"))
+            && self.lower_is(e + 1, &["as"])
+            && matches!(self.cat(e - 1), Cat::Noun | Cat::Name)
+            && !self.text(e + 2).ends_with("ing")
+    }
+
     /// Does an appositive (role or description) start at `i` and run to a sentence end?
     fn appositive_follows(&self, i: usize, end: usize) -> bool {
         let mut k = i;

@@ -802,3 +802,17 @@ fn a_relative_clause_stays_in_a_source_after_the_cue() {
     assert_eq!(all[0].0, Pattern::CueSource);
     assert_eq!(all[0].1, "a city official who was not authorized to speak");
 }
+
+#[test]
+fn a_participle_that_names_its_noun_says_nothing() {
+    assert!(found("Brighton teenager known as Khalil killed in drone strike").is_empty());
+    assert!(found("Masked killer named as Mohammed Emwazi from London").is_empty());
+    // "quoted as saying" is speech; "described X as Y" is a cue with an object.
+    let (_, s, c, _) = one("The senator was quoted as saying that the bill was dead.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The senator", "was quoted as saying")
+    );
+    let (_, s, _, _) = one("Smith described the plan as a disaster.");
+    assert_eq!(s, "Smith");
+}
