@@ -123,13 +123,7 @@ impl Engine {
         let mut graph = prepped.graph.clone();
         let (claims, verdicts) = self.verdicts(&prepped, &mut graph, claim);
         let explanations = explain.then(|| self.explain(&claims));
-        let report = report::build(
-            &prepped.story,
-            &claims,
-            &verdicts,
-            explanations.as_deref(),
-            &self.pack,
-        );
+        let report = report::build(&prepped.story, &claims, &verdicts, explanations.as_deref());
         Checked {
             story: prepped.story,
             graph,

@@ -1068,19 +1068,33 @@ impl Ctx<'_> {
     }
 
     /// The quote opening at `open`, with its continuation paragraphs, as pieces.
-    fn quote_pieces(&self, open: usize) -> Vec<Range<usize>> {
-        let Some(q) = self.quotes.opening_at(open) else {
-            return vec![];
-        };
+    /// The token ranges of quotation `q` and of the quote paragraphs that continue it.
+    fn quotes_from(&self, q: usize) -> Vec<Range<usize>> {
+        self.chained_quotes(q, |c| c >= q)
+    }
+
+    /// The token ranges of quotation `q` and of the quote paragraphs it continues.
+    fn quotes_until(&self, q: usize) -> Vec<Range<usize>> {
+        self.chained_quotes(q, |c| c <= q)
+    }
+
+    fn chained_quotes(&self, q: usize, keep: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
         self.quotes
             .chain(q)
             .into_iter()
-            .filter(|&c| c >= q)
+            .filter(|&c| keep(c))
             .map(|c| {
                 let s = self.quotes.spans[c];
                 s.open..s.close + 1
             })
             .collect()
+    }
+
+    fn quote_pieces(&self, open: usize) -> Vec<Range<usize>> {
+        let Some(q) = self.quotes.opening_at(open) else {
+            return vec![];
+        };
+        self.quotes_from(q)
     }
 
     /// Content before a subject or cue, ending at token `k` (a comma or closing quote).
@@ -1095,16 +1109,7 @@ impl Ctx<'_> {
         };
         if let Some(c) = close {
             let q = self.quotes.closing_at(c).unwrap_or_default();
-            return self
-                .quotes
-                .chain(q)
-                .into_iter()
-                .filter(|&x| x <= q)
-                .map(|x| {
-                    let s = self.quotes.spans[x];
-                    s.open..s.close + 1
-                })
-                .collect();
+            return self.quotes_until(q);
         }
         if self.kind(k) == Kind::Comma {
             let mut start = floor;
@@ -1139,15 +1144,7 @@ impl Ctx<'_> {
         {
             return vec![];
         }
-        self.quotes
-            .chain(q)
-            .into_iter()
-            .filter(|&x| x <= q)
-            .map(|x| {
-                let s = self.quotes.spans[x];
-                s.open..s.close + 1
-            })
-            .collect()
+        self.quotes_until(q)
     }
 
     /// Content to the left of a cue starts after the attributions already found in the
@@ -1826,16 +1823,7 @@ impl Ctx<'_> {
             if !quoted_before {
                 continue;
             }
-            let pieces: Vec<Range<usize>> = self
-                .quotes
-                .chain(q)
-                .into_iter()
-                .filter(|&c| c >= q)
-                .map(|c| {
-                    let s = self.quotes.spans[c];
-                    s.open..s.close + 1
-                })
-                .collect();
+            let pieces: Vec<Range<usize>> = self.quotes_from(q);
             for r in &pieces {
                 covered.push(r.clone());
             }

@@ -112,6 +112,33 @@ impl<'a> Located<'a> {
         }
     }
 
+    /// Reports each `id` of the list `list` that is used twice (`what` names the kind of
+    /// entry in the message), and returns the index of each id.
+    pub fn unique_ids<'i>(
+        &self,
+        list: &'static str,
+        ids: impl IntoIterator<Item = &'i str>,
+        what: &str,
+        help: &'static str,
+        errors: &mut RuleErrors,
+    ) -> FxHashMap<&'i str, usize> {
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        for (i, id) in ids.into_iter().enumerate() {
+            if index.insert(id, i).is_some() {
+                errors.push(
+                    self.at_value(
+                        &crate::yaml_path![list, i, "id"],
+                        Class::Semantic,
+                        "duplicate-id",
+                        format!("{what} id `{id}` is used twice"),
+                    )
+                    .help(help),
+                );
+            }
+        }
+        index
+    }
+
     /// A diagnostic at the value of `path`.
     pub fn at_value(
         &self,
@@ -928,20 +955,13 @@ fn compile_sources(
     errors: &mut RuleErrors,
 ) -> SourceTable {
     let mut table = SourceTable::default();
-    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, e) in sources.entities.iter().enumerate() {
-        if index.insert(e.id.as_str(), i).is_some() {
-            errors.push(
-                at.at_value(
-                    &crate::yaml_path!["entities", i, "id"],
-                    Class::Semantic,
-                    "duplicate-id",
-                    format!("entity id `{}` is used twice", e.id),
-                )
-                .help("give each entity its own id; merge the aliases into one entry"),
-            );
-        }
-    }
+    let index = at.unique_ids(
+        "entities",
+        sources.entities.iter().map(|e| e.id.as_str()),
+        "entity",
+        "give each entity its own id; merge the aliases into one entry",
+        errors,
+    );
     for (i, e) in sources.entities.iter().enumerate() {
         let speaks_for = match &e.speaks_for {
             None => None,
@@ -1163,20 +1183,13 @@ fn cached_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 
 fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<JunkRule> {
     let mut out = Vec::new();
-    let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, r) in text.junk.iter().enumerate() {
-        if ids.insert(r.id.as_str(), i).is_some() {
-            errors.push(
-                at.at_value(
-                    &crate::yaml_path!["junk", i, "id"],
-                    Class::Semantic,
-                    "duplicate-id",
-                    format!("junk rule id `{}` is used twice", r.id),
-                )
-                .help("give each junk rule its own id; reports name the rule that dropped a line"),
-            );
-        }
-    }
+    at.unique_ids(
+        "junk",
+        text.junk.iter().map(|r| r.id.as_str()),
+        "junk rule",
+        "give each junk rule its own id; reports name the rule that dropped a line",
+        errors,
+    );
     for (i, r) in text.junk.iter().enumerate() {
         let pattern = match cached_regex(&r.pattern) {
             Ok(p) => p,

@@ -202,6 +202,15 @@ fn io_error(path: &Path, code: &'static str, message: String, help: &str) -> Rul
     RuleDiagnostic::new(Class::Io, code, &path.display().to_string(), message).help(help)
 }
 
+fn unreadable(path: &Path, e: &std::io::Error) -> RuleDiagnostic {
+    io_error(
+        path,
+        "unreadable",
+        format!("cannot read rule file: {e}"),
+        "check that the file exists and is readable",
+    )
+}
+
 /// Reads one file of a pack folder, refusing huge and non-UTF-8 files.
 pub fn read_text(path: &Path, errors: &mut RuleErrors) -> Option<Arc<String>> {
     match std::fs::metadata(path) {
@@ -220,24 +229,14 @@ pub fn read_text(path: &Path, errors: &mut RuleErrors) -> Option<Arc<String>> {
         }
         Ok(_) => {}
         Err(e) => {
-            errors.push(io_error(
-                path,
-                "unreadable",
-                format!("cannot read rule file: {e}"),
-                "check that the file exists and is readable",
-            ));
+            errors.push(unreadable(path, &e));
             return None;
         }
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            errors.push(io_error(
-                path,
-                "unreadable",
-                format!("cannot read rule file: {e}"),
-                "check that the file exists and is readable",
-            ));
+            errors.push(unreadable(path, &e));
             return None;
         }
     };

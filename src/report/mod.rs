@@ -13,7 +13,6 @@ use crate::extract::Attribution;
 use crate::graph::Story;
 use crate::link::{Claim, Role};
 use crate::model::{Label, Span, Stance};
-use crate::pack::Pack;
 use crate::pack::raw::{EntityKind, Side};
 use crate::rules::{Trace, Verdict, side_name};
 use crate::sources::Resolution;
@@ -194,7 +193,6 @@ pub fn build(
     claims: &[Claim],
     verdicts: &[Verdict],
     explanations: Option<&[Trace]>,
-    pack: &Pack,
 ) -> Report {
     let indices: Vec<CharIndex> = story
         .docs
@@ -240,8 +238,7 @@ pub fn build(
         let statements: Vec<StatementReport> = claim
             .statements
             .iter()
-            .enumerate()
-            .map(|(si, s)| {
+            .map(|s| {
                 let p = &story.docs[s.doc];
                 let a: Option<&Attribution> = s.attribution.map(|i| &story.attributions[s.doc][i]);
                 let mention = s.attribution.and_then(|i| story.sources.mention(s.doc, i));
@@ -288,7 +285,6 @@ pub fn build(
                         flags.push(name);
                     }
                 }
-                let _ = si;
                 StatementReport {
                     n: 0,
                     role: s.role,
@@ -399,7 +395,6 @@ pub fn build(
             because: e.speaks_for_because.clone(),
         })
         .collect();
-    let _ = pack;
     Report {
         documents,
         claims: claim_reports,

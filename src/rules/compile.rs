@@ -14,20 +14,13 @@ struct Ctx<'a> {
 }
 
 pub fn compile(file: &LabelsFile, at: &Located, errors: &mut RuleErrors) -> RuleSet {
-    let mut names: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, c) in file.conditions.iter().enumerate() {
-        if names.insert(c.id.as_str(), i).is_some() {
-            errors.push(
-                at.at_value(
-                    &crate::yaml_path!["conditions", i, "id"],
-                    Class::Semantic,
-                    "duplicate-id",
-                    format!("condition id `{}` is used twice", c.id),
-                )
-                .help("rename one of them; `ref:` must name exactly one condition"),
-            );
-        }
-    }
+    let names = at.unique_ids(
+        "conditions",
+        file.conditions.iter().map(|c| c.id.as_str()),
+        "condition",
+        "rename one of them; `ref:` must name exactly one condition",
+        errors,
+    );
     let ctx = Ctx { names, at };
     let mut set = RuleSet::default();
     for (i, c) in file.conditions.iter().enumerate() {
@@ -41,7 +34,13 @@ pub fn compile(file: &LabelsFile, at: &Located, errors: &mut RuleErrors) -> Rule
     }
     let refs_ok = check_cycles(&set, at, errors);
 
-    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    at.unique_ids(
+        "rules",
+        file.rules.iter().map(|r| r.id.as_str()),
+        "rule",
+        "rule ids name rules in reports and overrides: make each one unique",
+        errors,
+    );
     let mut rules = Vec::new();
     for (i, r) in file.rules.iter().enumerate() {
         if r.id.trim().is_empty() {
@@ -51,17 +50,6 @@ pub fn compile(file: &LabelsFile, at: &Located, errors: &mut RuleErrors) -> Rule
                 "empty-id",
                 "a rule needs a non-empty `id`",
             ));
-        }
-        if seen.insert(r.id.as_str(), i).is_some() {
-            errors.push(
-                at.at_value(
-                    &crate::yaml_path!["rules", i, "id"],
-                    Class::Semantic,
-                    "duplicate-id",
-                    format!("rule id `{}` is used twice", r.id),
-                )
-                .help("rule ids name rules in reports and overrides: make each one unique"),
-            );
         }
         let when = ctx.cond(&r.when, crate::yaml_path!["rules", i, "when"], errors);
         if let Some(m) = &r.message {
@@ -191,16 +179,18 @@ fn check_placeholders(message: &str, i: usize, at: &Located, errors: &mut RuleEr
     }
 }
 
+/// The named conditions `c` refers to with `ref:` (not those they refer to in turn).
+fn refs(c: &Cond, out: &mut Vec<usize>) {
+    match c {
+        Cond::All(p) | Cond::Any(p) => p.iter().for_each(|x| refs(x, out)),
+        Cond::Not(x) => refs(x, out),
+        Cond::Ref(i) => out.push(*i),
+        _ => {}
+    }
+}
+
 /// Named conditions no rule uses, directly or through other conditions.
 fn check_unused(rules: &[(usize, Rule)], set: &RuleSet, at: &Located, errors: &mut RuleErrors) {
-    fn refs(c: &Cond, out: &mut Vec<usize>) {
-        match c {
-            Cond::All(p) | Cond::Any(p) => p.iter().for_each(|x| refs(x, out)),
-            Cond::Not(x) => refs(x, out),
-            Cond::Ref(i) => out.push(*i),
-            _ => {}
-        }
-    }
     let mut used = vec![false; set.conditions.len()];
     let mut todo = Vec::new();
     for (_, r) in rules {
@@ -362,14 +352,6 @@ const MAX_REF_DEPTH: usize = 64;
 /// Reports conditions that refer to each other in a loop, or through too long a
 /// chain; returns whether there are none (later checks follow references freely).
 fn check_cycles(set: &RuleSet, at: &Located, errors: &mut RuleErrors) -> bool {
-    fn refs(c: &Cond, out: &mut Vec<usize>) {
-        match c {
-            Cond::All(p) | Cond::Any(p) => p.iter().for_each(|x| refs(x, out)),
-            Cond::Not(x) => refs(x, out),
-            Cond::Ref(i) => out.push(*i),
-            _ => {}
-        }
-    }
     enum Found {
         Cycle(Vec<usize>),
         TooDeep(usize),
