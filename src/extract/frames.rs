@@ -152,6 +152,9 @@ impl Ctx<'_> {
         let pack = self.pack;
         let toks = &self.p.tokens;
         let end = self.sentence_range(si).end;
+        if self.compound_part(i) {
+            return None;
+        }
         if let Some((n, pc)) = pack.cues.phrases.at(toks, i, end) {
             if pc.frame == PhraseFrame::SourceAfter {
                 return self.according_to(si, i, i + n, pc.stance, pc.lemma);
@@ -339,6 +342,14 @@ impl Ctx<'_> {
     fn noun_reading(&self, i: usize, e: usize, end: usize) -> bool {
         if !self.has(i, wf::NOUN_LIKE) {
             return false;
+        }
+        // "Abortion rights advocates said", "reports say": a finite cue verb follows.
+        if e < end
+            && self.has(e, wf::CUE_VERB)
+            && self.cat(e) == Cat::Verb
+            && !self.has(e, wf::NOUN_LIKE)
+        {
+            return true;
         }
         let verb_before = i > 0
             && (self.is_subject_pronoun(i - 1)
@@ -964,9 +975,9 @@ impl Ctx<'_> {
 
     /// Is `r` a plausible speaker: not a bare time phrase or a number.
     fn source_like(&self, r: Range<usize>) -> bool {
-        // "Many", "one in three", "six in 10", "the two": a quantifier stands for its
-        // noun.
-        if (self.quantifier(r.start) || r.len() == 2 && self.quantifier(r.start + 1))
+        // "Many", "one in three", "about six in 10", "the two": a quantifier stands for
+        // its noun.
+        if (self.quantifier(r.start) || r.len() >= 2 && self.quantifier(r.start + 1))
             && self.np_valid(r.start, r.end)
         {
             return true;

@@ -168,6 +168,11 @@ impl<'a> Ctx<'a> {
         if t.is(flag::INITIAL) {
             return Cat::Name;
         }
+        // "a self-described socialist", "the front-runner": the second part of a
+        // compound word is no verb or adverb.
+        if self.compound_part(i) {
+            return if t.is_cap() { Cat::Name } else { Cat::Noun };
+        }
         let f = self.flags(i);
         let cap = t.is_cap() && !self.title_case(i);
         let initial = self.sentence_initial(i);
@@ -176,6 +181,18 @@ impl<'a> Ctx<'a> {
         if cap
             && !initial
             && f & (wf::DET | wf::PREP | wf::CONJ | wf::PRON | wf::AUX | wf::REL) == 0
+        {
+            return Cat::Name;
+        }
+        // "said Will Doyle": a capitalised auxiliary before another capital is a name.
+        if cap
+            && !initial
+            && f & wf::AUX != 0
+            && self
+                .p
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.is_cap())
         {
             return Cat::Name;
         }
@@ -294,8 +311,23 @@ impl<'a> Ctx<'a> {
         let mut in_clause = false;
         let mut as_noun = false;
         let mut last = Cat::Stop;
+        let mut skip_to = s;
         for k in s..e {
+            if k < skip_to {
+                continue;
+            }
             let c = self.cat(k);
+            // "Rep. Bobby Scott (D-Va.), ranking member": a short bracketed note after a
+            // name belongs to it.
+            if !in_clause
+                && self.kind(k) == Kind::OpenParen
+                && matches!(last, Cat::Name | Cat::Noun)
+                && let Some(close) =
+                    (k + 1..e.min(k + 10)).find(|&j| self.kind(j) == Kind::CloseParen)
+            {
+                skip_to = close + 1;
+                continue;
+            }
             if in_clause {
                 if matches!(c, Cat::Quote | Cat::Stop) && self.kind(k) != Kind::Hyphen {
                     return false;
@@ -385,6 +417,16 @@ impl<'a> Ctx<'a> {
                 {
                     true
                 }
+                // "one of the co-authors still in office", "a lawyer now at Harvard"
+                Cat::Adverb | Cat::Time
+                    if seen_noun
+                        && k + 2 < e
+                        && !self.lower_is(k, &["also", "again"])
+                        && self.cat(k + 1) == Cat::Prep
+                        && self.np_starter(k + 2) =>
+                {
+                    true
+                }
                 Cat::Verb | Cat::Adverb => {
                     let s = self.text(k);
                     let ing = s.ends_with("ing") && !self.has(k, wf::CUE_VERB);
@@ -392,8 +434,12 @@ impl<'a> Ctx<'a> {
                         && k + 1 < e
                         && self.cat(k + 1) == Cat::Prep
                         && (self.lower_is(k + 1, &["by"])
-                            || !self.has(k, wf::CUE_VERB | wf::LIGHT_VERB));
-                    if seen_noun && (ing || ed_by) && !self.has(k, wf::AUX) {
+                            || !self.has(k, wf::CUE_VERB | wf::LIGHT_VERB)
+                            || self.hearer_participle(k, e));
+                    // "a person close to the Clintons"
+                    let close_to =
+                        self.lower_is(k, &["close"]) && k + 1 < e && self.lower_is(k + 1, &["to"]);
+                    if seen_noun && (ing || ed_by || close_to) && !self.has(k, wf::AUX) {
                         in_clause = true;
                         true
                     } else {
@@ -416,7 +462,7 @@ impl<'a> Ctx<'a> {
 
     /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
     pub fn quantifier(&self, i: usize) -> bool {
-        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
+        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number || self.number_word(i))
             && self.lower_is(
                 i,
                 &[
@@ -426,6 +472,15 @@ impl<'a> Ctx<'a> {
                 ],
             )
             || self.lower_is(i, &["others"])
+    }
+
+    fn number_word(&self, i: usize) -> bool {
+        self.lower_is(
+            i,
+            &[
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ],
+        )
     }
 
     /// "of them", "in 10", "of the delegates" after a quantifier.
@@ -481,6 +536,11 @@ impl<'a> Ctx<'a> {
         if let Some(open) = self.paren_before(g, floor) {
             return self.subject_before(open, floor).map(|s| s.start..g);
         }
+        // "Trump - who previously said X - said", "Many speakers — including Jews —
+        // said": an aside between dashes belongs to the subject.
+        if let Some(open) = self.dash_aside_before(g, floor) {
+            return self.subject_before(open, floor).map(|s| s.start..g);
+        }
         // "Grassley on Wednesday downplayed", "The senator last week said": a time
         // adjunct between the subject and its verb is neither.
         if let Some(t) = self.time_adjunct_before(g, floor)
@@ -501,8 +561,9 @@ impl<'a> Ctx<'a> {
         let close = g - 1;
         // Start of the clause: the sentence start or a semicolon, colon, dash or quote.
         let mut start = close;
+        // ("Jackson, Miss., said": an abbreviation's period before a comma goes on.)
         while start > floor
-            && !matches!(
+            && (!matches!(
                 self.kind(start - 1),
                 Kind::Semicolon
                     | Kind::Colon
@@ -512,7 +573,7 @@ impl<'a> Ctx<'a> {
                     | Kind::Question
                     | Kind::Exclaim
                     | Kind::OpenParen
-            )
+            ) || (self.kind(start - 1) == Kind::Period && self.kind(start) == Kind::Comma))
         {
             start -= 1;
             if close - start > 60 {
@@ -555,9 +616,13 @@ impl<'a> Ctx<'a> {
             if a >= b {
                 return None;
             }
+            // "from Jackson, Miss., attending": a one-word state after a place.
             let np = self.np_valid(a, b)
                 || self.relative_appositive(a, b)
                 || (b == a + 1 && self.kind(a) == Kind::Number)
+                || ((b == a + 1 || (b == a + 2 && self.kind(a + 1) == Kind::Period))
+                    && self.p.tokens[a].is_cap()
+                    && self.cat(a - 2) == Cat::Name)
                 || (self.lower_is(a, &["and", "or"]) && self.np_valid(a + 1, b));
             if np && included {
                 end = b + 1;
@@ -637,9 +702,35 @@ impl<'a> Ctx<'a> {
         let mut k = g - 1;
         while k > floor && g - k < 10 {
             k -= 1;
+            // "(I-Vt.)": an abbreviation's period stays inside the note.
             match self.kind(k) {
                 Kind::OpenParen => return (k > floor).then_some(k),
-                Kind::CloseParen | Kind::Period | Kind::Quote(_) => return None,
+                Kind::CloseParen | Kind::Quote(_) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The opening dash of an aside that ends with a dash right before `g`: a relative
+    /// clause, a noun phrase, or one opened by "and", "or", "including".
+    fn dash_aside_before(&self, g: usize, floor: usize) -> Option<usize> {
+        if g <= floor + 2 || self.kind(g - 1) != Kind::Dash {
+            return None;
+        }
+        let close = g - 1;
+        let mut k = close;
+        while k > floor && close - k < 40 {
+            k -= 1;
+            match self.kind(k) {
+                Kind::Dash => {
+                    let (a, b) = (k + 1, close);
+                    let opener = a < b
+                        && self.lower_is(a, &["and", "or", "including", "who", "which", "whose"]);
+                    let aside = opener || self.np_valid(a, b);
+                    return (aside && k > floor).then_some(k);
+                }
+                Kind::Period | Kind::Question | Kind::Exclaim | Kind::Semicolon => return None,
                 _ => {}
             }
         }
@@ -798,9 +889,32 @@ impl<'a> Ctx<'a> {
         e > 0
             && e + 1 < end
             && self.text(e).ends_with("ed")
-            && self.lower_is(e + 1, &["by"])
             && matches!(self.cat(e - 1), Cat::Noun | Cat::Name)
-            && !(e + 2 < end && self.text(e + 2).ends_with("ing"))
+            && ((self.lower_is(e + 1, &["by"])
+                && !(e + 2 < end && self.text(e + 2).ends_with("ing")))
+                || self.hearer_participle(e, end))
+    }
+
+    /// "people briefed on the talks", "officials informed of the plan": the noun is
+    /// the hearer of a hearer verb, and the phrase goes on.
+    fn hearer_participle(&self, e: usize, end: usize) -> bool {
+        e + 1 < end
+            && self.lower_is(e + 1, &["on", "about", "of"])
+            && self
+                .pack
+                .cues
+                .verbs
+                .at(&self.p.tokens, e, end)
+                .is_some_and(|(n, vc)| n == 1 && vc.hearer)
+    }
+
+    /// "self-described", "so-called", "front-runner": the part after a hyphen is part
+    /// of a compound word, never a verb or a cue of its own.
+    pub fn compound_part(&self, i: usize) -> bool {
+        i > 0
+            && self.p.tokens[i - 1].kind == Kind::Hyphen
+            && !self.p.tokens[i - 1].is(flag::SPACE_BEFORE)
+            && !self.p.tokens[i].is(flag::SPACE_BEFORE)
     }
 
     /// "Jihadi John named as Mohammed Emwazi", "a teenager known as Khalil": a participle

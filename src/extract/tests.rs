@@ -816,3 +816,59 @@ fn a_participle_that_names_its_noun_says_nothing() {
     let (_, s, _, _) = one("Smith described the plan as a disaster.");
     assert_eq!(s, "Smith");
 }
+
+#[test]
+fn subjects_keep_their_notes_asides_and_compounds() {
+    for (text, source) in [
+        (
+            "Sen. Bernie Sanders (I-Vt.) said he will run again.",
+            "Sen. Bernie Sanders (I-Vt.)",
+        ),
+        (
+            "Isakson, one of the co-authors still in office, said he remembers it.",
+            "Isakson, one of the co-authors still in office,",
+        ),
+        (
+            "Sanders, a self-described democratic socialist, said wages are too low.",
+            "Sanders, a self-described democratic socialist,",
+        ),
+        (
+            "Many speakers at the service — including Muslims and Jews — said the death was painful.",
+            "Many speakers at the service — including Muslims and Jews —",
+        ),
+        (
+            "People briefed on the move said that it reflected a change.",
+            "People briefed on the move",
+        ),
+        (
+            "Sandra Inman, a supporter from Jackson, Miss., said she could not vote.",
+            "Sandra Inman, a supporter from Jackson, Miss.,",
+        ),
+    ] {
+        let (p, s, c, _) = one(text);
+        assert_eq!(
+            (p, s.as_str(), c.as_str()),
+            (Pattern::SourceCue, source, "said"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn sources_after_the_cue_take_names_and_adjectives() {
+    let (_, s, _, _) = one("\"It is expensive,\" said Will Doyle, a professor.");
+    assert_eq!(s, "Will Doyle, a professor");
+    let (_, s, _, _) = one("\"It is over,\" said a person close to the Clintons.");
+    assert_eq!(s, "a person close to the Clintons");
+    let (_, s, c, _) = one("About three in 10 said they prefer a liberal agenda.");
+    assert_eq!((s.as_str(), c.as_str()), ("About three in 10", "said"));
+}
+
+#[test]
+fn a_plural_noun_before_a_cue_verb_is_its_subject() {
+    let (_, s, c, _) = one("Abortion rights advocates said the ruling matters.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Abortion rights advocates", "said")
+    );
+}
