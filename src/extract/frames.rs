@@ -767,7 +767,7 @@ impl Ctx<'_> {
                     .filter(|s| self.source_like(s.clone()));
                 let right = self.content_right(si, cue.end, cue.hearer);
                 return match issuer {
-                    Some(issuer) if self.has(obj.end - 1, wf::CUE_NOUN) => {
+                    Some(issuer) => {
                         let mut a = self.make(si, &cue, Some(issuer), right, Pattern::SourceCue)?;
                         a.cue.start = lv.start;
                         Some(a)
@@ -1623,6 +1623,16 @@ impl Ctx<'_> {
                 || self.lower_is(start, &["but", "and", "so", "yet"]))
         {
             start += 1;
+        }
+        // "In a speech on Tuesday, Mr. Trump struck a tone, saying C": an opening
+        // adjunct before the subject.
+        if start < limit
+            && (matches!(self.cat(start), Cat::Prep | Cat::Adverb | Cat::Time)
+                || self.has(start, wf::ADVERB))
+            && let Some(c) =
+                (start + 1..limit.min(start + 20)).find(|&k| self.kind(k) == Kind::Comma)
+        {
+            start = c + 1;
         }
         let mut best = None;
         for e in start + 1..limit.min(start + 16) {

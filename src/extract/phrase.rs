@@ -154,6 +154,8 @@ impl<'a> Ctx<'a> {
             Kind::Hyphen => return Cat::Noun,
             Kind::Word => {}
             Kind::Other if self.text(i) == "&" => return Cat::Conj,
+            // "47% say": a percent sign is the noun of its number.
+            Kind::Other if self.text(i) == "%" => return Cat::Noun,
             _ => return Cat::Stop,
         }
         if t.is(flag::CLITIC) {
@@ -456,6 +458,22 @@ impl<'a> Ctx<'a> {
         }
         if in_clause {
             return seen_noun;
+        }
+        // "Trump fired", "the campaign announced": a lowercase past form after a name
+        // or noun is its verb ("the wounded" after a determiner is a noun).
+        let t = e - 1;
+        if (t == s
+            || matches!(self.cat(t - 1), Cat::Name | Cat::Noun | Cat::Num)
+                && self.kind(t - 1) != Kind::Hyphen)
+            && self.p.tokens[t].is_word()
+            && !self.p.tokens[t].is_cap()
+            && !self.compound_part(t)
+            && {
+                let w = self.text(t);
+                w.ends_with("ed") && !w.ends_with("eed")
+            }
+        {
+            return false;
         }
         seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron)
     }

@@ -872,3 +872,41 @@ fn a_plural_noun_before_a_cue_verb_is_its_subject() {
         ("Abortion rights advocates", "said")
     );
 }
+
+#[test]
+fn a_participle_after_an_opening_adjunct_takes_the_subject() {
+    let (p, s, c, content) = one(
+        "In a victory speech on Tuesday night, Mr. Trump struck a measured tone, saying he understood the task.",
+    );
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Participle, "Mr. Trump", "saying")
+    );
+    assert_eq!(content, ["he understood the task"]);
+}
+
+#[test]
+fn whoever_sends_the_message_speaks_through_it() {
+    let (_, s, c, _) = one(
+        "The Cruz campaign sent a fundraising email Wednesday saying that the results show Cruz can win.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        (
+            "The Cruz campaign",
+            "sent a fundraising email Wednesday saying"
+        )
+    );
+}
+
+#[test]
+fn percentages_are_subjects_and_past_forms_end_them() {
+    let (_, s, _, _) = one("There is less consensus: 47% say the United States should act.");
+    assert_eq!(s, "47%");
+    // "surfaced" is the verb of "video", not a source.
+    assert!(
+        found("A video surfaced showing the candidate stumbling.")
+            .iter()
+            .all(|(_, s, _, _)| s != "surfaced" && s != "A video surfaced")
+    );
+}
