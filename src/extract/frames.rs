@@ -1556,8 +1556,11 @@ impl Ctx<'_> {
         // The speaker of the sentence's last attribution, or the sentence's subject.
         let (out, first_new) = found;
         // The first speaker of the sentence is the main clause's.
-        let earlier = (first_new..out.len())
-            .find(|&j| out[j].source.is_some() && out[j].cue.start < cue.start);
+        // Speech inside a quotation is the quoted speaker's, not the narrator's
+        // ("'I think C,' Graham said, adding C2").
+        let earlier = (first_new..out.len()).find(|&j| {
+            out[j].source.is_some() && out[j].cue.start < cue.start && !self.inside_quote(&out[j])
+        });
         let (source, speaker) = match earlier {
             Some(j) => (out[j].source.clone(), Some(j)),
             None => (self.sentence_subject(floor, cue.start), None),

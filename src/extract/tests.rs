@@ -910,3 +910,15 @@ fn percentages_are_subjects_and_past_forms_end_them() {
             .all(|(_, s, _, _)| s != "surfaced" && s != "A video surfaced")
     );
 }
+
+#[test]
+fn a_participle_after_a_quote_takes_the_narrated_speaker() {
+    let all = found(
+        "\"I think you will know it when you see it,\" said Mr. Burr, adding that it was late.",
+    );
+    let adding = all
+        .iter()
+        .find(|a| a.2 == "adding")
+        .expect("adding is a cue");
+    assert_eq!(adding.1, "Mr. Burr");
+}
