@@ -685,7 +685,12 @@ impl Ctx<'_> {
             while k > floor && self.p.tokens[k - 1].is_quote() {
                 k -= 1;
             }
+            // "he said when asked about C", "Carson said, asked about C".
             let opens = k == floor
+                || self.lower_is(k - 1, &["when", "whenever"])
+                || (self.kind(k - 1) == Kind::Comma
+                    && self.lower_is(g, &["asked"])
+                    && self.subject_before(g, floor).is_none())
                 || (self.lower_is(
                     k - 1,
                     &["when", "if", "after", "once", "before", "as", "while"],
@@ -1736,7 +1741,16 @@ impl Ctx<'_> {
         let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
         let right = self.content_right(si, after, false);
         let a = self.make(si, cue, by_agent, right, Pattern::Asked)?;
-        (self.is_clause(&a.content) || a.content.len() > 1).then_some(a)
+        // "asked about C", "asked whether C", "asked to leave": the question's topic.
+        let topic = a.content.first().is_some_and(|r| {
+            self.lower_is(
+                r.start,
+                &[
+                    "about", "whether", "if", "to", "what", "who", "which", "how", "why", "when",
+                ],
+            ) || (r.start > 0 && self.lower_is(r.start - 1, &["about", "whether", "if"]))
+        });
+        (self.is_clause(&a.content) || a.content.len() > 1 || topic).then_some(a)
     }
 
     /// "Pat Caddell: Democrat Voters Worried ..." in a headline, or "X: “quote”".

@@ -922,3 +922,18 @@ fn a_participle_after_a_quote_takes_the_narrated_speaker() {
         .expect("adding is a cue");
     assert_eq!(adding.1, "Mr. Burr");
 }
+
+#[test]
+fn when_asked_the_question_has_no_source() {
+    let all = found("\"We will see,\" Sanders said when asked whether he would raise funds.");
+    let asked = all.iter().find(|a| a.2 == "asked").expect("asked is a cue");
+    assert_eq!((asked.0, asked.1.as_str()), (Pattern::Asked, ""));
+    // The complementizer is the attribution's lead, not its content.
+    assert_eq!(asked.3, ["he would raise funds"]);
+    // An appositive subject asks the question itself.
+    let (p, s, _, _) = one("Neera Tanden, a Clinton supporter, asked whether he had thoughts.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::SourceCue, "Neera Tanden, a Clinton supporter,")
+    );
+}
