@@ -419,6 +419,19 @@ impl<'a> Ctx<'a> {
                 {
                     true
                 }
+                // "the climate change adviser": a bare verb between nouns is a noun.
+                Cat::Verb
+                    if last == Cat::Noun
+                        && !self.p.tokens[k - 1].is_cap()
+                        && !self.has(k, wf::AUX | wf::CUE_VERB)
+                        && k + 1 < e
+                        && self.cat(k + 1) == Cat::Noun
+                        && !self.p.tokens[k + 1].is_cap()
+                        && !self.text(k).ends_with('s')
+                        && !self.text(k).ends_with("ed") =>
+                {
+                    true
+                }
                 // "one of the co-authors still in office", "a lawyer now at Harvard"
                 Cat::Adverb | Cat::Time
                     if seen_noun

@@ -937,3 +937,16 @@ fn when_asked_the_question_has_no_source() {
         (Pattern::SourceCue, "Neera Tanden, a Clinton supporter,")
     );
 }
+
+#[test]
+fn a_bare_verb_between_common_nouns_is_a_noun() {
+    let (_, s, c, _) =
+        one("Brian Deese, the White House climate change adviser, said he was ready.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        (
+            "Brian Deese, the White House climate change adviser,",
+            "said"
+        )
+    );
+}
