@@ -79,6 +79,12 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     out
 }
 
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "when", "whenever", "after", "although", "though", "while", "because", "since", "before",
+    "once", "unless", "whereas", "if",
+];
+
 /// A cue found at a token, before its frame is known.
 struct Cue {
     /// Start of the cue including its verb group ("has also said").
@@ -829,7 +835,16 @@ impl Ctx<'_> {
                         self.content_left(si, before_subject.unwrap_or(floor)),
                         found,
                     );
-                    if !pieces.is_empty() {
+                    // "Asked whether C, Mrs. Clinton said", "When she got inside, she
+                    // said": an opening participle or time clause is the narrator's (a
+                    // condition, "If C, D," is part of what was said).
+                    let opening = pieces.first().is_some_and(|r| {
+                        let w = self.text(r.start).to_ascii_lowercase();
+                        self.lower_is(r.start, &["when", "whenever", "after", "before", "once"])
+                            || (self.p.tokens[r.start].is_cap()
+                                && (w.ends_with("ed") || w.ends_with("ing")))
+                    });
+                    if !pieces.is_empty() && !opening {
                         pieces.extend(right);
                         return self.make(si, &cue, Some(subject), pieces, Pattern::Parenthetical);
                     }
@@ -1079,6 +1094,19 @@ impl Ctx<'_> {
             if span.open < k && span.close < stop {
                 stop = span.close;
             }
+        }
+        // "When Trump suggested that C, Rubio fired back": an opening subordinate
+        // clause ends at its comma, before the main clause.
+        let mut f = self.sentence_range(si).start;
+        while f < k && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
+            f += 1;
+        }
+        if f < k
+            && self.lower_is(f, SUBORDINATORS)
+            && let Some(c) = (k..stop)
+                .find(|&j| self.kind(j) == Kind::Comma && self.quotes.containing(j).is_none())
+        {
+            stop = c;
         }
         if k < stop { vec![k..stop] } else { vec![] }
     }

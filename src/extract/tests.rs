@@ -950,3 +950,22 @@ fn a_bare_verb_between_common_nouns_is_a_noun() {
         )
     );
 }
+
+#[test]
+fn an_opening_clause_is_not_what_the_main_speaker_said() {
+    let all =
+        found("Asked whether Mr. Clinton would hold a cabinet post, Mrs. Clinton said, \"No.\"");
+    let said = all.iter().find(|a| a.2 == "said").expect("said is a cue");
+    assert_eq!(
+        (said.0, said.1.as_str()),
+        (Pattern::SourceCue, "Mrs. Clinton")
+    );
+    assert_eq!(said.3, ["\"No.\""]);
+    // A cue inside the opening clause says only what that clause holds.
+    let all = found("When Trump suggested that Cuba would sue, Rubio fired back.");
+    let suggested = all
+        .iter()
+        .find(|a| a.2 == "suggested")
+        .expect("suggested is a cue");
+    assert_eq!(suggested.3, ["Cuba would sue"]);
+}
