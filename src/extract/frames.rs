@@ -349,6 +349,17 @@ impl Ctx<'_> {
         if !self.has(i, wf::NOUN_LIKE) {
             return false;
         }
+        // "the 15 states that have held", "emails that were not marked": "that" and a
+        // verb open a relative clause on the noun.
+        if e + 1 < end
+            && self.lower_is(e, &["that"])
+            && (matches!(self.cat(e + 1), Cat::Verb | Cat::Neg | Cat::Adverb)
+                || self.has(e + 1, wf::AUX))
+            && !self.lower_is(e + 1, &["there"])
+            && !self.is_subject_pronoun(i.saturating_sub(1))
+        {
+            return true;
+        }
         // "Abortion rights advocates said", "reports say": a finite cue verb follows.
         if e < end
             && self.has(e, wf::CUE_VERB)

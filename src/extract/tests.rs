@@ -969,3 +969,14 @@ fn an_opening_clause_is_not_what_the_main_speaker_said() {
         .expect("suggested is a cue");
     assert_eq!(suggested.3, ["Cuba would sue"]);
 }
+
+#[test]
+fn a_noun_before_a_relative_that_is_no_cue() {
+    assert!(
+        found("Voters went to the polls in the 15 states that have held primaries.").is_empty()
+    );
+    assert!(found("The agents recovered several thousand emails that were not marked.").is_empty());
+    // "that" and a subject: the verb reading stays.
+    let (_, s, c, _) = one("The senator states that the plan is dead.");
+    assert_eq!((s.as_str(), c.as_str()), ("The senator", "states"));
+}
