@@ -443,9 +443,10 @@ impl Ctx<'_> {
             Cat::Poss => !(prev > 0 && self.has(prev - 1, wf::PRON | wf::REL)),
             // "to imply": an infinitive. "by saying he would", "after noting that": a
             // gerund whose subject is the main clause's.
+            // "has since said": a preposition in the verb group.
             Cat::Prep => {
                 let gerund = self.lower_is(prev, GERUND_PREPS) && self.text(i).ends_with("ing");
-                !(self.lower_is(prev, &["to"]) || gerund)
+                !(self.lower_is(prev, &["to"]) || gerund || self.has(prev, wf::VERB_GROUP))
             }
             _ => false,
         }
@@ -1942,13 +1943,16 @@ impl Ctx<'_> {
 /// "– although he noted ..."): siblings cut the first content short.
 fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
     let n = found.len();
-    for b in 0..n {
-        let b_start = match &found[b].source {
-            Some(s) if s.start < found[b].cue.start && !borrowed(found[b].pattern) => s.start,
-            _ => found[b].cue.start,
-        };
-        // Look back over closing quotes and a conjunction for the clause break.
-        let mut k = b_start;
+    // Where attribution `b` starts as a clause: its source, or its cue when the source
+    // stands before another cue ("Mr. Manafort, citing C, said D").
+    let clause_start = |b: &Attribution, before: usize| match &b.source {
+        Some(s) if s.start < b.cue.start && !borrowed(b.pattern) && s.start >= before => s.start,
+        _ => b.cue.start,
+    };
+    // Is there a clause break (comma, dash, semicolon) right before `start`, over
+    // closing quotes and a conjunction?
+    let breaks_at = |start: usize| {
+        let mut k = start;
         while k > 0
             && cx.p.tokens[k - 1]
                 .quote()
@@ -1959,10 +1963,9 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
         if k > 0 && cx.cat(k - 1) == Cat::Conj {
             k -= 1;
         }
-        let breaks = k > 0 && matches!(cx.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon);
-        if !(breaks || borrowed(found[b].pattern)) {
-            continue;
-        }
+        k > 0 && matches!(cx.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon)
+    };
+    for b in 0..n {
         for a in 0..n {
             // "As X confirmed, A, B said C": the main clause after an as-clause is its
             // content, whole; speech inside it nests.
@@ -1970,6 +1973,10 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                 || found[a].cue.start >= found[b].cue.start
                 || found[a].pattern == Pattern::AsClause
             {
+                continue;
+            }
+            let b_start = clause_start(&found[b], found[a].cue.start);
+            if !(breaks_at(b_start) || borrowed(found[b].pattern)) {
                 continue;
             }
             for r in found[a].content.iter_mut() {

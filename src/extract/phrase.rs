@@ -377,11 +377,23 @@ impl<'a> Ctx<'a> {
                 }
                 Cat::Poss => seen_noun,
                 Cat::Prep => seen_noun && k + 1 < e && self.np_starter(k + 1),
+                // "a former mayor of Nice and currently president of the council"
                 Cat::Conj => {
                     seen_noun
                         && k + 1 < e
                         && self.lower_is(k, &["and", "&", "or"])
-                        && self.np_starter(k + 1)
+                        && (self.np_starter(k + 1)
+                            || (k + 2 < e
+                                && self.cat(k + 1) == Cat::Adverb
+                                && self.np_starter(k + 2)))
+                }
+                Cat::Adverb
+                    if k > s
+                        && self.lower_is(k - 1, &["and", "or"])
+                        && k + 1 < e
+                        && self.np_starter(k + 1) =>
+                {
+                    true
                 }
                 Cat::Comma => {
                     seen_noun
@@ -444,7 +456,11 @@ impl<'a> Ctx<'a> {
                 }
                 Cat::Verb | Cat::Adverb => {
                     let s = self.text(k);
-                    let ing = s.ends_with("ing") && !self.has(k, wf::CUE_VERB);
+                    // "a superdelegate supporting Clinton": a cue in -ing right after
+                    // a noun and before more of the phrase opens a reduced relative.
+                    let ing = s.ends_with("ing")
+                        && (!self.has(k, wf::CUE_VERB)
+                            || (k + 1 < e && matches!(last, Cat::Noun | Cat::Name)));
                     let ed_by = s.ends_with("ed")
                         && k + 1 < e
                         && self.cat(k + 1) == Cat::Prep
@@ -488,7 +504,9 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron)
+        // "a friend of the couple's"
+        let of_poss = last == Cat::Poss && (s..e).any(|k| self.lower_is(k, &["of"]));
+        seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron || of_poss)
     }
 
     /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
@@ -552,6 +570,16 @@ impl<'a> Ctx<'a> {
         if g <= floor {
             return None;
         }
+        // "Mr. Manafort, citing ''the magic,'' said": the interjection ends inside a
+        // quotation that follows a word.
+        if g > floor + 2
+            && self.kind(g - 2) == Kind::Comma
+            && let Some(q) = self.quotes.closing_at(g - 1)
+            && self.quotes.spans[q].open > floor
+            && self.kind(self.quotes.spans[q].open - 1) == Kind::Word
+        {
+            return self.comma_subject(g - 1, floor).map(|s| s.start..g);
+        }
         if self.kind(g - 1) == Kind::Comma {
             return self
                 .comma_subject(g, floor)
@@ -606,6 +634,13 @@ impl<'a> Ctx<'a> {
                     | Kind::OpenParen
             ) || (self.kind(start - 1) == Kind::Period && self.kind(start) == Kind::Comma))
         {
+            // "Rep. Sander M. Levin (Mich.), a superdelegate, said": over a bracketed note.
+            if self.kind(start - 1) == Kind::CloseParen
+                && let Some(open) = self.paren_before(start, floor)
+            {
+                start = open;
+                continue;
+            }
             start -= 1;
             if close - start > 60 {
                 return None;
@@ -681,10 +716,8 @@ impl<'a> Ctx<'a> {
         }
         let mut relative = false;
         for k in a + 1..b {
-            if matches!(
-                self.kind(k),
-                Kind::Quote(_) | Kind::Period | Kind::Semicolon | Kind::Colon
-            ) {
+            // ("citing ''the unique magic of Trump,''": a quotation inside is fine.)
+            if matches!(self.kind(k), Kind::Period | Kind::Semicolon | Kind::Colon) {
                 return false;
             }
             if self.cat(k) == Cat::Rel {

@@ -980,3 +980,49 @@ fn a_noun_before_a_relative_that_is_no_cue() {
     let (_, s, c, _) = one("The senator states that the plan is dead.");
     assert_eq!((s.as_str(), c.as_str()), ("The senator", "states"));
 }
+
+#[test]
+fn an_interjected_participle_ends_before_the_main_cue() {
+    let all = found("Mr. Manafort, citing the magic of Trump, said the candidate could win.");
+    let citing = all
+        .iter()
+        .find(|a| a.2 == "citing")
+        .expect("citing is a cue");
+    assert_eq!(citing.3, ["the magic of Trump"]);
+    let said = all.iter().find(|a| a.2 == "said").expect("said is a cue");
+    assert_eq!(
+        (said.1.as_str(), said.3.clone()),
+        ("Mr. Manafort", vec!["the candidate could win".to_string()])
+    );
+}
+
+#[test]
+fn appositives_take_notes_adverbs_and_possessives() {
+    for (text, source) in [
+        (
+            "Rep. Sander M. Levin (Mich.), a superdelegate, said he has spoken with many.",
+            "Rep. Sander M. Levin (Mich.), a superdelegate,",
+        ),
+        (
+            "Levin, a superdelegate supporting Clinton, said he has spoken with many.",
+            "Levin, a superdelegate supporting Clinton,",
+        ),
+        (
+            "Estrosi, a former mayor of Nice and currently president of the council, said the truck carried arms.",
+            "Estrosi, a former mayor of Nice and currently president of the council,",
+        ),
+        (
+            "Paul Begala, a friend of the couple's, said the president is an asset.",
+            "Paul Begala, a friend of the couple's,",
+        ),
+    ] {
+        let all = found(text);
+        let said = all
+            .iter()
+            .find(|a| a.2 == "said")
+            .unwrap_or_else(|| panic!("no said in {text}"));
+        assert_eq!(said.1, source, "{text}");
+    }
+    let (_, s, c, _) = one("Mrs. Clinton has since said that she would back a raise.");
+    assert_eq!((s.as_str(), c.as_str()), ("Mrs. Clinton", "has since said"));
+}
