@@ -159,7 +159,7 @@ impl<'a> Ctx<'a> {
             _ => return Cat::Stop,
         }
         if t.is(flag::CLITIC) {
-            return if self.lower_is(i, &["'s", "\u{2019}s", "'"]) {
+            return if self.lower_is(i, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
                 Cat::Poss
             } else {
                 Cat::Verb
@@ -470,7 +470,9 @@ impl<'a> Ctx<'a> {
                     // "a person close to the Clintons"
                     let close_to =
                         self.lower_is(k, &["close"]) && k + 1 < e && self.lower_is(k + 1, &["to"]);
-                    if seen_noun && (ing || ed_by || close_to) && !self.has(k, wf::AUX) {
+                    // "the base chief known as Bob"
+                    let naming = self.naming_participle(k, e);
+                    if seen_noun && (ing || ed_by || close_to || naming) && !self.has(k, wf::AUX) {
                         in_clause = true;
                         true
                     } else {
@@ -935,6 +937,7 @@ impl<'a> Ctx<'a> {
                 && self.cat(e) == Cat::Verb
                 && !relative
                 && !self.reduced_relative(e, end)
+                && !self.naming_participle(e, end)
             {
                 break;
             }

@@ -1026,3 +1026,11 @@ fn appositives_take_notes_adverbs_and_possessives() {
     let (_, s, c, _) = one("Mrs. Clinton has since said that she would back a raise.");
     assert_eq!((s.as_str(), c.as_str()), ("Mrs. Clinton", "has since said"));
 }
+
+#[test]
+fn curly_plural_possessives_and_naming_participles_stay_in_sources() {
+    let (_, s, _, _) = one("Jeff Weaver, Sanders\u{2019} campaign manager, said he was happy.");
+    assert_eq!(s, "Jeff Weaver, Sanders\u{2019} campaign manager,");
+    let (_, s, _, _) = one("\"There never was an order,\" said the base chief known as Bob.");
+    assert_eq!(s, "the base chief known as Bob");
+}

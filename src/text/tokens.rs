@@ -399,6 +399,7 @@ fn scan_word(
     }
     let numeric = first.is_ascii_digit();
     let mut letters_seen = false;
+    let mut domain = false;
     while i < n {
         // ASCII letters and digits, the common case, without decoding characters.
         let b = bytes[i];
@@ -445,6 +446,23 @@ fn scan_word(
                 continue;
             }
         }
+        // Web domains: Mic.com, TheBlaze.com
+        if c == '.' && !numeric && i > start {
+            let rest = &text[i + 1..];
+            let tld = ["com", "org", "net", "gov", "edu"]
+                .iter()
+                .find(|t| rest.starts_with(*t));
+            if let Some(t) = tld
+                && !rest[t.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_alphanumeric())
+            {
+                i += 1 + t.len();
+                domain = true;
+                continue;
+            }
+        }
         // Dotted abbreviations: U.S.  p.m.  e.g.
         if c == '.' && !numeric {
             let after = i + 1;
@@ -467,7 +485,7 @@ fn scan_word(
     let mut end = i;
     let mut flags = 0u16;
     // Take the final period of a known abbreviation, an initial or a dotted form.
-    if end < n && bytes[end] == b'.' {
+    if end < n && bytes[end] == b'.' && !domain {
         let word = &text[start..end];
         let lower = word.to_lowercase();
         let chars = word.chars().count();
@@ -628,6 +646,15 @@ mod tests {
             .iter()
             .map(|t| text[t.span.range()].to_string())
             .collect()
+    }
+
+    #[test]
+    fn web_domains_are_one_word_and_keep_the_final_period_apart() {
+        assert_eq!(
+            toks("editor of TheBlaze.com. Then"),
+            ["editor", "of", "TheBlaze.com", ".", "Then"]
+        );
+        assert_eq!(toks("a.common"), ["a", ".", "common"]);
     }
 
     #[test]
