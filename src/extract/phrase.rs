@@ -122,7 +122,18 @@ impl<'a> Ctx<'a> {
             || (s.len() >= 5
                 && s.ends_with("ly")
                 && self.flags(i) & (wf::DET | wf::PREP | wf::ROLE | wf::ANONYMOUS) == 0
-                && !t.is_cap())
+                && !t.is_cap()
+                // "his family,", "a rally in", "the party's ally": after a determiner
+                // or a possessive, and before no word it could modify, a word in -ly
+                // is a noun ("a politically charged visit" keeps its adverb).
+                && !(i > 0
+                    && (self.has(i - 1, wf::DET) || self.p.tokens[i - 1].is(flag::CLITIC))
+                    && self.p.tokens.get(i + 1).is_none_or(|n| {
+                        !n.is_word()
+                            || self.flags(i + 1)
+                                & (wf::PREP | wf::CONJ | wf::AUX | wf::REL)
+                                != 0
+                    })))
     }
 
     pub fn sentence_initial(&self, i: usize) -> bool {

@@ -1034,3 +1034,14 @@ fn curly_plural_possessives_and_naming_participles_stay_in_sources() {
     let (_, s, _, _) = one("\"There never was an order,\" said the base chief known as Bob.");
     assert_eq!(s, "the base chief known as Bob");
 }
+
+#[test]
+fn a_noun_in_ly_after_a_determiner_ends_a_source_phrase() {
+    let (_, s, c, _) = one(
+        "Jimmy Ghazal, a man visiting Nice with his family, told ABC News that he was watching.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Jimmy Ghazal, a man visiting Nice with his family,", "told")
+    );
+}
