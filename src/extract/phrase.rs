@@ -259,7 +259,7 @@ impl<'a> Ctx<'a> {
 
     /// Do tokens `s..e` form a noun phrase that can be a source?
     pub fn np_valid(&self, s: usize, e: usize) -> bool {
-        if s >= e || e - s > 30 {
+        if s >= e || e - s > 40 {
             return false;
         }
         // A lone pronoun, possibly with a reflexive ("he himself").
@@ -367,6 +367,15 @@ impl<'a> Ctx<'a> {
                     seen_noun = true;
                     true
                 }
+                // "Republicans such as Bob Ehrlich"
+                Cat::Det
+                    if seen_noun
+                        && self.lower_is(k, &["such"])
+                        && k + 2 < e
+                        && self.lower_is(k + 1, &["as"]) =>
+                {
+                    true
+                }
                 Cat::Det => {
                     matches!(
                         last,
@@ -378,7 +387,9 @@ impl<'a> Ctx<'a> {
                 Cat::Name
                     if k > s
                         && self.has(k, wf::TITLE_WORD)
-                        && matches!(last, Cat::Noun | Cat::Num) =>
+                        && matches!(last, Cat::Noun | Cat::Num)
+                        && !self
+                            .lower_is(k - 1, &["former", "then", "acting", "late", "outgoing"]) =>
                 {
                     false
                 }
@@ -802,8 +813,14 @@ impl<'a> Ctx<'a> {
             match self.kind(k) {
                 Kind::Dash => {
                     let (a, b) = (k + 1, close);
+                    // ... or a participle or a prepositional phrase: "Gingrich —
+                    // mentioned by Newsmax as a choice — told", "Murphy — after a pause —".
+                    let w = self.text(a);
                     let opener = a < b
-                        && self.lower_is(a, &["and", "or", "including", "who", "which", "whose"]);
+                        && (self.lower_is(a, &["and", "or", "including", "who", "which", "whose"])
+                            || self.cat(a) == Cat::Prep
+                            || ((w.ends_with("ed") || w.ends_with("ing"))
+                                && !self.p.tokens[a].is_cap()));
                     let aside = opener || self.np_valid(a, b);
                     return (aside && k > floor).then_some(k);
                 }

@@ -1045,3 +1045,24 @@ fn a_noun_in_ly_after_a_determiner_ends_a_source_phrase() {
         ("Jimmy Ghazal, a man visiting Nice with his family,", "told")
     );
 }
+
+#[test]
+fn asides_and_examples_stay_in_the_subject() {
+    for (text, source) in [
+        (
+            "Gingrich — mentioned by Newsmax as a choice for running mate — told Fox News that it was serious.",
+            "Gingrich — mentioned by Newsmax as a choice for running mate —",
+        ),
+        (
+            "Murphy — after a long pause — told me he had been lucky.",
+            "Murphy — after a long pause —",
+        ),
+        (
+            "Richard Cross, a staff member for Republicans such as former Gov. Bob Ehrlich, wrote that he penned the remarks.",
+            "Richard Cross, a staff member for Republicans such as former Gov. Bob Ehrlich,",
+        ),
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, source, "{text}");
+    }
+}
