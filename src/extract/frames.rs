@@ -26,6 +26,15 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
             match cx.cue_at(si, i, &out, first_new) {
                 Some(a) => {
                     i = a.cue.end.max(i + 1);
+                    // A source after its cue is a name, not more speech: "according to
+                    // a survey released Thursday".
+                    if let Some(s) = a.source.as_ref().filter(|s| s.start >= a.cue.end) {
+                        let skip = a.pattern == Pattern::AccordingTo
+                            || !(s.clone()).any(|k| cx.lower_is(k, &["who", "whose", "which"]));
+                        if skip {
+                            i = i.max(s.end);
+                        }
+                    }
                     out.push(a);
                 }
                 None => i += 1,

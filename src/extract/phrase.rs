@@ -164,7 +164,8 @@ impl<'a> Ctx<'a> {
             Kind::Number => return Cat::Num,
             Kind::Hyphen => return Cat::Noun,
             Kind::Word => {}
-            Kind::Other if self.text(i) == "&" => return Cat::Conj,
+            // "AT&T", "a New York Times/CBS News survey"
+            Kind::Other if matches!(self.text(i), "&" | "/") => return Cat::Conj,
             // "47% say": a percent sign is the noun of its number.
             Kind::Other if self.text(i) == "%" => return Cat::Noun,
             _ => return Cat::Stop,
@@ -403,7 +404,7 @@ impl<'a> Ctx<'a> {
                 Cat::Conj => {
                     seen_noun
                         && k + 1 < e
-                        && self.lower_is(k, &["and", "&", "or"])
+                        && self.lower_is(k, &["and", "&", "or", "/"])
                         && (self.np_starter(k + 1)
                             || (k + 2 < e
                                 && self.cat(k + 1) == Cat::Adverb
@@ -492,8 +493,8 @@ impl<'a> Ctx<'a> {
                     // "a person close to the Clintons"
                     let close_to =
                         self.lower_is(k, &["close"]) && k + 1 < e && self.lower_is(k + 1, &["to"]);
-                    // "the base chief known as Bob"
-                    let naming = self.naming_participle(k, e);
+                    // "the base chief known as Bob", "a poll released Thursday"
+                    let naming = self.naming_participle(k, e) || self.timed_participle(k, e);
                     if seen_noun && (ing || ed_by || close_to || naming) && !self.has(k, wf::AUX) {
                         in_clause = true;
                         true
@@ -953,7 +954,7 @@ impl<'a> Ctx<'a> {
                         && self.appositive_follows(e + 1, end))
                 }
                 Kind::Word | Kind::Number | Kind::Hyphen => false,
-                Kind::Other => self.text(e) != "&",
+                Kind::Other => !matches!(self.text(e), "&" | "/"),
                 _ => true,
             };
             if stop {
@@ -966,6 +967,7 @@ impl<'a> Ctx<'a> {
                 && !relative
                 && !self.reduced_relative(e, end)
                 && !self.naming_participle(e, end)
+                && !self.timed_participle(e, end)
             {
                 break;
             }
@@ -988,6 +990,19 @@ impl<'a> Ctx<'a> {
             && ((self.lower_is(e + 1, &["by"])
                 && !(e + 2 < end && self.text(e + 2).ends_with("ing")))
                 || self.hearer_participle(e, end))
+    }
+
+    /// "a poll released Thursday", "an article published last week": a participle and
+    /// the time it happened, after a noun.
+    pub fn timed_participle(&self, e: usize, end: usize) -> bool {
+        e > 0
+            && e + 1 < end
+            && self.text(e).ends_with("ed")
+            && matches!(self.cat(e - 1), Cat::Noun | Cat::Name)
+            && (self.has(e + 1, wf::TIME)
+                || (e + 2 < end
+                    && self.lower_is(e + 1, &["last", "this", "on", "earlier"])
+                    && self.has(e + 2, wf::TIME)))
     }
 
     /// "people briefed on the talks", "officials informed of the plan": the noun is

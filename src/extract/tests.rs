@@ -1066,3 +1066,17 @@ fn asides_and_examples_stay_in_the_subject() {
         assert_eq!(s, source, "{text}");
     }
 }
+
+#[test]
+fn sources_after_according_to_keep_slashes_and_timed_participles() {
+    let (p, s, _, _) = one(
+        "Clinton leads by 20 points, according to a New York Times/CBS News survey released Thursday.",
+    );
+    assert_eq!(
+        (p, s.as_str()),
+        (
+            Pattern::AccordingTo,
+            "a New York Times/CBS News survey released Thursday"
+        )
+    );
+}
