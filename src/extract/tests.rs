@@ -1080,3 +1080,13 @@ fn sources_after_according_to_keep_slashes_and_timed_participles() {
         )
     );
 }
+
+#[test]
+fn the_object_of_lead_or_leave_speaks_in_the_infinitive() {
+    let all = found("The announcement led some allies to speculate that he would quit.");
+    let a = all
+        .iter()
+        .find(|a| a.2.ends_with("speculate"))
+        .expect("speculate is a cue");
+    assert_eq!(a.1, "some allies");
+}

@@ -736,15 +736,22 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         }
     }
     for lemma in cues.irregular.keys() {
-        if !seen.contains_key(&lemma.to_lowercase()) {
+        let lc = lemma.to_lowercase();
+        let controls = cues
+            .object_control
+            .iter()
+            .any(|v| v.trim().to_lowercase() == lc);
+        if !seen.contains_key(&lc) && !controls {
             errors.push(
                 at.at_key(
                     &crate::yaml_path!["irregular", lemma.as_str()],
                     Class::Semantic,
                     "unused-entry",
-                    format!("irregular forms for `{lemma}`, which is not listed under `verbs`"),
+                    format!(
+                        "irregular forms for `{lemma}`, which is listed neither under `verbs` nor under `object_control`"
+                    ),
                 )
-                .help("add the lemma under a stance in `verbs`, or remove this entry")
+                .help("add the lemma under a stance in `verbs` or to `object_control`, or remove this entry")
                 .warning(),
             );
         }
