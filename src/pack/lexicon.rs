@@ -52,8 +52,25 @@ pub mod wf {
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     ids: FxHashMap<Box<str>, WordId>,
+    /// The ids of words of at most 7 bytes (most of them) again, keyed by the word
+    /// packed into an integer: every token is looked up, and an integer key needs
+    /// neither string hashing nor a string comparison.
+    short: FxHashMap<u64, WordId>,
     words: Vec<Box<str>>,
     flags: Vec<u32>,
+}
+
+/// A word of at most 7 bytes packed with its length into one integer (distinct for
+/// distinct words); `None` for longer words.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..b.len()].copy_from_slice(b);
+    key[7] = b.len() as u8;
+    Some(u64::from_le_bytes(key))
 }
 
 impl Vocab {
@@ -63,13 +80,20 @@ impl Vocab {
         }
         let id = self.words.len() as WordId;
         self.ids.insert(word.into(), id);
+        if let Some(key) = short_key(word) {
+            self.short.insert(key, id);
+        }
         self.words.push(word.into());
         self.flags.push(0);
         id
     }
 
     pub fn get(&self, word: &str) -> WordId {
-        self.ids.get(word).copied().unwrap_or(NO_WORD)
+        let id = match short_key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.ids.get(word),
+        };
+        id.copied().unwrap_or(NO_WORD)
     }
 
     pub fn word(&self, id: WordId) -> &str {
