@@ -134,6 +134,9 @@ type Entry<T> = (Box<[WordId]>, T);
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     by_first: FxHashMap<WordId, Vec<Entry<T>>>,
+    /// Bit per word id: does some phrase start with it? Most tokens start none, and a
+    /// bit test is cheaper than a hash lookup (the extractor asks at every token).
+    firsts: Vec<u64>,
     longest: usize,
 }
 
@@ -141,6 +144,7 @@ impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             by_first: FxHashMap::default(),
+            firsts: Vec::new(),
             longest: 0,
         }
     }
@@ -152,6 +156,14 @@ impl<T> PhraseSet<T> {
             return;
         };
         self.longest = self.longest.max(words.len());
+        // A phrase starting with NO_WORD never matches (such tokens are skipped).
+        if first != NO_WORD {
+            let (slot, bit) = (first as usize / 64, first % 64);
+            if self.firsts.len() <= slot {
+                self.firsts.resize(slot + 1, 0);
+            }
+            self.firsts[slot] |= 1 << bit;
+        }
         let list = self.by_first.entry(first).or_default();
         list.push((words.into_boxed_slice(), payload));
         // Longest first, so the first match is the longest.
@@ -167,10 +179,13 @@ impl<T> PhraseSet<T> {
     }
 
     /// The longest phrase starting at token `i` and ending before `end`: (length, payload).
+    #[inline]
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &T)> {
         let word = tokens.get(i)?.word;
-        // A word no lexicon knows starts no phrase: skip the lookup.
-        if word == NO_WORD {
+        // A word no lexicon knows (NO_WORD is past every slot), or that starts no
+        // phrase here, needs no lookup.
+        let slot = self.firsts.get(word as usize / 64)?;
+        if slot & (1 << (word % 64)) == 0 {
             return None;
         }
         let list = self.by_first.get(&word)?;
