@@ -375,7 +375,7 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
                     "  {}. [{}] {} | {} | {}{nested}\n",
                     i + 1,
                     a.pattern,
-                    a.source_text.as_deref().unwrap_or("-"),
+                    a.source_text.unwrap_or("-"),
                     a.cue_text,
                     a.content_text.join(" … ")
                 ));
