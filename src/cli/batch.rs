@@ -11,10 +11,11 @@ use serde_json::{Value, json};
 use super::input::{Lines, display};
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
 use crate::error::Error;
+use crate::extract::Attribution;
 use crate::link::Given;
 use crate::pipeline::{Engine, Prepped};
 use crate::report::CharIndex;
-use crate::text::Document;
+use crate::text::{Document, Parsed};
 
 /// Lines handled together; bounds memory and keeps output streaming.
 const CHUNK: usize = 4096;
@@ -270,31 +271,41 @@ struct SpanOut {
 #[derive(Serialize)]
 struct ExtractLine<'a> {
     id: &'a str,
-    attributions: &'a [AttributionOut],
+    attributions: &'a [AttributionOut<'a>],
 }
 
+/// One attribution as output; its texts borrow from the parsed document.
 #[derive(Serialize)]
-struct AttributionOut {
+struct AttributionOut<'a> {
     source: Vec<SpanOut>,
     cue: Vec<SpanOut>,
     content: Vec<SpanOut>,
     stance: crate::model::Stance,
     pattern: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    source_text: Option<String>,
-    cue_text: String,
-    content_text: Vec<String>,
+    source_text: Option<&'a str>,
+    cue_text: &'a str,
+    content_text: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     nested_in: Option<usize>,
 }
 
-fn attributions_out(engine: &Engine, doc: Document, in_quotes: bool) -> Vec<AttributionOut> {
+/// Reads and extracts one document (what `attributions_out` lists).
+fn parse_and_extract(engine: &Engine, doc: Document) -> (Parsed, Vec<Attribution>) {
     let p = engine.read(doc);
     let attrs = engine.extract(&p);
+    (p, attrs)
+}
+
+fn attributions_out<'a>(
+    p: &'a Parsed,
+    attrs: &[Attribution],
+    in_quotes: bool,
+) -> Vec<AttributionOut<'a>> {
     // Output index of each listed attribution (quoted ones may be left out).
     let mut index = Vec::with_capacity(attrs.len());
     let mut n = 0;
-    for a in &attrs {
+    for a in attrs {
         index.push((in_quotes || !a.quoted).then_some(n));
         n += usize::from(in_quotes || !a.quoted);
     }
@@ -306,23 +317,23 @@ fn attributions_out(engine: &Engine, doc: Document, in_quotes: bool) -> Vec<Attr
     attrs
         .iter()
         .filter(|a| in_quotes || !a.quoted)
-        .map(|a| AttributionOut {
-            source: a.written_source_span(&p).map(span).into_iter().collect(),
-            cue: (!a.cue.is_empty())
-                .then(|| span(a.cue_span(&p)))
-                .into_iter()
-                .collect(),
-            content: a.written_content_spans(&p).into_iter().map(span).collect(),
-            stance: a.stance,
-            pattern: a.pattern.name(),
-            source_text: a.written_source_span(&p).map(|s| p.slice(s).to_string()),
-            cue_text: p.slice(a.cue_span(&p)).to_string(),
-            content_text: a
-                .written_content_spans(&p)
-                .into_iter()
-                .map(|s| p.slice(s).to_string())
-                .collect(),
-            nested_in: a.parent.and_then(|i| index[i]),
+        .map(|a| {
+            let source = a.written_source_span(p);
+            let content = a.written_content_spans(p);
+            AttributionOut {
+                source: source.map(span).into_iter().collect(),
+                cue: (!a.cue.is_empty())
+                    .then(|| span(a.cue_span(p)))
+                    .into_iter()
+                    .collect(),
+                content: content.iter().copied().map(span).collect(),
+                stance: a.stance,
+                pattern: a.pattern.name(),
+                source_text: source.map(|s| p.slice(s)),
+                cue_text: p.slice(a.cue_span(p)),
+                content_text: content.into_iter().map(|s| p.slice(s)).collect(),
+                nested_in: a.parent.and_then(|i| index[i]),
+            }
         })
         .collect()
 }
@@ -351,7 +362,8 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
     let mut all = Vec::new();
     for doc in docs {
         let id = doc.id.clone();
-        let attrs = attributions_out(&engine, doc, args.in_quotes);
+        let (p, attrs) = parse_and_extract(&engine, doc);
+        let attrs = attributions_out(&p, &attrs, args.in_quotes);
         if format == Format::Text {
             out.push_str(&format!("{id}: {} attributions\n", attrs.len()));
             for (i, a) in attrs.iter().enumerate() {
@@ -363,7 +375,7 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
                     "  {}. [{}] {} | {} | {}{nested}\n",
                     i + 1,
                     a.pattern,
-                    a.source_text.as_deref().unwrap_or("-"),
+                    a.source_text.unwrap_or("-"),
                     a.cue_text,
                     a.content_text.join(" … ")
                 ));
@@ -411,8 +423,8 @@ fn extract_jsonl(
                     ),
                     (_, Err(e)) => (true, error_line(id, line.number, e)),
                     (Some(id), Ok(text)) => {
-                        let attrs =
-                            attributions_out(engine, Document::new(id.clone(), text), in_quotes);
+                        let (p, attrs) = parse_and_extract(engine, Document::new(id.clone(), text));
+                        let attrs = attributions_out(&p, &attrs, in_quotes);
                         (
                             false,
                             serde_json::to_string(&ExtractLine {

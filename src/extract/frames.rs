@@ -2046,6 +2046,16 @@ fn borrowed(p: Pattern) -> bool {
 /// Sets `parent` to the innermost attribution whose content holds the cue.
 fn link_nesting(out: &mut [Attribution]) {
     let n = out.len();
+    // What each attribution's content covers, first to last token: most contents are
+    // far from a given cue, and this rules them out without walking their pieces.
+    let cover: Vec<(usize, usize)> = out
+        .iter()
+        .map(|a| {
+            a.content.iter().fold((usize::MAX, 0), |(lo, hi), r| {
+                (lo.min(r.start), hi.max(r.end))
+            })
+        })
+        .collect();
     for b in 0..n {
         if out[b].cue.is_empty() {
             continue;
@@ -2053,7 +2063,7 @@ fn link_nesting(out: &mut [Attribution]) {
         let cue = out[b].cue.clone();
         let mut best: Option<(usize, usize)> = None;
         for (a, other) in out.iter().enumerate() {
-            if a == b {
+            if a == b || cover[a].0 > cue.start || cue.end > cover[a].1 {
                 continue;
             }
             for r in &other.content {

@@ -50,11 +50,15 @@ impl<'a> Ctx<'a> {
             .sentences
             .iter()
             .map(|s| {
-                let long: Vec<_> = p.tokens[s.tokens.clone()]
-                    .iter()
-                    .filter(|t| t.is_word() && t.span.len() > 3)
-                    .collect();
-                long.len() >= 3 && long.iter().filter(|t| t.is_cap()).count() * 10 >= long.len() * 8
+                // Long words, and how many of them are capitalised: counted, not collected.
+                let (mut long, mut caps) = (0, 0);
+                for t in &p.tokens[s.tokens.clone()] {
+                    if t.is_word() && t.span.len() > 3 {
+                        long += 1;
+                        caps += usize::from(t.is_cap());
+                    }
+                }
+                long >= 3 && caps * 10 >= long * 8
             })
             .collect();
         let mut sent_of = vec![u32::MAX; p.tokens.len()];
@@ -100,7 +104,12 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.p.tokens.len() && words.iter().any(|w| self.text(i).eq_ignore_ascii_case(w))
+        if i >= self.p.tokens.len() {
+            return false;
+        }
+        // The token's text once, not once per word compared.
+        let t = self.text(i);
+        words.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
 
     pub fn kind(&self, i: usize) -> Kind {

@@ -225,6 +225,22 @@ pub fn parse_yaml<T: DeserializeOwned>(
     Some(doc)
 }
 
+/// `parse_yaml` without the schema check and the trial typed read: for the built-in
+/// pack only, which the tests check in full (`trusted_builtin_is_the_checked_one`).
+fn parse_trusted(name: &str, text: &Arc<String>, errors: &mut RuleErrors) -> Option<Yaml> {
+    if is_blank(text) {
+        return Some(Yaml::Mapping(Default::default()));
+    }
+    match serde_yaml::from_str::<Yaml>(text) {
+        Ok(Yaml::Null) => Some(Yaml::Mapping(Default::default())),
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(yaml_error(name, text, &e));
+            None
+        }
+    }
+}
+
 /// `parse_yaml`, then the typed value.
 pub fn parse_checked<T: DeserializeOwned>(
     name: &str,
@@ -264,6 +280,7 @@ fn build<'a, T: DeserializeOwned + Default>(
     sources: &'a PackSources,
     kind: FileKind,
     errors: &mut RuleErrors,
+    checks: Checks,
 ) -> (T, Located<'a>, Yaml) {
     let ops = &sources.ops[kind.index()];
     // Whatever lies under the last file that replaces its kind whole plays no part.
@@ -271,6 +288,26 @@ fn build<'a, T: DeserializeOwned + Default>(
         .iter()
         .rposition(|op| matches!(op, Op::Set(_)))
         .unwrap_or(0);
+    // A trusted single file needs no merge tree: its document is the file's, and
+    // where its values came from is only asked when there is a problem to report.
+    if checks == Checks::Trusted
+        && let [Op::Set(i)] = &ops[start..]
+    {
+        let file = &sources.files[*i];
+        let layers = vec![(file.name.as_str(), &file.text)];
+        let at = Located::layered(layers, Origins::default());
+        let Some(doc) = parse_trusted(&file.name, &file.text, errors) else {
+            return (T::default(), at, Yaml::Null);
+        };
+        let value = match serde_yaml::from_value::<T>(doc.clone()) {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(yaml_error(&file.name, &file.text, &e));
+                T::default()
+            }
+        };
+        return (value, at, doc);
+    }
     let mut layers: Vec<(&'a str, &'a Arc<String>)> = Vec::new();
     let mut tree: Option<Tree> = None;
     let mut failed = false;
@@ -280,7 +317,13 @@ fn build<'a, T: DeserializeOwned + Default>(
                 let file = &sources.files[*i];
                 layers.push((&file.name, &file.text));
                 let layer = layers.len() - 1;
-                match parse_yaml::<T>(&file.name, &file.text, SchemaKind::Rules(kind), errors) {
+                let doc = match checks {
+                    Checks::All => {
+                        parse_yaml::<T>(&file.name, &file.text, SchemaKind::Rules(kind), errors)
+                    }
+                    Checks::Trusted => parse_trusted(&file.name, &file.text, errors),
+                };
+                match doc {
                     Some(doc) => {
                         let t = Tree::new(&doc, layer);
                         tree = Some(match (tree.take(), op) {
@@ -506,10 +549,26 @@ fn builtin_warnings() -> &'static [RuleDiagnostic] {
     })
 }
 
+/// How much checking a compile does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// Schema, trial typed reads and word-list lints: every problem is reported.
+    All,
+    /// None of those: only for the built-in pack, which the tests check in full, so
+    /// that starting up does not validate the same embedded files every time.
+    Trusted,
+}
+
+/// The built-in pack, compiled without the checks that only find problems in rule
+/// files (the tests make sure it has none, and that it compiles to the same pack).
+pub fn compile_builtin() -> Result<Pack, RuleErrors> {
+    compile_pack(super::load::read_sources(None), Checks::Trusted)
+}
+
 /// Compiles the files of a pack; collects every problem before giving up.
 pub fn compile(sources: PackSources) -> Result<Pack, RuleErrors> {
     let builtin_only = sources.folders.len() <= 1;
-    let result = compile_pack(sources);
+    let result = compile_pack(sources, Checks::All);
     if builtin_only {
         return result;
     }
@@ -532,20 +591,23 @@ pub fn compile(sources: PackSources) -> Result<Pack, RuleErrors> {
     }
 }
 
-fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
+fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors> {
     let mut errors = sources.diagnostics.clone();
 
-    let (cues, located_cues, cues_doc) = build::<CuesFile>(&sources, FileKind::Cues, &mut errors);
+    let (cues, located_cues, cues_doc) =
+        build::<CuesFile>(&sources, FileKind::Cues, &mut errors, checks);
     let (stance, located_stance, stance_doc) =
-        build::<StanceFile>(&sources, FileKind::Stance, &mut errors);
+        build::<StanceFile>(&sources, FileKind::Stance, &mut errors, checks);
     let (sources_raw, located_sources, sources_doc) =
-        build::<SourcesFile>(&sources, FileKind::Sources, &mut errors);
-    let (text, located_text, text_doc) = build::<TextFile>(&sources, FileKind::Text, &mut errors);
+        build::<SourcesFile>(&sources, FileKind::Sources, &mut errors, checks);
+    let (text, located_text, text_doc) =
+        build::<TextFile>(&sources, FileKind::Text, &mut errors, checks);
     let (english, located_english, english_doc) =
-        build::<EnglishFile>(&sources, FileKind::English, &mut errors);
+        build::<EnglishFile>(&sources, FileKind::English, &mut errors, checks);
     let (linking, located_linking, linking_doc) =
-        build::<LinkingFile>(&sources, FileKind::Linking, &mut errors);
-    let (labels, located_labels, _) = build::<LabelsFile>(&sources, FileKind::Labels, &mut errors);
+        build::<LinkingFile>(&sources, FileKind::Linking, &mut errors, checks);
+    let (labels, located_labels, _) =
+        build::<LabelsFile>(&sources, FileKind::Labels, &mut errors, checks);
 
     // Repeated and empty words in every word list.
     for (at, doc) in [
@@ -556,7 +618,9 @@ fn compile_pack(sources: PackSources) -> Result<Pack, RuleErrors> {
         (&located_english, &english_doc),
         (&located_linking, &linking_doc),
     ] {
-        super::lint::word_lists(at, doc, &mut errors);
+        if checks == Checks::All {
+            super::lint::word_lists(at, doc, &mut errors);
+        }
     }
 
     let mut abbr = Abbreviations::default();

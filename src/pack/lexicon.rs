@@ -52,8 +52,25 @@ pub mod wf {
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     ids: FxHashMap<Box<str>, WordId>,
+    /// The ids of words of at most 7 bytes (most of them) again, keyed by the word
+    /// packed into an integer: every token is looked up, and an integer key needs
+    /// neither string hashing nor a string comparison.
+    short: FxHashMap<u64, WordId>,
     words: Vec<Box<str>>,
     flags: Vec<u32>,
+}
+
+/// A word of at most 7 bytes packed with its length into one integer (distinct for
+/// distinct words); `None` for longer words.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..b.len()].copy_from_slice(b);
+    key[7] = b.len() as u8;
+    Some(u64::from_le_bytes(key))
 }
 
 impl Vocab {
@@ -63,13 +80,20 @@ impl Vocab {
         }
         let id = self.words.len() as WordId;
         self.ids.insert(word.into(), id);
+        if let Some(key) = short_key(word) {
+            self.short.insert(key, id);
+        }
         self.words.push(word.into());
         self.flags.push(0);
         id
     }
 
     pub fn get(&self, word: &str) -> WordId {
-        self.ids.get(word).copied().unwrap_or(NO_WORD)
+        let id = match short_key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.ids.get(word),
+        };
+        id.copied().unwrap_or(NO_WORD)
     }
 
     pub fn word(&self, id: WordId) -> &str {
@@ -110,6 +134,9 @@ type Entry<T> = (Box<[WordId]>, T);
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     by_first: FxHashMap<WordId, Vec<Entry<T>>>,
+    /// Bit per word id: does some phrase start with it? Most tokens start none, and a
+    /// bit test is cheaper than a hash lookup (the extractor asks at every token).
+    firsts: Vec<u64>,
     longest: usize,
 }
 
@@ -117,6 +144,7 @@ impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             by_first: FxHashMap::default(),
+            firsts: Vec::new(),
             longest: 0,
         }
     }
@@ -128,6 +156,14 @@ impl<T> PhraseSet<T> {
             return;
         };
         self.longest = self.longest.max(words.len());
+        // A phrase starting with NO_WORD never matches (such tokens are skipped).
+        if first != NO_WORD {
+            let (slot, bit) = (first as usize / 64, first % 64);
+            if self.firsts.len() <= slot {
+                self.firsts.resize(slot + 1, 0);
+            }
+            self.firsts[slot] |= 1 << bit;
+        }
         let list = self.by_first.entry(first).or_default();
         list.push((words.into_boxed_slice(), payload));
         // Longest first, so the first match is the longest.
@@ -143,10 +179,13 @@ impl<T> PhraseSet<T> {
     }
 
     /// The longest phrase starting at token `i` and ending before `end`: (length, payload).
+    #[inline]
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &T)> {
         let word = tokens.get(i)?.word;
-        // A word no lexicon knows starts no phrase: skip the lookup.
-        if word == NO_WORD {
+        // A word no lexicon knows (NO_WORD is past every slot), or that starts no
+        // phrase here, needs no lookup.
+        let slot = self.firsts.get(word as usize / 64)?;
+        if slot & (1 << (word % 64)) == 0 {
             return None;
         }
         let list = self.by_first.get(&word)?;

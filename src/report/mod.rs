@@ -19,52 +19,47 @@ use crate::sources::Resolution;
 
 /// Byte offset -> character offset for one document.
 #[derive(Debug, Clone)]
-pub struct CharIndex {
-    /// Character offset at each byte (empty for ASCII text, where they are equal).
-    starts: Vec<u32>,
-    /// Length of an ASCII text; 0 when `starts` is used.
-    ascii_len: u32,
+pub struct CharIndex<'a> {
+    bytes: &'a [u8],
+    /// Characters before each block of `BLOCK` bytes (empty for ASCII text, where a
+    /// byte is a character). A table per block, not per byte: building one for every
+    /// byte cost more than all the lookups a document gets.
+    blocks: Vec<u32>,
 }
 
-impl CharIndex {
-    pub fn new(text: &str) -> CharIndex {
-        // In ASCII text a byte is a character: no table needed.
-        if text.is_ascii() {
-            return CharIndex {
-                starts: Vec::new(),
-                ascii_len: text.len() as u32,
-            };
-        }
-        let mut starts = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        for (b, _) in text.char_indices() {
-            starts[b] = n;
-            n += 1;
-        }
-        starts[text.len()] = n;
-        // Bytes inside a character map to the next character boundary's offset.
-        let mut next = n;
-        for b in (0..text.len()).rev() {
-            if text.is_char_boundary(b) {
-                next = starts[b];
-            } else {
-                starts[b] = next;
+const BLOCK: usize = 256;
+
+/// Characters starting in `bytes` (UTF-8 continuation bytes start none).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::new();
+        if !text.is_ascii() {
+            blocks.reserve(bytes.len() / BLOCK + 1);
+            let mut n = 0u32;
+            blocks.push(0);
+            for chunk in bytes.chunks(BLOCK) {
+                n += char_starts(chunk) as u32;
+                blocks.push(n);
             }
         }
-        CharIndex {
-            starts,
-            ascii_len: 0,
-        }
+        CharIndex { bytes, blocks }
     }
 
+    /// The characters before byte `byte`; a byte inside a character counts that
+    /// character (so maps to the next character boundary), and a byte past the end
+    /// maps to the length.
     pub fn char_at(&self, byte: u32) -> usize {
-        if self.starts.is_empty() {
-            return byte.min(self.ascii_len) as usize;
+        let b = (byte as usize).min(self.bytes.len());
+        if self.blocks.is_empty() {
+            return b;
         }
-        self.starts
-            .get(byte as usize)
-            .copied()
-            .unwrap_or(*self.starts.last().unwrap_or(&0)) as usize
+        let k = b / BLOCK;
+        self.blocks[k] as usize + char_starts(&self.bytes[k * BLOCK..b])
     }
 
     pub fn span(&self, s: Span) -> [usize; 2] {
@@ -435,6 +430,25 @@ mod tests {
         assert_eq!(text.chars().skip(15).take(4).collect::<String>(), "said");
         let ascii = CharIndex::new("plain text");
         assert_eq!(ascii.span(Span::new(6, 10)), [6, 10]);
+    }
+
+    /// Every byte offset, inside characters and past the end too, across blocks.
+    #[test]
+    fn char_offsets_match_a_per_byte_table() {
+        let text = "“Déjà vu,” she said. ".repeat(40) + "end";
+        let idx = CharIndex::new(&text);
+        for b in 0..text.len() + 3 {
+            let want = if b >= text.len() {
+                text.chars().count()
+            } else {
+                // The next character boundary's offset.
+                let next = (b..=text.len())
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap();
+                text[..next].chars().count()
+            };
+            assert_eq!(idx.char_at(b as u32), want, "byte {b}");
+        }
     }
 
     #[test]

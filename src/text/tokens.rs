@@ -109,7 +109,8 @@ pub struct Abbreviations {
 /// and an abbreviation's final period dropped.
 pub fn normalise(text: &str, buf: &mut String) {
     buf.clear();
-    if text.is_ascii() && !text.contains('`') {
+    // One pass decides the fast path: ASCII with no backquote to straighten.
+    if text.bytes().all(|b| b.is_ascii() && b != b'`') {
         buf.push_str(text);
         buf.make_ascii_lowercase();
         if buf.len() > 1 && buf.ends_with('.') {
@@ -401,6 +402,16 @@ fn scan_word(
     let mut letters_seen = false;
     let mut domain = false;
     while i < n {
+        // A run of ASCII letters, digits and underscores in a word (or in a number
+        // past its letters, where a capital no longer splits) needs no other test.
+        if !numeric || letters_seen {
+            while i < n && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+        }
         // ASCII letters and digits, the common case, without decoding characters.
         let b = bytes[i];
         if b.is_ascii_alphanumeric() || b == b'_' {
@@ -501,24 +512,9 @@ fn scan_word(
         }
     }
     let word = &text[start..end];
-    let (caps, lowers, first_upper) = if word.is_ascii() {
-        let w = word.as_bytes();
-        (
-            w.iter().filter(|b| b.is_ascii_uppercase()).count(),
-            w.iter().filter(|b| b.is_ascii_lowercase()).count(),
-            w.iter()
-                .find(|b| b.is_ascii_alphabetic())
-                .is_some_and(|b| b.is_ascii_uppercase()),
-        )
-    } else {
-        (
-            word.chars().filter(|c| c.is_uppercase()).count(),
-            word.chars().filter(|c| c.is_lowercase()).count(),
-            word.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(|c| c.is_uppercase()),
-        )
-    };
+    let shape = Shape::of(word);
+    let first_upper = shape.first_upper;
+    let (caps, lowers) = (shape.caps, shape.lowers);
     if first_upper {
         flags |= flag::CAP;
     }
@@ -527,8 +523,13 @@ fn scan_word(
     }
     let kind = if numeric { Kind::Number } else { Kind::Word };
 
-    // Split clitics: n't, 's, 're, 've, 'll, 'd, 'm.
-    let split = clitic_start(word);
+    // Split clitics: n't, 's, 're, 've, 'll, 'd, 'm. Only words with an apostrophe
+    // can end in one.
+    let split = if shape.apostrophe {
+        clitic_start(word)
+    } else {
+        None
+    };
     match split {
         Some(k) if k > 0 => {
             out.push(Token {
@@ -556,6 +557,51 @@ fn scan_word(
         }
     }
     end
+}
+
+/// Letter case counts of a word, and whether it holds an apostrophe: worked out in
+/// one pass over the bytes of an ASCII word (nearly all of them).
+struct Shape {
+    caps: usize,
+    lowers: usize,
+    /// The first letter is upper case.
+    first_upper: bool,
+    apostrophe: bool,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        if word.is_ascii() {
+            let mut s = Shape {
+                caps: 0,
+                lowers: 0,
+                first_upper: false,
+                apostrophe: false,
+            };
+            let mut seen_letter = false;
+            for &b in word.as_bytes() {
+                let upper = b.is_ascii_uppercase();
+                let lower = b.is_ascii_lowercase();
+                s.caps += usize::from(upper);
+                s.lowers += usize::from(lower);
+                if !seen_letter && (upper || lower) {
+                    seen_letter = true;
+                    s.first_upper = upper;
+                }
+                s.apostrophe |= b == b'\'';
+            }
+            return s;
+        }
+        Shape {
+            caps: word.chars().filter(|c| c.is_uppercase()).count(),
+            lowers: word.chars().filter(|c| c.is_lowercase()).count(),
+            first_upper: word
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_uppercase()),
+            apostrophe: word.contains(['\'', '\u{2019}', '\u{02BC}']),
+        }
+    }
 }
 
 /// Byte offset inside `word` where a clitic starts, if it ends with one.
