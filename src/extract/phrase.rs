@@ -545,7 +545,7 @@ impl<'a> Ctx<'a> {
 
     /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
     pub fn quantifier(&self, i: usize) -> bool {
-        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number || self.number_word(i))
+        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
             && self.lower_is(
                 i,
                 &[
@@ -555,15 +555,6 @@ impl<'a> Ctx<'a> {
                 ],
             )
             || self.lower_is(i, &["others"])
-    }
-
-    fn number_word(&self, i: usize) -> bool {
-        self.lower_is(
-            i,
-            &[
-                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            ],
-        )
     }
 
     /// "of them", "in 10", "of the delegates" after a quantifier.
