@@ -21,6 +21,9 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         if let Some(a) = cx.colon_frame(si) {
             i = a.cue.end;
             out.push(a);
+        } else if let Some(a) = cx.in_source(si) {
+            i = a.content[0].start;
+            out.push(a);
         }
         while i < s.tokens.end {
             match cx.cue_at(si, i, &out, first_new) {
@@ -1803,6 +1806,43 @@ impl Ctx<'_> {
     }
 
     /// "Pat Caddell: Democrat Voters Worried ..." in a headline, or "X: “quote”".
+    /// "In a national CNN/ORC poll released Monday, 31% of Republicans ...": an opening
+    /// "in" phrase whose noun is a report (a `reports` noun under `nouns`) is the
+    /// source of the clause after its comma.
+    fn in_source(&self, si: usize) -> Option<Attribution> {
+        let range = self.sentence_range(si);
+        let mut f = range.start;
+        while f < range.end && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
+            f += 1;
+        }
+        if f + 2 >= range.end || !self.lower_is(f, &["in"]) {
+            return None;
+        }
+        let comma = (f + 2..range.end.min(f + 16)).find(|&k| self.kind(k) == Kind::Comma)?;
+        let report = (f + 1..comma)
+            .any(|k| self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports));
+        if !report || !self.np_valid(f + 1, comma) {
+            return None;
+        }
+        let end = self.content_end(si);
+        let content = vec![comma + 1..end];
+        if comma + 1 >= end || !self.is_clause(&content) {
+            return None;
+        }
+        let cue = Cue {
+            start: f,
+            end: f + 1,
+            stance: Stance::Reports,
+            lemma: u32::MAX,
+            form: Form::Finite,
+            hearer: false,
+            negated: false,
+            passive: false,
+            hearsay: false,
+        };
+        self.make(si, &cue, Some(f + 1..comma), content, Pattern::InSource)
+    }
+
     fn colon_frame(&self, si: usize) -> Option<Attribution> {
         let s = &self.p.sentences[si];
         let range = s.tokens.clone();

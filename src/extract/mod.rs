@@ -29,6 +29,8 @@ pub enum Pattern {
     Parenthetical,
     /// "according to X, C" and "C, according to X".
     AccordingTo,
+    /// "In a CNN poll released Monday, C": a report named in an opening phrase.
+    InSource,
     /// "X: C" in a headline, or "X: “C”".
     Colon,
     /// "..., noting that C": the main clause's subject speaks.
@@ -65,6 +67,7 @@ impl Pattern {
             Pattern::ContentFirst => "content-first",
             Pattern::Parenthetical => "parenthetical",
             Pattern::AccordingTo => "according-to",
+            Pattern::InSource => "in-source",
             Pattern::Colon => "colon",
             Pattern::Participle => "participle",
             Pattern::Coordinated => "coordinated",

@@ -1090,3 +1090,21 @@ fn the_object_of_lead_or_leave_speaks_in_the_infinitive() {
         .expect("speculate is a cue");
     assert_eq!(a.1, "some allies");
 }
+
+#[test]
+fn an_opening_in_phrase_with_a_report_noun_is_a_source() {
+    let (p, s, c, content) =
+        one("In a national CNN/ORC poll released Monday, 31% of Republicans backed Trump.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::InSource,
+            "a national CNN/ORC poll released Monday",
+            "In"
+        )
+    );
+    assert_eq!(content, ["31% of Republicans backed Trump"]);
+    // A statement noun is the medium, not the source.
+    let (p, s, _, _) = one("In a statement, the company said it would appeal.");
+    assert_eq!((p, s.as_str()), (Pattern::SourceCue, "the company"));
+}
