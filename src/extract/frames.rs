@@ -112,6 +112,24 @@ struct Cue {
     hearsay: bool,
 }
 
+impl Cue {
+    /// A cue with no verb of its own (a phrase, a noun, a colon): finite, unnegated,
+    /// active, taking no hearer.
+    fn plain(start: usize, end: usize, stance: Stance, lemma: u32) -> Cue {
+        Cue {
+            start,
+            end,
+            stance,
+            lemma,
+            form: Form::Finite,
+            hearer: false,
+            negated: false,
+            passive: false,
+            hearsay: false,
+        }
+    }
+}
+
 impl Ctx<'_> {
     /// Is the whole frame (source and cue) inside one direct quotation?
     fn inside_quote(&self, a: &Attribution) -> bool {
@@ -1382,17 +1400,7 @@ impl Ctx<'_> {
         let range = self.sentence_range(si);
         let cend = self.content_end(si);
         let source = self.np_after(end, cend)?;
-        let cue = Cue {
-            start,
-            end,
-            stance,
-            lemma,
-            form: Form::Finite,
-            hearer: false,
-            negated: false,
-            passive: false,
-            hearsay: false,
-        };
+        let cue = Cue::plain(start, end, stance, lemma);
         let sentence_initial = (range.start..start)
             .all(|k| self.lower_is(k, &["but", "and", "so", "yet"]) || self.p.tokens[k].is_quote());
         let content = if sentence_initial {
@@ -1465,15 +1473,8 @@ impl Ctx<'_> {
         }
         let lemma = self.noun_lemma(noun);
         let cue = Cue {
-            start: group.start,
-            end: cue_end,
-            stance,
-            lemma,
-            form: Form::Finite,
-            hearer: false,
             negated: group.negated,
-            passive: false,
-            hearsay: false,
+            ..Cue::plain(group.start, cue_end, stance, lemma)
         };
         let content = if content_start < content_end {
             vec![content_start..content_end]
@@ -1505,17 +1506,7 @@ impl Ctx<'_> {
         let poss = noun - 1;
         let source = self.possessor_before(poss, floor)?;
         let stance = *self.pack.cues.nouns.get(&self.p.tokens[noun].word)?;
-        let cue = Cue {
-            start: noun,
-            end: noun + 1,
-            stance,
-            lemma: self.noun_lemma(noun),
-            form: Form::Finite,
-            hearer: false,
-            negated: false,
-            passive: false,
-            hearsay: false,
-        };
+        let cue = Cue::plain(noun, noun + 1, stance, self.noun_lemma(noun));
         let mut e = noun + 2;
         while e < cend && !matches!(self.kind(e), Kind::Semicolon | Kind::Dash) {
             e += 1;
@@ -1829,17 +1820,7 @@ impl Ctx<'_> {
         if comma + 1 >= end || !self.is_clause(&content) {
             return None;
         }
-        let cue = Cue {
-            start: f,
-            end: f + 1,
-            stance: Stance::Reports,
-            lemma: u32::MAX,
-            form: Form::Finite,
-            hearer: false,
-            negated: false,
-            passive: false,
-            hearsay: false,
-        };
+        let cue = Cue::plain(f, f + 1, Stance::Reports, u32::MAX);
         self.make(si, &cue, Some(f + 1..comma), content, Pattern::InSource)
     }
 
@@ -1897,17 +1878,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let cue = Cue {
-            start: colon,
-            end: colon + 1,
-            stance: Stance::Asserts,
-            lemma: u32::MAX,
-            form: Form::Finite,
-            hearer: false,
-            negated: false,
-            passive: false,
-            hearsay: false,
-        };
+        let cue = Cue::plain(colon, colon + 1, Stance::Asserts, u32::MAX);
         let mut a = self.make(si, &cue, Some(start..colon), content, Pattern::Colon)?;
         a.lemma = None;
         Some(a)

@@ -197,17 +197,11 @@ pub fn parse_yaml<T: DeserializeOwned>(
     kind: SchemaKind,
     errors: &mut RuleErrors,
 ) -> Option<Yaml> {
-    if is_blank(text) {
-        return Some(Yaml::Mapping(Default::default()));
+    let mut doc = parse_trusted(name, text, errors)?;
+    // A blank or empty file sets nothing, so there is nothing to check.
+    if matches!(&doc, Yaml::Mapping(m) if m.is_empty()) {
+        return Some(doc);
     }
-    let mut doc = match serde_yaml::from_str::<Yaml>(text) {
-        Ok(Yaml::Null) => return Some(Yaml::Mapping(Default::default())),
-        Ok(v) => v,
-        Err(e) => {
-            errors.push(yaml_error(name, text, &e));
-            return None;
-        }
-    };
     let violations = super::schema::check(schema_of_kind(kind), &mut doc);
     let at = Located::source(name, text);
     for v in &violations {
@@ -225,8 +219,9 @@ pub fn parse_yaml<T: DeserializeOwned>(
     Some(doc)
 }
 
-/// `parse_yaml` without the schema check and the trial typed read: for the built-in
-/// pack only, which the tests check in full (`trusted_builtin_is_the_checked_one`).
+/// The untyped document of a rule file, with no schema check and no trial typed read:
+/// on its own only for the built-in pack, which the tests check in full
+/// (`trusted_builtin_is_the_checked_one`); `parse_yaml` adds the checks.
 fn parse_trusted(name: &str, text: &Arc<String>, errors: &mut RuleErrors) -> Option<Yaml> {
     if is_blank(text) {
         return Some(Yaml::Mapping(Default::default()));
@@ -946,34 +941,15 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             }
         }
     }
-    let mental: Vec<String> = cues
-        .mental
-        .iter()
-        .map(|s| s.trim().to_lowercase())
-        .collect();
-    out.mental = out.lemmas.iter().map(|l| mental.contains(l)).collect();
-    let topic: Vec<String> = cues.topic.iter().map(|s| s.trim().to_lowercase()).collect();
-    out.topic = out.lemmas.iter().map(|l| topic.contains(l)).collect();
-    let needs_infinitive: Vec<String> = cues
-        .needs_infinitive
-        .iter()
-        .map(|s| s.trim().to_lowercase())
-        .collect();
-    out.needs_infinitive = out
-        .lemmas
-        .iter()
-        .map(|l| needs_infinitive.contains(l))
-        .collect();
-    let needs_speech: Vec<String> = cues
-        .needs_speech
-        .iter()
-        .map(|s| s.trim().to_lowercase())
-        .collect();
-    out.needs_speech = out
-        .lemmas
-        .iter()
-        .map(|l| needs_speech.contains(l))
-        .collect();
+    // Per lemma: is it listed under each of these keys?
+    let marks = |list: &[String]| -> Vec<bool> {
+        let list: Vec<String> = list.iter().map(|s| s.trim().to_lowercase()).collect();
+        out.lemmas.iter().map(|l| list.contains(l)).collect()
+    };
+    out.mental = marks(&cues.mental);
+    out.topic = marks(&cues.topic);
+    out.needs_infinitive = marks(&cues.needs_infinitive);
+    out.needs_speech = marks(&cues.needs_speech);
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
         match r.strip_prefix("be ") {
