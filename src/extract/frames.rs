@@ -1039,7 +1039,9 @@ impl Ctx<'_> {
     fn source_like(&self, r: Range<usize>) -> bool {
         // "Many", "one in three", "about six in 10", "the two": a quantifier stands for
         // its noun.
-        if (self.quantifier(r.start) || r.len() >= 2 && self.quantifier(r.start + 1))
+        // ("more than six in 10")
+        let q = r.start + self.quantity_hedge(r.start, r.end);
+        if (self.quantifier(q) || q + 2 <= r.end && self.quantifier(q + 1))
             && self.np_valid(r.start, r.end)
         {
             return true;

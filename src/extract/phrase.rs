@@ -279,30 +279,9 @@ impl<'a> Ctx<'a> {
                     && self
                         .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]));
         }
-        // "nearly 10 percent of them", "more than half": a hedge on a quantity.
-        if s + 1 < e
-            && self.lower_is(
-                s,
-                &[
-                    "nearly",
-                    "almost",
-                    "roughly",
-                    "about",
-                    "approximately",
-                    "only",
-                    "just",
-                    "fully",
-                ],
-            )
-            && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
-        {
-            return self.np_valid(s + 1, e);
-        }
-        if s + 2 < e
-            && ((self.lower_is(s, &["more", "less", "fewer"]) && self.lower_is(s + 1, &["than"]))
-                || (self.lower_is(s, &["at"]) && self.lower_is(s + 1, &["least", "most"])))
-        {
-            return self.np_valid(s + 2, e);
+        let hedge = self.quantity_hedge(s, e);
+        if hedge > 0 {
+            return self.np_valid(s + hedge, e);
         }
         // "The two said", "these three": a determiner and a quantifier with no noun.
         if e == s + 2
@@ -555,6 +534,34 @@ impl<'a> Ctx<'a> {
                 ],
             )
             || self.lower_is(i, &["others"])
+    }
+
+    /// How many tokens at `s` hedge a quantity that follows before `e`: "nearly 10
+    /// percent", "more than half", "at least six in 10".
+    pub fn quantity_hedge(&self, s: usize, e: usize) -> usize {
+        const ONE_WORD: &[&str] = &[
+            "nearly",
+            "almost",
+            "roughly",
+            "about",
+            "approximately",
+            "only",
+            "just",
+            "fully",
+        ];
+        if s + 1 < e
+            && self.lower_is(s, ONE_WORD)
+            && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
+        {
+            return 1;
+        }
+        if s + 2 < e
+            && ((self.lower_is(s, &["more", "less", "fewer"]) && self.lower_is(s + 1, &["than"]))
+                || (self.lower_is(s, &["at"]) && self.lower_is(s + 1, &["least", "most"])))
+        {
+            return 2;
+        }
+        0
     }
 
     /// "of them", "in 10", "of the delegates" after a quantifier.

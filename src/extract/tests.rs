@@ -862,6 +862,10 @@ fn sources_after_the_cue_take_names_and_adjectives() {
     assert_eq!(s, "a person close to the Clintons");
     let (_, s, c, _) = one("About three in 10 said they prefer a liberal agenda.");
     assert_eq!((s.as_str(), c.as_str()), ("About three in 10", "said"));
+    let (_, s, _, _) = one("More than six in 10 said they were tired of the race.");
+    assert_eq!(s, "More than six in 10");
+    let (_, s, _, _) = one("Cornyn, the No. 2 Republican, said the vote would come Monday.");
+    assert_eq!(s, "Cornyn, the No. 2 Republican,");
 }
 
 #[test]

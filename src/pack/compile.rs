@@ -629,6 +629,11 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
             .iter()
             .map(|s| s.to_lowercase().trim_end_matches('.').to_string()),
     );
+    abbr.numbered.extend(
+        text.numbered
+            .iter()
+            .map(|s| s.to_lowercase().trim_end_matches('.').to_string()),
+    );
     let mut b = Builder {
         vocab: Vocab::default(),
         abbr,

@@ -217,6 +217,10 @@ pub struct TextFile {
     /// Abbreviations that usually do not end a sentence but may ("U.S.", "p.m.", "Inc.").
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Abbreviations that keep their period only before a number, where they never end
+    /// a sentence ("the No. 2 Republican", "pp. 4-5").
+    #[serde(default)]
+    pub numbered: Vec<String>,
     /// Lines that are not news text (credits, captions, comment forms, share prompts).
     #[serde(default)]
     pub junk: Vec<JunkRule>,

@@ -269,6 +269,18 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_abbreviation_holds_only_before_a_number() {
+        assert_eq!(
+            sentences("The No. 2 Republican spoke. It ranked no. 1 in May."),
+            ["The No. 2 Republican spoke.", "It ranked no. 1 in May."]
+        );
+        assert_eq!(
+            sentences("He said No. Then he left."),
+            ["He said No.", "Then he left."]
+        );
+    }
+
+    #[test]
     fn an_abbreviation_can_end_a_sentence() {
         assert_eq!(
             sentences("He lives in the U.S. The rest live abroad."),

@@ -103,6 +103,8 @@ impl Token {
 pub struct Abbreviations {
     pub titles: rustc_hash::FxHashSet<String>,
     pub other: rustc_hash::FxHashSet<String>,
+    /// Kept only before a number ("No. 2").
+    pub numbered: rustc_hash::FxHashSet<String>,
 }
 
 /// Normalises one token's text into `buf`: lowercase, curly apostrophes made straight,
@@ -504,6 +506,13 @@ fn scan_word(
             end += 1;
             flags |= flag::ABBREV | flag::TITLE;
         } else if abbr.other.contains(&lower) || word.contains('.') {
+            end += 1;
+            flags |= flag::ABBREV;
+        } else if abbr.numbered.contains(&lower)
+            && bytes.get(end + 1) == Some(&b' ')
+            && bytes.get(end + 2).is_some_and(|b| b.is_ascii_digit())
+        {
+            // (A number after an abbreviation never opens a sentence.)
             end += 1;
             flags |= flag::ABBREV;
         } else if chars == 1 && word.chars().all(|c| c.is_uppercase()) {
