@@ -208,7 +208,10 @@ impl Ctx<'_> {
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
             if self.capitalised_name(i)
                 || self.noun_reading(i, i + n, end)
-                || (n == 1 && (self.reduced_relative(i, end) || self.naming_participle(i, end)))
+                || (n == 1
+                    && (self.reduced_relative(i, end)
+                        || self.naming_participle(i, end)
+                        || self.names_indefinite(i, vc.lemma)))
             {
                 return None;
             }

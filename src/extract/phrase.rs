@@ -1034,6 +1034,31 @@ impl<'a> Ctx<'a> {
             && !self.p.tokens[i].is(flag::SPACE_BEFORE)
     }
 
+    /// "a group called Citizens for Trump", "another dubbed X": a `naming` participle
+    /// after an indefinite noun phrase names it and says nothing.
+    pub fn names_indefinite(&self, e: usize, lemma: u32) -> bool {
+        if e == 0
+            || !self.text(e).ends_with("ed")
+            || self.pack.cues.naming.get(lemma as usize) != Some(&true)
+        {
+            return false;
+        }
+        let mut k = e - 1;
+        for _ in 0..6 {
+            match self.cat(k) {
+                Cat::Det => return self.lower_is(k, &["a", "an", "another"]),
+                Cat::Noun | Cat::Name | Cat::Num => {}
+                _ if self.kind(k) == Kind::Hyphen => {}
+                _ => return false,
+            }
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
+
     /// "Jihadi John named as Mohammed Emwazi", "a teenager known as Khalil": a participle
     /// that names or describes its noun says nothing. Not "quoted as saying".
     pub fn naming_participle(&self, e: usize, end: usize) -> bool {

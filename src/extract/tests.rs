@@ -807,6 +807,11 @@ fn a_relative_clause_stays_in_a_source_after_the_cue() {
 fn a_participle_that_names_its_noun_says_nothing() {
     assert!(found("Brighton teenager known as Khalil killed in drone strike").is_empty());
     assert!(found("Masked killer named as Mohammed Emwazi from London").is_empty());
+    assert!(found("He donated to a super PAC called Future45 last year.").is_empty());
+    assert!(found("The money went to a new firm named Acme and another called i360.").is_empty());
+    // Not after a definite noun or a pronoun.
+    let (_, s, c, _) = one("He called the rhetoric \"dangerous\" on Sunday.");
+    assert_eq!((s.as_str(), c.as_str()), ("He", "called"));
     // "quoted as saying" is speech; "described X as Y" is a cue with an object.
     let (_, s, c, _) = one("The senator was quoted as saying that the bill was dead.");
     assert_eq!(

@@ -825,6 +825,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         ("topic", &cues.topic),
         ("needs_infinitive", &cues.needs_infinitive),
         ("needs_speech", &cues.needs_speech),
+        ("naming", &cues.naming),
     ] {
         for (i, m) in list.iter().enumerate() {
             if !seen.contains_key(&m.to_lowercase()) {
@@ -955,6 +956,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     out.topic = marks(&cues.topic);
     out.needs_infinitive = marks(&cues.needs_infinitive);
     out.needs_speech = marks(&cues.needs_speech);
+    out.naming = marks(&cues.naming);
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
         match r.strip_prefix("be ") {

@@ -115,6 +115,9 @@ pub struct Cues {
     /// Per lemma (index as `lemmas`): a cue only with speech after it or a quote before
     /// it (`needs_speech`).
     pub needs_speech: Vec<bool>,
+    /// Per lemma (index as `lemmas`): a participle that names an indefinite noun
+    /// before it (`naming`).
+    pub naming: Vec<bool>,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
 }

@@ -74,6 +74,11 @@ pub struct CuesFile {
     /// "continued campaigning", "maintains a lead". Each must be listed under `verbs`.
     #[serde(default)]
     pub needs_speech: Vec<String>,
+    /// Verbs whose past participle names the thing before it when that is an
+    /// indefinite noun phrase: "a group called Citizens for Trump", "a firm named
+    /// Acme". There they are no cue. Each must be listed under `verbs`.
+    #[serde(default)]
+    pub naming: Vec<String>,
     /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
     /// Congress to act", "allows him to call for"), as lemmas.
     #[serde(default)]
