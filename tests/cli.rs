@@ -190,6 +190,41 @@ fn extract_jsonl_uses_character_offsets() {
 }
 
 #[test]
+fn extract_lists_nested_attributions_only_when_asked() {
+    let text = "The ambassador said the foreign minister had told him that talks would resume.";
+    let line = serde_json::json!({"id": "n", "text": text}).to_string();
+    let cues = |args: &[&str]| -> Vec<(String, serde_json::Value)> {
+        let out = bin()
+            .args(args)
+            .write_stdin(line.clone())
+            .assert()
+            .success();
+        json(&out.get_output().stdout)["attributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["cue_text"].as_str().unwrap().to_string(),
+                    a["nested_in"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        cues(&["extract", "--jsonl"]),
+        [("said".to_string(), serde_json::Value::Null)]
+    );
+    assert_eq!(
+        cues(&["extract", "--jsonl", "--nested"]),
+        [
+            ("said".to_string(), serde_json::Value::Null),
+            ("had told".to_string(), serde_json::json!(0))
+        ]
+    );
+}
+
+#[test]
 fn graph_as_dot_and_json() {
     bin()
         .args(["graph", "--text", CLAIM, "--text", CONFIRMATION])

@@ -297,17 +297,37 @@ fn parse_and_extract(engine: &Engine, doc: Document) -> (Parsed, Vec<Attribution
     (p, attrs)
 }
 
+/// Which attributions `extract` lists.
+#[derive(Debug, Clone, Copy)]
+struct Listed {
+    in_quotes: bool,
+    nested: bool,
+}
+
+impl Listed {
+    fn of(args: &ExtractArgs) -> Self {
+        Listed {
+            in_quotes: args.in_quotes,
+            nested: args.nested,
+        }
+    }
+
+    fn keeps(self, a: &Attribution) -> bool {
+        (self.in_quotes || !a.quoted) && (self.nested || a.parent.is_none())
+    }
+}
+
 fn attributions_out<'a>(
     p: &'a Parsed,
     attrs: &[Attribution],
-    in_quotes: bool,
+    listed: Listed,
 ) -> Vec<AttributionOut<'a>> {
-    // Output index of each listed attribution (quoted ones may be left out).
+    // Output index of each listed attribution (quoted and nested ones may be left out).
     let mut index = Vec::with_capacity(attrs.len());
     let mut n = 0;
     for a in attrs {
-        index.push((in_quotes || !a.quoted).then_some(n));
-        n += usize::from(in_quotes || !a.quoted);
+        index.push(listed.keeps(a).then_some(n));
+        n += usize::from(listed.keeps(a));
     }
     let idx = CharIndex::new(p.text());
     let span = |s: crate::model::Span| {
@@ -316,7 +336,7 @@ fn attributions_out<'a>(
     };
     attrs
         .iter()
-        .filter(|a| in_quotes || !a.quoted)
+        .filter(|a| listed.keeps(a))
         .map(|a| {
             let source = a.written_source_span(p);
             let content = a.written_content_spans(p);
@@ -349,7 +369,7 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
         return extract_jsonl(
             &engine,
             args.files.first().map(|p| p.as_path()),
-            args.in_quotes,
+            Listed::of(&args),
         );
     }
     let docs = super::input::documents(&super::DocsArgs {
@@ -363,7 +383,7 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
     for doc in docs {
         let id = doc.id.clone();
         let (p, attrs) = parse_and_extract(&engine, doc);
-        let attrs = attributions_out(&p, &attrs, args.in_quotes);
+        let attrs = attributions_out(&p, &attrs, Listed::of(&args));
         if format == Format::Text {
             out.push_str(&format!("{id}: {} attributions\n", attrs.len()));
             for (i, a) in attrs.iter().enumerate() {
@@ -397,7 +417,7 @@ pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
 fn extract_jsonl(
     engine: &Engine,
     path: Option<&std::path::Path>,
-    in_quotes: bool,
+    listed: Listed,
 ) -> Result<i32, Error> {
     let mut failed = false;
     let mut lines = Lines::open(path)?.peekable();
@@ -424,7 +444,7 @@ fn extract_jsonl(
                     (_, Err(e)) => (true, error_line(id, line.number, e)),
                     (Some(id), Ok(text)) => {
                         let (p, attrs) = parse_and_extract(engine, Document::new(id.clone(), text));
-                        let attrs = attributions_out(&p, &attrs, in_quotes);
+                        let attrs = attributions_out(&p, &attrs, listed);
                         (
                             false,
                             serde_json::to_string(&ExtractLine {

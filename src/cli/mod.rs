@@ -138,6 +138,11 @@ pub struct ExtractArgs {
     /// out by default, as annotated corpora such as PolNeAR do).
     #[arg(long)]
     pub in_quotes: bool,
+    /// Also list attributions reported inside another one's content ("Ushakov said
+    /// Trump had told him that ..."), each marked with the one it is inside. Left out
+    /// by default: annotated corpora such as PolNeAR mark only the outermost.
+    #[arg(long)]
+    pub nested: bool,
     #[command(flatten)]
     pub rules: RulesArg,
     /// Output format for documents (default: text on a terminal, JSON otherwise).
