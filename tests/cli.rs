@@ -225,6 +225,23 @@ fn extract_lists_nested_attributions_only_when_asked() {
 }
 
 #[test]
+fn extract_lists_a_continued_quote_paragraph_as_more_content() {
+    let text = "\"We will win,\" Smith said.\n\n\"The voters are with us.\"\n\nThe rally ended.";
+    let out = bin()
+        .args(["extract", "--format", "json", "--text", text])
+        .assert()
+        .success();
+    let v = json(&out.get_output().stdout);
+    let attrs = v[0]["attributions"].as_array().unwrap();
+    assert_eq!(attrs.len(), 1, "{attrs:?}");
+    assert_eq!(attrs[0]["source_text"], "Smith");
+    assert_eq!(
+        attrs[0]["content_text"],
+        serde_json::json!(["\"We will win,\"", "\"The voters are with us.\""])
+    );
+}
+
+#[test]
 fn graph_as_dot_and_json() {
     bin()
         .args(["graph", "--text", CLAIM, "--text", CONFIRMATION])

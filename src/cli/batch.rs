@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::input::{Lines, display};
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
 use crate::error::Error;
-use crate::extract::Attribution;
+use crate::extract::{Attribution, Pattern};
 use crate::link::Given;
 use crate::pipeline::{Engine, Prepped};
 use crate::report::CharIndex;
@@ -322,12 +322,25 @@ fn attributions_out<'a>(
     attrs: &[Attribution],
     listed: Listed,
 ) -> Vec<AttributionOut<'a>> {
+    // A quote paragraph that continues a listed speaker is more of that attribution's
+    // content (a multi-paragraph quote), as annotated corpora mark it.
+    let continues = |a: &Attribution| {
+        a.pattern == Pattern::QuoteContinuation
+            && a.same_speaker_as.is_some_and(|i| listed.keeps(&attrs[i]))
+    };
+    let shown = |a: &Attribution| listed.keeps(a) && !continues(a);
+    let mut more: Vec<Vec<usize>> = vec![Vec::new(); attrs.len()];
+    for (j, a) in attrs.iter().enumerate() {
+        if listed.keeps(a) && continues(a) {
+            more[a.same_speaker_as.unwrap_or(j)].push(j);
+        }
+    }
     // Output index of each listed attribution (quoted and nested ones may be left out).
     let mut index = Vec::with_capacity(attrs.len());
     let mut n = 0;
     for a in attrs {
-        index.push(listed.keeps(a).then_some(n));
-        n += usize::from(listed.keeps(a));
+        index.push(shown(a).then_some(n));
+        n += usize::from(shown(a));
     }
     let idx = CharIndex::new(p.text());
     let span = |s: crate::model::Span| {
@@ -336,10 +349,14 @@ fn attributions_out<'a>(
     };
     attrs
         .iter()
-        .filter(|a| listed.keeps(a))
-        .map(|a| {
+        .enumerate()
+        .filter(|(_, a)| shown(a))
+        .map(|(i, a)| {
             let source = a.written_source_span(p);
-            let content = a.written_content_spans(p);
+            let mut content = a.written_content_spans(p);
+            for &j in &more[i] {
+                content.extend(attrs[j].written_content_spans(p));
+            }
             AttributionOut {
                 source: source.map(span).into_iter().collect(),
                 cue: (!a.cue.is_empty())
