@@ -1864,7 +1864,12 @@ impl Ctx<'_> {
             return None;
         }
         // "Rumor: ...", "Breaking: ..." are labels, not speakers.
-        if (start..colon).any(|k| self.has(k, wf::HEADLINE_LABEL)) {
+        if (start..colon).any(|k| {
+            self.pack
+                .headline_labels
+                .at(&self.p.tokens, k, colon)
+                .is_some()
+        }) {
             return None;
         }
         let content = if quoted {

@@ -556,6 +556,17 @@ fn colon_names_the_speaker_of_a_heading_or_a_transcript_turn() {
     assert_eq!(turn.3, ["The video came out on Friday. Take a listen."]);
     // A tally is not a statement.
     assert!(found("The count so far.\n\nClinton: 547.").is_empty());
+    // An interviewer's question, a story label and a credit line name no speaker; a
+    // label's words elsewhere do not stop a speaker ("The White House").
+    assert!(
+        found("Q: Have you talked to her?")
+            .iter()
+            .all(|a| a.1 != "Q")
+    );
+    assert!(found("The Latest: Sanders wins Minnesota caucuses").is_empty());
+    assert!(found("Contributing: Deborah Berry, USA TODAY").is_empty());
+    let all = found("The White House: We have no plans to meet.");
+    assert_eq!(all[0].1, "The White House");
 }
 
 #[test]

@@ -652,7 +652,7 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
     b.flag_words(&english.adverbs, wf::ADVERB);
     b.flag_words(&english.name_particles, wf::NAME_PARTICLE);
     b.flag_words(&text.titles, wf::TITLE_WORD);
-    b.flag_words(&text.headline_labels, wf::HEADLINE_LABEL);
+    let headline_labels = b.phrase_set(&text.headline_labels);
     b.flag_words(&english.stopwords, wf::STOP);
     let mut pronouns = FxHashMap::default();
     for (class, words) in &english.pronouns {
@@ -729,6 +729,7 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
         vocab,
         abbreviations: abbr,
         junk,
+        headline_labels,
         cues: compiled_cues,
         stance: stance_words,
         sources: table,

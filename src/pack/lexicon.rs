@@ -30,7 +30,6 @@ pub mod wf {
     /// A noun naming a statement ("announcement", "denial").
     pub const CUE_NOUN: u32 = 1 << 19;
     pub const ROLE: u32 = 1 << 20;
-    pub const HEADLINE_LABEL: u32 = 1 << 21;
     /// A sentence adverb ("meanwhile", "however").
     pub const ADVERB: u32 = 1 << 22;
     /// A title abbreviation ("Mr", "Dr", "Sen").

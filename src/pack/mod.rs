@@ -44,6 +44,8 @@ pub struct Pack {
     pub vocab: Vocab,
     pub abbreviations: Abbreviations,
     pub junk: Vec<JunkRule>,
+    /// Words and phrases before a headline colon that label the story ("Breaking:").
+    pub headline_labels: PhraseSet<()>,
     pub cues: Cues,
     pub stance: StanceWords,
     pub sources: SourceTable,
