@@ -948,7 +948,8 @@ impl Ctx<'_> {
                 .source_after(after, end)
                 .filter(|s| self.source_like(s.clone()))?;
             // "C, said X": the source closes the clause ("..., said the block grants
-            // should ..." is no such frame).
+            // should ..." is no such frame), or an adjunct or a subordinate clause
+            // follows it ("said Dan Golvach when asked about Graham").
             if source.end < end
                 && !matches!(
                     self.kind(source.end),
@@ -956,7 +957,10 @@ impl Ctx<'_> {
                 )
                 && !self.lower_is(
                     source.end,
-                    &["in", "on", "during", "at", "via", "over", "last", "this"],
+                    &[
+                        "in", "on", "during", "at", "via", "over", "last", "this", "when",
+                        "while", "as", "after", "before", "because", "though", "although",
+                    ],
                 )
             {
                 return None;

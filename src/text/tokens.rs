@@ -277,6 +277,17 @@ pub fn tokenize(
         }
         if let Some((double, dir)) = quote_glyph(c) {
             let dir = quote_direction(text, i, i + clen, dir);
+            // A curly double mark typed the wrong way round (`problems here,\u{201C} said`)
+            // goes by where it stands when that is plain.
+            let dir = match quote_direction(text, i, i + clen, QuoteDir::Unknown) {
+                QuoteDir::Close
+                    if double && dir == QuoteDir::Open && !glued_after(text, i + clen) =>
+                {
+                    QuoteDir::Close
+                }
+                QuoteDir::Open if double && dir == QuoteDir::Close => QuoteDir::Open,
+                _ => dir,
+            };
             push(
                 &mut out,
                 start,
@@ -353,6 +364,11 @@ fn next_is_word(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(is_word_char)
 }
 
+/// Is the character at `i` a letter or digit (no space before it)?
+fn glued_after(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(|c| c.is_alphanumeric())
+}
+
 /// Decides the direction of a quote mark from its neighbours.
 fn quote_direction(text: &str, start: usize, end: usize, glyph: QuoteDir) -> QuoteDir {
     if glyph != QuoteDir::Unknown {
@@ -363,7 +379,13 @@ fn quote_direction(text: &str, start: usize, end: usize, glyph: QuoteDir) -> Quo
     let open_before = match before {
         None => true,
         Some(b) => {
-            b.is_whitespace() || matches!(b, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
+            b.is_whitespace()
+                || matches!(b, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
+                // Invisible direction and width marks: "\u{202A}\u{201D}This is why".
+                || matches!(
+                    b,
+                    '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{FEFF}'
+                )
         }
     };
     let close_after = match after {
@@ -753,6 +775,28 @@ mod tests {
                 (true, QuoteDir::Close),
                 (true, QuoteDir::Open),
                 (true, QuoteDir::Close)
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_marks_typed_the_wrong_way_round_go_by_their_place() {
+        let abbr = Abbreviations::default();
+        // A closing mark typed as an opening one, an opening one typed as a closing
+        // one after an invisible direction mark, and a glued mark left as typed.
+        let text = "\u{201C}It is,\u{201C} he said. \u{202A}\u{201D}No,\u{201D} she said. a\u{201C}b";
+        let dirs: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+            .iter()
+            .filter_map(|t| t.quote().map(|q| q.dir))
+            .collect();
+        assert_eq!(
+            dirs,
+            [
+                QuoteDir::Open,
+                QuoteDir::Close,
+                QuoteDir::Open,
+                QuoteDir::Close,
+                QuoteDir::Open
             ]
         );
     }
