@@ -897,7 +897,25 @@ impl Ctx<'_> {
                 return self.make(si, &cue, Some(subject), right, Pattern::SourceCue);
             }
             if let Some(k) = before_subject.filter(|_| after_left) {
-                let mut pieces = self.after_found(self.content_left(si, k), found);
+                // (Not after another speech cue: "DuVernay said she felt C because "D,"
+                // she said"; a thought is part of it: `Voters who think "C," he said`.)
+                let (out, first_new) = found;
+                let mental = |a: &Attribution| {
+                    a.lemma
+                        .is_some_and(|l| self.pack.cues.mental.get(l as usize) == Some(&true))
+                };
+                let left = match self.mixed_quote(si, k) {
+                    Some(r)
+                        if cue.end == self.content_end(si)
+                            && out[first_new..]
+                                .iter()
+                                .all(|a| a.cue.start >= k || mental(a)) =>
+                    {
+                        vec![r]
+                    }
+                    _ => self.content_left(si, k),
+                };
+                let mut pieces = self.after_found(left, found);
                 if pieces.is_empty() {
                     return None;
                 }
@@ -958,8 +976,8 @@ impl Ctx<'_> {
                 && !self.lower_is(
                     source.end,
                     &[
-                        "in", "on", "during", "at", "via", "over", "last", "this", "when",
-                        "while", "as", "after", "before", "because", "though", "although",
+                        "in", "on", "during", "at", "via", "over", "last", "this", "when", "while",
+                        "as", "after", "before", "because", "though", "although",
                     ],
                 )
             {
@@ -1207,19 +1225,44 @@ impl Ctx<'_> {
             return self.quotes_until(q);
         }
         if self.kind(k) == Kind::Comma {
-            let mut start = floor;
-            // Leading conjunctions are not part of what was said.
-            while start < k
-                && (self.lower_is(start, &["but", "and", "so"])
-                    || self.p.tokens[start].is(crate::text::tokens::flag::MARKUP))
-            {
-                start += 1;
-            }
+            let start = self.skip_conjunctions(floor, k);
             if start < k {
                 return vec![start..k];
             }
         }
         vec![]
+    }
+
+    /// A mixed quote ending at `k` (or at the comma `k`): `Candidates who think
+    /// "America is safe are wrong," she said`. What was said starts with the sentence,
+    /// not with the mark; not so after an adjunct (`In an interview on "Face the
+    /// Nation," he said`).
+    fn mixed_quote(&self, si: usize, k: usize) -> Option<Range<usize>> {
+        let floor = self.sentence_range(si).start;
+        let c = if self.is_close_quote(k) {
+            k
+        } else if k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1) {
+            k - 1
+        } else {
+            return None;
+        };
+        let open = self.quotes.spans[self.quotes.closing_at(c)?].open;
+        if open <= floor || self.kind(open - 1) != Kind::Word {
+            return None;
+        }
+        let start = self.skip_conjunctions(floor, open);
+        (self.cat(start) != Cat::Prep).then_some(start..c + 1)
+    }
+
+    /// Leading conjunctions are not part of what was said.
+    fn skip_conjunctions(&self, mut start: usize, end: usize) -> usize {
+        while start < end
+            && (self.lower_is(start, &["but", "and", "so"])
+                || self.p.tokens[start].is(crate::text::tokens::flag::MARKUP))
+        {
+            start += 1;
+        }
+        start
     }
 
     /// The quotation that ends the previous sentence of the paragraph, with the quote
@@ -1254,8 +1297,13 @@ impl Ctx<'_> {
             && !self.p.tokens[first.start].is_quote()
         {
             for a in &out[first_new..] {
+                // (Speech inside a quotation the piece holds nests in it.)
+                let quoted = self
+                    .quotes
+                    .containing(a.cue.start)
+                    .is_some_and(|q| self.quotes.spans[q].open >= first.start);
                 let e = a.extent().end;
-                if e > first.start && e < first.end {
+                if e > first.start && e < first.end && !quoted {
                     let mut k = e;
                     while k < first.end && matches!(self.kind(k), Kind::Comma | Kind::Dash) {
                         k += 1;
@@ -2014,8 +2062,14 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                 continue;
             }
             for r in found[a].content.iter_mut() {
-                // A quotation is what was said, whole: speech inside it nests.
-                if cx.p.tokens[r.start].is_quote() {
+                // A quotation is what was said, whole: speech inside it nests. One that
+                // closes before `b` starts ends there (`think "C," she said`).
+                if cx.p.tokens[r.start].is_quote()
+                    && cx
+                        .quotes
+                        .opening_at(r.start)
+                        .is_none_or(|q| cx.quotes.spans[q].close >= b_start)
+                {
                     continue;
                 }
                 if r.start < b_start && found[b].cue.start < r.end {

@@ -332,6 +332,31 @@ fn quote_then_speaker_then_adjunct() {
 }
 
 #[test]
+fn a_mixed_quote_before_the_speaker_is_said_from_the_sentence_start() {
+    // The quote opens mid-sentence: what was said starts with the sentence, and the
+    // thought inside it is part of it.
+    let (p, s, _, content) =
+        one("Candidates who think \"America is safe are dangerously wrong,\" she said.");
+    assert_eq!((p, s.as_str()), (Pattern::ContentFirst, "she"));
+    assert_eq!(
+        content,
+        ["Candidates who think \"America is safe are dangerously wrong,\""]
+    );
+    // Not after an adjunct, nor after another speaker's cue.
+    let all = found("In an interview on \"Face the Nation,\" he said the bill was dead.");
+    assert!(
+        all.iter()
+            .all(|a| a.3[0] != "In an interview on \"Face the Nation,\"")
+    );
+    let all = found("Ava said she left because \"nobody listened,\" she said.");
+    let ava = all
+        .iter()
+        .find(|a| a.1 == "Ava")
+        .expect("Ava's attribution");
+    assert_eq!(ava.3, ["she left because \"nobody listened,\""]);
+}
+
+#[test]
 fn colon_after_the_cue_belongs_to_it() {
     let (_, s, c, content) = one("The mayor added: \"We are ready.\"");
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));

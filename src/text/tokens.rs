@@ -366,7 +366,10 @@ fn next_is_word(text: &str, i: usize) -> bool {
 
 /// Is the character at `i` a letter or digit (no space before it)?
 fn glued_after(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(|c| c.is_alphanumeric())
+    text[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
 }
 
 /// Decides the direction of a quote mark from its neighbours.
@@ -784,7 +787,8 @@ mod tests {
         let abbr = Abbreviations::default();
         // A closing mark typed as an opening one, an opening one typed as a closing
         // one after an invisible direction mark, and a glued mark left as typed.
-        let text = "\u{201C}It is,\u{201C} he said. \u{202A}\u{201D}No,\u{201D} she said. a\u{201C}b";
+        let text =
+            "\u{201C}It is,\u{201C} he said. \u{202A}\u{201D}No,\u{201D} she said. a\u{201C}b";
         let dirs: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
             .iter()
             .filter_map(|t| t.quote().map(|q| q.dir))
