@@ -915,7 +915,17 @@ impl Ctx<'_> {
                     }
                     _ => self.content_left(si, k),
                 };
-                let mut pieces = self.after_found(left, found);
+                let mut pieces = self.after_found(left.clone(), found);
+                // "Voters did not recognize it and found it offensive, Raddatz said": the
+                // clause on the left is said whole, the speech in it nests (not after a
+                // question: "Asked whether C, Carson said").
+                if pieces.is_empty()
+                    && out[first_new..].iter().all(|a| {
+                        a.pattern == Pattern::SourceCue || a.pattern == Pattern::Coordinated
+                    })
+                {
+                    pieces = left;
+                }
                 if pieces.is_empty() {
                     return None;
                 }
@@ -1400,6 +1410,10 @@ impl Ctx<'_> {
                 let mut time_only = true;
                 while e < end && e - k < 8 {
                     if self.has(e, wf::COMP) && seen_noun {
+                        break;
+                    }
+                    // "said in posing the question": a gerund clause, not a noun phrase.
+                    if e == k + 1 && !self.p.tokens[e].is_cap() && self.text(e).ends_with("ing") {
                         break;
                     }
                     match self.cat(e) {

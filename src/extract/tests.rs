@@ -357,6 +357,26 @@ fn a_mixed_quote_before_the_speaker_is_said_from_the_sentence_start() {
 }
 
 #[test]
+fn a_clause_before_the_speaker_is_said_whole_with_the_speech_in_it() {
+    // "in posing the question" is an adjunct after the cue, not what was said; the
+    // finding is part of what was said (a thought inside reported speech is dropped).
+    let all = found("Voters found it offensive, Martha Raddatz said in posing the question.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    let said = all
+        .iter()
+        .find(|a| a.2 == "said")
+        .expect("the said attribution");
+    assert_eq!(
+        (said.0, said.1.as_str(), said.3.clone()),
+        (
+            Pattern::ContentFirst,
+            "Martha Raddatz",
+            vec!["Voters found it offensive".to_string()]
+        )
+    );
+}
+
+#[test]
 fn colon_after_the_cue_belongs_to_it() {
     let (_, s, c, content) = one("The mayor added: \"We are ready.\"");
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));
