@@ -666,6 +666,10 @@ impl Ctx<'_> {
         if self.p.tokens[r.start].is_quote() {
             return r.into_iter().any(|k| self.kind(k) == Kind::Word);
         }
+        // "said no": an answer.
+        if r.len() == 1 && self.lower_is(r.start, &["no", "yes"]) {
+            return true;
+        }
         // "it would not", "she could": a subject and an auxiliary make a clause.
         if r.len() >= 2 && self.is_subject_pronoun(r.start) && self.cat(r.start + 1) == Cat::Verb {
             return true;
@@ -841,12 +845,18 @@ impl Ctx<'_> {
             let before_subject = subject.start.checked_sub(1).filter(|&k| k >= floor);
             let after_left = before_subject
                 .is_some_and(|k| matches!(self.kind(k), Kind::Comma) || self.is_close_quote(k));
+            // "Asked if he was bullied, the candidate said no", "Although C, Lopez said
+            // D": an opening participle or subordinate clause right before the subject
+            // is the narrator's, and what follows the cue is said.
+            let left_opening =
+                after_left && before_subject.is_some_and(|k| self.opening_clause(si, k));
             // `"C," X said at a rally`: after a closed quote, what follows the cue is
             // said only when it opens with a quote, "that" or a colon.
-            let quote_left = before_subject.is_some_and(|k| {
-                self.is_close_quote(k)
-                    || (k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1))
-            });
+            let quote_left = !left_opening
+                && before_subject.is_some_and(|k| {
+                    self.is_close_quote(k)
+                        || (k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1))
+                });
             // After a quote, only what opens right after the cue is said too (`"A," he
             // said, "B."`), not what follows an adjunct ("said in a documentary that ...").
             let right_opens = right.first().is_some_and(|r| {
@@ -864,13 +874,17 @@ impl Ctx<'_> {
             // "C, Wilkin said during his speech": with a clause on the left, a
             // prepositional phrase after the cue is an adjunct.
             let adjunct_right = after_left
+                && !left_opening
                 && right.first().is_some_and(|r| {
                     self.cat(r.start) == Cat::Prep
                         && !self.lower_is(r.start, &["to"])
                         && !(r.start > cue.end && self.has(r.start - 1, wf::COMP))
                         && self.is_clause(&self.content_left(si, before_subject.unwrap_or(floor)))
                 });
-            if !right.is_empty() && !adjunct_right && (self.is_clause(&right) || !after_left) {
+            if !right.is_empty()
+                && !adjunct_right
+                && (self.is_clause(&right) || !after_left || left_opening)
+            {
                 // "The plan, he said, is dead": content on both sides.
                 if after_left
                     && self.kind(cue.end.min(range.end - 1)) == Kind::Comma
@@ -889,14 +903,14 @@ impl Ctx<'_> {
                             || (self.p.tokens[r.start].is_cap()
                                 && (w.ends_with("ed") || w.ends_with("ing")))
                     });
-                    if !pieces.is_empty() && !opening {
+                    if !pieces.is_empty() && !opening && !left_opening {
                         pieces.extend(right);
                         return self.make(si, &cue, Some(subject), pieces, Pattern::Parenthetical);
                     }
                 }
                 return self.make(si, &cue, Some(subject), right, Pattern::SourceCue);
             }
-            if let Some(k) = before_subject.filter(|_| after_left) {
+            if let Some(k) = before_subject.filter(|_| after_left && !left_opening) {
                 // (Not after another speech cue: "DuVernay said she felt C because "D,"
                 // she said"; a thought is part of it: `Voters who think "C," he said`.)
                 let (out, first_new) = found;
@@ -1262,6 +1276,32 @@ impl Ctx<'_> {
         }
         let start = self.skip_conjunctions(floor, open);
         (self.cat(start) != Cat::Prep).then_some(start..c + 1)
+    }
+
+    /// Does the sentence open with a participle or time clause that ends at `k`, with
+    /// no other clause before it ("Asked whether C, X said", "Although C, X said")?
+    fn opening_clause(&self, si: usize, k: usize) -> bool {
+        // (A quotation that opens "When ..." is what was said.)
+        let s = self.sentence_range(si).start;
+        if s >= k || self.p.tokens[s].is_quote() {
+            return false;
+        }
+        let w = self.text(s).to_ascii_lowercase();
+        let cap = self.p.tokens[s].is_cap();
+        // ("Seeing his brother suffer led him to C, he said": a gerund with a verb of
+        // its own is the subject of what was said.)
+        let gerund_subject = (s + 1..k).any(|j| {
+            self.has(j, wf::AUX) || self.cat(j) == Cat::Verb && self.text(j).ends_with("ed")
+        });
+        let opens = self.lower_is(
+            s,
+            &[
+                "when", "whenever", "after", "before", "once", "although", "though", "while",
+                "whereas",
+            ],
+        ) || (cap && w.ends_with("ed"))
+            || (cap && w.ends_with("ing") && !gerund_subject);
+        opens && (s..k).all(|j| self.kind(j) != Kind::Comma || self.quotes.containing(j).is_some())
     }
 
     /// Leading conjunctions are not part of what was said.

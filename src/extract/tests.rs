@@ -377,6 +377,34 @@ fn a_clause_before_the_speaker_is_said_whole_with_the_speech_in_it() {
 }
 
 #[test]
+fn an_opening_clause_before_the_speaker_is_the_narrators() {
+    let all = found("Asked if he was ever bullied, Trump said no.");
+    let said = all
+        .iter()
+        .find(|a| a.2 == "said")
+        .expect("the said attribution");
+    assert_eq!(
+        (said.1.as_str(), said.3.clone()),
+        ("Trump", vec!["no".to_string()])
+    );
+    let all = found(
+        "Although the state has maintained that testing is required, Lopez said, \"I support parents.\"",
+    );
+    let said = all
+        .iter()
+        .find(|a| a.2 == "said")
+        .expect("the said attribution");
+    assert_eq!(said.3, ["\"I support parents.\""]);
+    // A gerund with a verb of its own is the subject of what was said.
+    let (p, _, _, content) = one("Seeing his brother suffer led him to avoid alcohol, he said.");
+    assert_eq!(p, Pattern::ContentFirst);
+    assert_eq!(
+        content,
+        ["Seeing his brother suffer led him to avoid alcohol"]
+    );
+}
+
+#[test]
 fn colon_after_the_cue_belongs_to_it() {
     let (_, s, c, content) = one("The mayor added: \"We are ready.\"");
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));
