@@ -157,7 +157,8 @@ fn quote_glyph(c: char) -> Option<(bool, QuoteDir)> {
     })
 }
 
-/// Splits `text` into tokens. `lookup` maps a normalised word to its id (or `NO_WORD`).
+/// Splits `text` into tokens. `lookup` maps a token's text as written to its word id
+/// (or `NO_WORD`); lexicons key words by their `normalise`d form.
 pub fn tokenize(
     text: &str,
     abbr: &Abbreviations,
@@ -167,7 +168,6 @@ pub fn tokenize(
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
     let mut pending: u16 = 0;
     let mut newlines = 0u32;
-    let mut buf = String::new();
     let mut i = 0usize;
     let n = text.len();
 
@@ -340,8 +340,7 @@ pub fn tokenize(
     mark_markdown(text, &mut out);
     for t in out.iter_mut() {
         if !t.is(flag::MARKUP) && !matches!(t.kind, Kind::Url) {
-            normalise(&text[t.span.range()], &mut buf);
-            t.word = lookup(&buf);
+            t.word = lookup(&text[t.span.range()]);
         }
     }
     out
