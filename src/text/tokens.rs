@@ -392,6 +392,9 @@ fn scan_word(
 ) -> usize {
     let bytes = text.as_bytes();
     let n = text.len();
+    if let Some(end) = plain_ascii_word(bytes, start, out, pending) {
+        return end;
+    }
     let mut i = start;
     let first = text[i..].chars().next().unwrap_or(' ');
     if first == '@' || first == '#' {
@@ -556,6 +559,51 @@ fn scan_word(
         }
     }
     end
+}
+
+/// The common word, scanned in one pass: ASCII letters (then letters, digits and
+/// underscores) ended by the text's end or by an ASCII character other than a period or
+/// an apostrophe, none of which `scan_word` would take into the word. Pushes its token
+/// and returns the index after it; `None` leaves the word to `scan_word`'s general path.
+fn plain_ascii_word(
+    bytes: &[u8],
+    start: usize,
+    out: &mut Vec<Token>,
+    pending: &mut u16,
+) -> Option<usize> {
+    if !bytes[start].is_ascii_alphabetic() {
+        return None;
+    }
+    let (mut caps, mut lowers) = (0usize, 0usize);
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_uppercase() {
+            caps += 1;
+        } else if b.is_ascii_lowercase() {
+            lowers += 1;
+        } else if !(b.is_ascii_digit() || b == b'_') {
+            if !b.is_ascii() || b == b'.' || b == b'\'' {
+                return None;
+            }
+            break;
+        }
+        i += 1;
+    }
+    let mut flags = 0u16;
+    if bytes[start].is_ascii_uppercase() {
+        flags |= flag::CAP;
+    }
+    if caps >= 2 && lowers == 0 {
+        flags |= flag::ALL_CAPS;
+    }
+    out.push(Token {
+        span: Span::new(start, i),
+        kind: Kind::Word,
+        flags: *pending | flags,
+        word: NO_WORD,
+    });
+    *pending = 0;
+    Some(i)
 }
 
 /// Letter case counts of a word, and whether it holds an apostrophe: worked out in
