@@ -51,7 +51,9 @@ pub mod wf {
 
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: FxHashMap<Box<str>, WordId>,
+    /// Keyed by the word's bytes, so that a token lowercased into a byte buffer is
+    /// looked up as it is.
+    ids: FxHashMap<Box<[u8]>, WordId>,
     /// The ids of words of at most 7 bytes (most of them) again, keyed by the word
     /// packed into an integer: every token is looked up, and an integer key needs
     /// neither string hashing nor a string comparison.
@@ -101,11 +103,11 @@ fn ascii_normal<'a>(text: &str, low: &'a mut [u8; STACK_WORD]) -> Option<&'a [u8
 
 impl Vocab {
     pub fn intern(&mut self, word: &str) -> WordId {
-        if let Some(&id) = self.ids.get(word) {
+        if let Some(&id) = self.ids.get(word.as_bytes()) {
             return id;
         }
         let id = self.words.len() as WordId;
-        self.ids.insert(word.into(), id);
+        self.ids.insert(word.as_bytes().into(), id);
         if let Some(key) = short_key(word) {
             self.short.insert(key, id);
         }
@@ -117,7 +119,7 @@ impl Vocab {
     pub fn get(&self, word: &str) -> WordId {
         let id = match short_key(word) {
             Some(key) => self.short.get(&key),
-            None => self.ids.get(word),
+            None => self.ids.get(word.as_bytes()),
         };
         id.copied().unwrap_or(NO_WORD)
     }
@@ -138,8 +140,7 @@ impl Vocab {
             key.copy_from_slice(&low[..8]);
             self.short.get(&u64::from_le_bytes(key))
         } else {
-            // ASCII bytes are always a valid string.
-            std::str::from_utf8(word).ok().and_then(|w| self.ids.get(w))
+            self.ids.get(word)
         };
         id.copied().unwrap_or(NO_WORD)
     }
