@@ -689,6 +689,11 @@ fn mark_markdown(text: &str, tokens: &mut [Token]) {
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
+        // Every mark is one byte long; most tokens are not.
+        if t.span.len() != 1 {
+            k += 1;
+            continue;
+        }
         let s = &text[t.span.range()];
         // "](" starts a link target: skip to the closing parenthesis.
         if s == "]"
