@@ -19,20 +19,29 @@ pub fn push_str(out: &mut String, s: &str) {
             continue;
         }
         for k in i..i + 8 {
-            escape_at(out, s, k, &mut run);
+            if needs_escape_byte(bytes[k]) {
+                write_escape(out, s, k, &mut run);
+            }
         }
         i += 8;
     }
     for k in i..bytes.len() {
-        escape_at(out, s, k, &mut run);
+        if needs_escape_byte(bytes[k]) {
+            write_escape(out, s, k, &mut run);
+        }
     }
     out.push_str(&s[run..]);
     out.push('"');
 }
 
-/// Writes the escape for byte `k` of `s`, if it needs one, after the unwritten run
+/// A quote, a backslash or a control character.
+fn needs_escape_byte(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Writes the escape for byte `k` of `s` (one that needs it) after the unwritten run
 /// before it. Escaped bytes are ASCII, so `run..k` always ends on a character boundary.
-fn escape_at(out: &mut String, s: &str, k: usize, run: &mut usize) {
+fn write_escape(out: &mut String, s: &str, k: usize, run: &mut usize) {
     let b = s.as_bytes()[k];
     let short = match b {
         b'"' => '"',
@@ -42,8 +51,7 @@ fn escape_at(out: &mut String, s: &str, k: usize, run: &mut usize) {
         b'\n' => 'n',
         0x0C => 'f',
         b'\r' => 'r',
-        0x00..=0x1F => 'u',
-        _ => return,
+        _ => 'u',
     };
     out.push_str(&s[*run..k]);
     out.push('\\');
