@@ -193,6 +193,13 @@ pub fn tokenize(
             i += 1;
             continue;
         }
+        // A word starting with an ASCII letter, the commonest token, needs none of
+        // the character tests below (only the URL test, which comes first).
+        if bytes[i].is_ascii_alphabetic() && !starts_url(&text[i..]) {
+            newlines = 0;
+            i = scan_word(text, i, abbr, &mut out, &mut pending);
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -212,9 +219,7 @@ pub fn tokenize(
         let start = i;
 
         // URLs run to the next space.
-        if (c == 'h' && (text[i..].starts_with("http://") || text[i..].starts_with("https://")))
-            || (c == 'w' && text[i..].starts_with("www."))
-        {
+        if starts_url(&text[i..]) {
             let mut j = i;
             while j < n {
                 let d = text[j..].chars().next().unwrap_or(' ');
@@ -344,6 +349,14 @@ pub fn tokenize(
         }
     }
     out
+}
+
+fn starts_url(rest: &str) -> bool {
+    match rest.as_bytes().first() {
+        Some(b'h') => rest.starts_with("http://") || rest.starts_with("https://"),
+        Some(b'w') => rest.starts_with("www."),
+        _ => false,
+    }
 }
 
 fn next_is_word(text: &str, i: usize) -> bool {
