@@ -170,6 +170,7 @@ pub fn tokenize(
     let mut newlines = 0u32;
     let mut i = 0usize;
     let n = text.len();
+    let mut scratch = String::new();
 
     let push = |out: &mut Vec<Token>,
                 start: usize,
@@ -197,7 +198,7 @@ pub fn tokenize(
         // the character tests below (only the URL test, which comes first).
         if bytes[i].is_ascii_alphabetic() && !starts_url(&text[i..]) {
             newlines = 0;
-            i = scan_word(text, i, abbr, &mut out, &mut pending);
+            i = scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch);
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -238,7 +239,7 @@ pub fn tokenize(
         }
 
         if is_word_char(c) || ((c == '@' || c == '#') && next_is_word(text, i + 1)) {
-            i = scan_word(text, i, abbr, &mut out, &mut pending);
+            i = scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch);
             continue;
         }
 
@@ -402,6 +403,7 @@ fn scan_word(
     abbr: &Abbreviations,
     out: &mut Vec<Token>,
     pending: &mut u16,
+    scratch: &mut String,
 ) -> usize {
     let bytes = text.as_bytes();
     let n = text.len();
@@ -513,12 +515,20 @@ fn scan_word(
     // Take the final period of a known abbreviation, an initial or a dotted form.
     if end < n && bytes[end] == b'.' && !domain {
         let word = &text[start..end];
-        let lower = word.to_lowercase();
+        // Lowercased into a reused buffer: most sentence ends are no abbreviation.
+        scratch.clear();
+        if word.is_ascii() {
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+        } else {
+            scratch.push_str(&word.to_lowercase());
+        }
+        let lower = scratch.as_str();
         let chars = word.chars().count();
-        if abbr.titles.contains(&lower) {
+        if abbr.titles.contains(lower) {
             end += 1;
             flags |= flag::ABBREV | flag::TITLE;
-        } else if abbr.other.contains(&lower) || word.contains('.') {
+        } else if abbr.other.contains(lower) || word.contains('.') {
             end += 1;
             flags |= flag::ABBREV;
         } else if chars == 1 && word.chars().all(|c| c.is_uppercase()) {
