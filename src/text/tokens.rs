@@ -600,15 +600,12 @@ fn plain_ascii_word(
     let (mut caps, mut lowers) = (0usize, 0usize);
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_uppercase() {
-            caps += 1;
-        } else if b.is_ascii_lowercase() {
-            lowers += 1;
-        } else if !(b.is_ascii_digit() || b == b'_') {
-            if !b.is_ascii() || b == b'.' || b == b'\'' {
-                return None;
-            }
-            break;
+        match b {
+            b'A'..=b'Z' => caps += 1,
+            b'a'..=b'z' => lowers += 1,
+            b'0'..=b'9' | b'_' => {}
+            b'.' | b'\'' | 0x80.. => return None,
+            _ => break,
         }
         i += 1;
     }
