@@ -18,16 +18,16 @@ pub fn push_str(out: &mut String, s: &str) {
             i += 8;
             continue;
         }
-        for k in i..i + 8 {
-            if needs_escape_byte(bytes[k]) {
-                write_escape(out, s, k, &mut run);
+        for (k, &b) in bytes[i..i + 8].iter().enumerate() {
+            if needs_escape_byte(b) {
+                write_escape(out, s, i + k, &mut run);
             }
         }
         i += 8;
     }
-    for k in i..bytes.len() {
-        if needs_escape_byte(bytes[k]) {
-            write_escape(out, s, k, &mut run);
+    for (k, &b) in bytes[i..].iter().enumerate() {
+        if needs_escape_byte(b) {
+            write_escape(out, s, i + k, &mut run);
         }
     }
     out.push_str(&s[run..]);
