@@ -407,7 +407,7 @@ fn scan_word(
 ) -> usize {
     let bytes = text.as_bytes();
     let n = text.len();
-    if let Some(end) = plain_ascii_word(bytes, start, out, pending) {
+    if let Some(end) = plain_ascii_word(text, start, abbr, out, pending, scratch) {
         return end;
     }
     let mut i = start;
@@ -513,28 +513,13 @@ fn scan_word(
     let mut end = i;
     let mut flags = 0u16;
     // Take the final period of a known abbreviation, an initial or a dotted form.
-    if end < n && bytes[end] == b'.' && !domain {
-        let word = &text[start..end];
-        // Lowercased into a reused buffer: most sentence ends are no abbreviation.
-        scratch.clear();
-        if word.is_ascii() {
-            scratch.push_str(word);
-            scratch.make_ascii_lowercase();
-        } else {
-            scratch.push_str(&word.to_lowercase());
-        }
-        let lower = scratch.as_str();
-        let chars = word.chars().count();
-        if abbr.titles.contains(lower) {
-            end += 1;
-            flags |= flag::ABBREV | flag::TITLE;
-        } else if abbr.other.contains(lower) || word.contains('.') {
-            end += 1;
-            flags |= flag::ABBREV;
-        } else if chars == 1 && word.chars().all(|c| c.is_uppercase()) {
-            end += 1;
-            flags |= flag::ABBREV | flag::INITIAL;
-        }
+    if end < n
+        && bytes[end] == b'.'
+        && !domain
+        && let Some(f) = abbreviation_period(&text[start..end], abbr, scratch)
+    {
+        end += 1;
+        flags |= f;
     }
     let word = &text[start..end];
     let shape = Shape::of(word);
@@ -584,16 +569,43 @@ fn scan_word(
     end
 }
 
+/// The flags of `word` when it takes the period after it: a known abbreviation, an
+/// initial or a dotted form; `None` when the period ends the sentence instead.
+fn abbreviation_period(word: &str, abbr: &Abbreviations, scratch: &mut String) -> Option<u16> {
+    // Lowercased into a reused buffer: most sentence ends are no abbreviation.
+    scratch.clear();
+    if word.is_ascii() {
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
+    } else {
+        scratch.push_str(&word.to_lowercase());
+    }
+    let lower = scratch.as_str();
+    if abbr.titles.contains(lower) {
+        Some(flag::ABBREV | flag::TITLE)
+    } else if abbr.other.contains(lower) || word.contains('.') {
+        Some(flag::ABBREV)
+    } else if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        Some(flag::ABBREV | flag::INITIAL)
+    } else {
+        None
+    }
+}
+
 /// The common word, scanned in one pass: ASCII letters (then letters, digits and
-/// underscores) ended by the text's end or by an ASCII character other than a period or
-/// an apostrophe, none of which `scan_word` would take into the word. Pushes its token
-/// and returns the index after it; `None` leaves the word to `scan_word`'s general path.
+/// underscores) ended by the text's end, by an ASCII character other than a period or
+/// an apostrophe, or by a period that no letter follows; none of which `scan_word`
+/// would take into the word, but for an abbreviation's period. Pushes its token and
+/// returns the index after it; `None` leaves the word to `scan_word`'s general path.
 fn plain_ascii_word(
-    bytes: &[u8],
+    text: &str,
     start: usize,
+    abbr: &Abbreviations,
     out: &mut Vec<Token>,
     pending: &mut u16,
+    scratch: &mut String,
 ) -> Option<usize> {
+    let bytes = text.as_bytes();
     if !bytes[start].is_ascii_alphabetic() {
         return None;
     }
@@ -604,7 +616,15 @@ fn plain_ascii_word(
             b'A'..=b'Z' => caps += 1,
             b'a'..=b'z' => lowers += 1,
             b'0'..=b'9' | b'_' => {}
-            b'.' | b'\'' | 0x80.. => return None,
+            // A letter after a period may continue the word ("U.S.", "Mic.com").
+            b'.' if bytes
+                .get(i + 1)
+                .is_some_and(|&c| !c.is_ascii() || c.is_ascii_alphabetic()) =>
+            {
+                return None;
+            }
+            b'.' => break,
+            b'\'' | 0x80.. => return None,
             _ => break,
         }
         i += 1;
@@ -616,14 +636,21 @@ fn plain_ascii_word(
     if caps >= 2 && lowers == 0 {
         flags |= flag::ALL_CAPS;
     }
+    let mut end = i;
+    if bytes.get(i) == Some(&b'.')
+        && let Some(f) = abbreviation_period(&text[start..i], abbr, scratch)
+    {
+        end += 1;
+        flags |= f;
+    }
     out.push(Token {
-        span: Span::new(start, i),
+        span: Span::new(start, end),
         kind: Kind::Word,
         flags: *pending | flags,
         word: NO_WORD,
     });
     *pending = 0;
-    Some(i)
+    Some(end)
 }
 
 /// Letter case counts of a word, and whether it holds an apostrophe: worked out in
