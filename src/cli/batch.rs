@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::input::{Lines, display};
+use super::json_out;
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
 use crate::error::Error;
 use crate::extract::{Attribution, Pattern};
@@ -267,7 +268,9 @@ struct SpanOut {
     end: usize,
 }
 
-/// One line of `extract --jsonl` output, serialised straight from the structs.
+/// One line of `extract --jsonl` output as `serde_json` writes it; `extract_line`
+/// writes the same bytes faster (the tests compare the two).
+#[cfg(test)]
 #[derive(Serialize)]
 struct ExtractLine<'a> {
     id: &'a str,
@@ -288,6 +291,73 @@ struct AttributionOut<'a> {
     content_text: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     nested_in: Option<usize>,
+}
+
+/// One line of `extract --jsonl` output: `ExtractLine` in JSON, field by field.
+fn extract_line(id: &str, attrs: &[AttributionOut]) -> String {
+    use json_out::{push_str, push_usize};
+    let spans = |out: &mut String, spans: &[SpanOut]| {
+        out.push('[');
+        for (k, s) in spans.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"start\":");
+            push_usize(out, s.start);
+            out.push_str(",\"end\":");
+            push_usize(out, s.end);
+            out.push('}');
+        }
+        out.push(']');
+    };
+    // Room for the texts and the field names, so the line is not copied as it grows.
+    let size: usize = attrs
+        .iter()
+        .map(|a| {
+            let texts: usize = a.content_text.iter().map(|t| t.len()).sum();
+            200 + a.source_text.map_or(0, str::len) + a.cue_text.len() + texts
+        })
+        .sum();
+    let mut out = String::with_capacity(size + id.len() + 32);
+    out.push_str("{\"id\":");
+    push_str(&mut out, id);
+    out.push_str(",\"attributions\":[");
+    for (k, a) in attrs.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"source\":");
+        spans(&mut out, &a.source);
+        out.push_str(",\"cue\":");
+        spans(&mut out, &a.cue);
+        out.push_str(",\"content\":");
+        spans(&mut out, &a.content);
+        out.push_str(",\"stance\":");
+        push_str(&mut out, a.stance.as_str());
+        out.push_str(",\"pattern\":");
+        push_str(&mut out, a.pattern);
+        if let Some(t) = a.source_text {
+            out.push_str(",\"source_text\":");
+            push_str(&mut out, t);
+        }
+        out.push_str(",\"cue_text\":");
+        push_str(&mut out, a.cue_text);
+        out.push_str(",\"content_text\":[");
+        for (j, t) in a.content_text.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            push_str(&mut out, t);
+        }
+        out.push(']');
+        if let Some(n) = a.nested_in {
+            out.push_str(",\"nested_in\":");
+            push_usize(&mut out, n);
+        }
+        out.push('}');
+    }
+    out.push_str("]}");
+    out
 }
 
 /// Reads and extracts one document (what `attributions_out` lists).
@@ -462,16 +532,7 @@ fn extract_jsonl(
                     (Some(id), Ok(text)) => {
                         let (p, attrs) = parse_and_extract(engine, Document::new(id.clone(), text));
                         let attrs = attributions_out(&p, &attrs, listed);
-                        (
-                            false,
-                            serde_json::to_string(&ExtractLine {
-                                id: &id,
-                                attributions: &attrs,
-                            })
-                            .unwrap_or_else(|e| {
-                                json!({ "id": id, "error": e.to_string() }).to_string()
-                            }),
-                        )
+                        (false, extract_line(&id, &attrs))
                     }
                 }
             })
@@ -485,4 +546,35 @@ fn extract_jsonl(
         write_out(&buf)?;
     }
     Ok(if failed { exit::INPUT } else { exit::OK })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extract_lines_are_the_bytes_serde_json_writes() {
+        let engine = Engine::builtin().unwrap();
+        let texts = [
+            "WASHINGTON \u{2014} President Obama said on Tuesday that \"the economy is \
+             recovering,\" according to a statement.\n\nHe added: \u{201C}We\u{2019}re not \
+             done.\u{201D} Officials, who declined to be named, said the talks\tcontinued.",
+            "\"I don't know,\" Smith told reporters. The company denied the report, which \
+             claimed that it had lied \\ cheated.",
+            "No attribution here.",
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let id = format!("doc \"{k}\"\u{1}");
+            let (p, attrs) = parse_and_extract(&engine, Document::new(id.clone(), *text));
+            for (in_quotes, nested) in [(false, false), (true, true)] {
+                let out = attributions_out(&p, &attrs, Listed { in_quotes, nested });
+                let want = serde_json::to_string(&ExtractLine {
+                    id: &id,
+                    attributions: &out,
+                })
+                .unwrap();
+                assert_eq!(extract_line(&id, &out), want);
+            }
+        }
+    }
 }

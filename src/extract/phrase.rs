@@ -198,7 +198,8 @@ impl<'a> Ctx<'a> {
         }
         let f = self.flags(i);
         let cap = t.is_cap() && !self.title_case(i);
-        let initial = self.sentence_initial(i);
+        // Only a capital's place in its sentence matters (the test is not free).
+        let initial = cap && self.sentence_initial(i);
         // Capitalised words mid-sentence are names, whatever else they could be
         // ("White House", "Will Smith"), except honorifics and months.
         if cap

@@ -23,7 +23,7 @@ use super::{
     Cues, EntitySpec, Form, JunkRule, Linking, Pack, PhraseCue, SourceTable, StanceWords, VerbCue,
 };
 use crate::model::Stance;
-use crate::text::tokens::{Abbreviations, WordId, tokenize};
+use crate::text::tokens::{Abbreviations, WordId, normalise, tokenize};
 
 /// Locates paths of a (possibly merged) document in the files it came from, for
 /// diagnostics; positions are read only when needed.
@@ -510,10 +510,14 @@ impl Builder {
     /// Word ids of a phrase, tokenized exactly as text is.
     fn phrase(&mut self, text: &str) -> Vec<WordId> {
         let vocab = &mut self.vocab;
-        tokenize(text, &self.abbr, |w| vocab.intern(w))
-            .iter()
-            .map(|t| t.word)
-            .collect()
+        let mut buf = String::new();
+        tokenize(text, &self.abbr, |w| {
+            normalise(w, &mut buf);
+            vocab.intern(&buf)
+        })
+        .iter()
+        .map(|t| t.word)
+        .collect()
     }
 
     fn flag_words(&mut self, words: &[String], f: u32) {

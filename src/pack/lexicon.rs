@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::tokens::{NO_WORD, Token, WordId};
+use crate::text::tokens::{NO_WORD, Token, WordId, normalise};
 
 /// Word classes a word can belong to (several at once).
 pub mod wf {
@@ -50,7 +50,9 @@ pub mod wf {
 
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: FxHashMap<Box<str>, WordId>,
+    /// Keyed by the word's bytes, so that a token lowercased into a byte buffer is
+    /// looked up as it is.
+    ids: FxHashMap<Box<[u8]>, WordId>,
     /// The ids of words of at most 7 bytes (most of them) again, keyed by the word
     /// packed into an integer: every token is looked up, and an integer key needs
     /// neither string hashing nor a string comparison.
@@ -72,13 +74,39 @@ fn short_key(word: &str) -> Option<u64> {
     Some(u64::from_le_bytes(key))
 }
 
+/// The longest token `Vocab::get_token` lowercases on the stack.
+const STACK_WORD: usize = 32;
+
+/// A token's `normalise`d form when the token is ASCII with no backquote (nearly every
+/// token), lowercased into `low` in one pass; `None` for other tokens.
+fn ascii_normal<'a>(text: &str, low: &'a mut [u8; STACK_WORD]) -> Option<&'a [u8]> {
+    let b = text.as_bytes();
+    // `normalise` drops an abbreviation's final period.
+    let len = if b.len() > 1 && b[b.len() - 1] == b'.' {
+        b.len() - 1
+    } else {
+        b.len()
+    };
+    if len > STACK_WORD {
+        return None;
+    }
+    for (l, &c) in low.iter_mut().zip(&b[..len]) {
+        // Other characters (and backquotes) take `normalise`'s slow path.
+        if !c.is_ascii() || c == b'`' {
+            return None;
+        }
+        *l = c.to_ascii_lowercase();
+    }
+    Some(&low[..len])
+}
+
 impl Vocab {
     pub fn intern(&mut self, word: &str) -> WordId {
-        if let Some(&id) = self.ids.get(word) {
+        if let Some(&id) = self.ids.get(word.as_bytes()) {
             return id;
         }
         let id = self.words.len() as WordId;
-        self.ids.insert(word.into(), id);
+        self.ids.insert(word.as_bytes().into(), id);
         if let Some(key) = short_key(word) {
             self.short.insert(key, id);
         }
@@ -90,7 +118,28 @@ impl Vocab {
     pub fn get(&self, word: &str) -> WordId {
         let id = match short_key(word) {
             Some(key) => self.short.get(&key),
-            None => self.ids.get(word),
+            None => self.ids.get(word.as_bytes()),
+        };
+        id.copied().unwrap_or(NO_WORD)
+    }
+
+    /// The id of a token's text as written: `get(normalise(text))`, with `buf` as
+    /// scratch space for the rare tokens that are not plain ASCII.
+    pub fn get_token(&self, text: &str, buf: &mut String) -> WordId {
+        let mut low = [0u8; STACK_WORD];
+        let Some(word) = ascii_normal(text, &mut low) else {
+            normalise(text, buf);
+            return self.get(buf);
+        };
+        let len = word.len();
+        let id = if len <= 7 {
+            // `short_key`'s packing: the bytes past the word are still zero.
+            low[7] = len as u8;
+            let mut key = [0u8; 8];
+            key.copy_from_slice(&low[..8]);
+            self.short.get(&u64::from_le_bytes(key))
+        } else {
+            self.ids.get(word)
         };
         id.copied().unwrap_or(NO_WORD)
     }
@@ -233,5 +282,55 @@ impl<T> PhraseSet<T> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_looked_up_by_its_normalised_form() {
+        let mut vocab = Vocab::default();
+        for w in [
+            "said",
+            "u.s",
+            "mr",
+            "n't",
+            "'s",
+            "...",
+            "..",
+            ".",
+            "statement",
+            "café",
+        ] {
+            vocab.intern(w);
+        }
+        let mut buf = String::new();
+        for t in [
+            "said",
+            "SAID",
+            "Said.",
+            "U.S.",
+            "U.S",
+            "Mr.",
+            "n't",
+            "n\u{2019}t",
+            "`s",
+            "'S",
+            "...",
+            "..",
+            ".",
+            "Statement",
+            "STATEMENT.",
+            "Café",
+            "CAFÉ",
+            "sai",
+            "saids",
+        ] {
+            normalise(t, &mut buf);
+            let want = vocab.get(&buf);
+            assert_eq!(vocab.get_token(t, &mut String::new()), want, "{t}");
+        }
     }
 }

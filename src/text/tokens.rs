@@ -159,7 +159,8 @@ fn quote_glyph(c: char) -> Option<(bool, QuoteDir)> {
     })
 }
 
-/// Splits `text` into tokens. `lookup` maps a normalised word to its id (or `NO_WORD`).
+/// Splits `text` into tokens. `lookup` maps a token's text as written to its word id
+/// (or `NO_WORD`); lexicons key words by their `normalise`d form.
 pub fn tokenize(
     text: &str,
     abbr: &Abbreviations,
@@ -169,9 +170,9 @@ pub fn tokenize(
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
     let mut pending: u16 = 0;
     let mut newlines = 0u32;
-    let mut buf = String::new();
     let mut i = 0usize;
     let n = text.len();
+    let mut scratch = String::new();
 
     let push = |out: &mut Vec<Token>,
                 start: usize,
@@ -195,6 +196,13 @@ pub fn tokenize(
             i += 1;
             continue;
         }
+        // A word starting with an ASCII letter, the commonest token, needs none of
+        // the character tests below (only the URL test, which comes first).
+        if bytes[i].is_ascii_alphabetic() && !starts_url(&text[i..]) {
+            newlines = 0;
+            i = scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch);
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -214,9 +222,7 @@ pub fn tokenize(
         let start = i;
 
         // URLs run to the next space.
-        if (c == 'h' && (text[i..].starts_with("http://") || text[i..].starts_with("https://")))
-            || (c == 'w' && text[i..].starts_with("www."))
-        {
+        if starts_url(&text[i..]) {
             let mut j = i;
             while j < n {
                 let d = text[j..].chars().next().unwrap_or(' ');
@@ -235,7 +241,7 @@ pub fn tokenize(
         }
 
         if is_word_char(c) || ((c == '@' || c == '#') && next_is_word(text, i + 1)) {
-            i = scan_word(text, i, abbr, &mut out, &mut pending);
+            i = scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch);
             continue;
         }
 
@@ -353,11 +359,18 @@ pub fn tokenize(
     mark_markdown(text, &mut out);
     for t in out.iter_mut() {
         if !t.is(flag::MARKUP) && !matches!(t.kind, Kind::Url) {
-            normalise(&text[t.span.range()], &mut buf);
-            t.word = lookup(&buf);
+            t.word = lookup(&text[t.span.range()]);
         }
     }
     out
+}
+
+fn starts_url(rest: &str) -> bool {
+    match rest.as_bytes().first() {
+        Some(b'h') => rest.starts_with("http://") || rest.starts_with("https://"),
+        Some(b'w') => rest.starts_with("www."),
+        _ => false,
+    }
 }
 
 fn next_is_word(text: &str, i: usize) -> bool {
@@ -417,9 +430,13 @@ fn scan_word(
     abbr: &Abbreviations,
     out: &mut Vec<Token>,
     pending: &mut u16,
+    scratch: &mut String,
 ) -> usize {
     let bytes = text.as_bytes();
     let n = text.len();
+    if let Some(end) = plain_ascii_word(text, start, abbr, out, pending, scratch) {
+        return end;
+    }
     let mut i = start;
     let first = text[i..].chars().next().unwrap_or(' ');
     if first == '@' || first == '#' {
@@ -523,27 +540,13 @@ fn scan_word(
     let mut end = i;
     let mut flags = 0u16;
     // Take the final period of a known abbreviation, an initial or a dotted form.
-    if end < n && bytes[end] == b'.' && !domain {
-        let word = &text[start..end];
-        let lower = word.to_lowercase();
-        let chars = word.chars().count();
-        if abbr.titles.contains(&lower) {
-            end += 1;
-            flags |= flag::ABBREV | flag::TITLE;
-        } else if abbr.other.contains(&lower) || word.contains('.') {
-            end += 1;
-            flags |= flag::ABBREV;
-        } else if abbr.numbered.contains(&lower)
-            && bytes.get(end + 1) == Some(&b' ')
-            && bytes.get(end + 2).is_some_and(|b| b.is_ascii_digit())
-        {
-            // (A number after an abbreviation never opens a sentence.)
-            end += 1;
-            flags |= flag::ABBREV;
-        } else if chars == 1 && word.chars().all(|c| c.is_uppercase()) {
-            end += 1;
-            flags |= flag::ABBREV | flag::INITIAL;
-        }
+    if end < n
+        && bytes[end] == b'.'
+        && !domain
+        && let Some(f) = abbreviation_period(&text[start..end], &bytes[end + 1..], abbr, scratch)
+    {
+        end += 1;
+        flags |= f;
     }
     let word = &text[start..end];
     let shape = Shape::of(word);
@@ -591,6 +594,103 @@ fn scan_word(
         }
     }
     end
+}
+
+/// The flags of `word` when it takes the period after it: a known abbreviation, an
+/// initial or a dotted form; `None` when the period ends the sentence instead.
+/// The flags of an abbreviation that takes the period after `word`; `after` is the
+/// text after the period.
+fn abbreviation_period(
+    word: &str,
+    after: &[u8],
+    abbr: &Abbreviations,
+    scratch: &mut String,
+) -> Option<u16> {
+    // Lowercased into a reused buffer: most sentence ends are no abbreviation.
+    scratch.clear();
+    if word.is_ascii() {
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
+    } else {
+        scratch.push_str(&word.to_lowercase());
+    }
+    let lower = scratch.as_str();
+    if abbr.titles.contains(lower) {
+        Some(flag::ABBREV | flag::TITLE)
+    } else if abbr.other.contains(lower) || word.contains('.') {
+        Some(flag::ABBREV)
+    } else if abbr.numbered.contains(lower)
+        && after.first() == Some(&b' ')
+        && after.get(1).is_some_and(|b| b.is_ascii_digit())
+    {
+        // (A number after an abbreviation never opens a sentence.)
+        Some(flag::ABBREV)
+    } else if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        Some(flag::ABBREV | flag::INITIAL)
+    } else {
+        None
+    }
+}
+
+/// The common word, scanned in one pass: ASCII letters (then letters, digits and
+/// underscores) ended by the text's end, by an ASCII character other than a period or
+/// an apostrophe, or by a period that no letter follows; none of which `scan_word`
+/// would take into the word, but for an abbreviation's period. Pushes its token and
+/// returns the index after it; `None` leaves the word to `scan_word`'s general path.
+fn plain_ascii_word(
+    text: &str,
+    start: usize,
+    abbr: &Abbreviations,
+    out: &mut Vec<Token>,
+    pending: &mut u16,
+    scratch: &mut String,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes[start].is_ascii_alphabetic() {
+        return None;
+    }
+    let (mut caps, mut lowers) = (0usize, 0usize);
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'A'..=b'Z' => caps += 1,
+            b'a'..=b'z' => lowers += 1,
+            b'0'..=b'9' | b'_' => {}
+            // A letter after a period may continue the word ("U.S.", "Mic.com").
+            b'.' if bytes
+                .get(i + 1)
+                .is_some_and(|&c| !c.is_ascii() || c.is_ascii_alphabetic()) =>
+            {
+                return None;
+            }
+            b'.' => break,
+            b'\'' | 0x80.. => return None,
+            _ => break,
+        }
+        i += 1;
+    }
+    let mut flags = 0u16;
+    if bytes[start].is_ascii_uppercase() {
+        flags |= flag::CAP;
+    }
+    if caps >= 2 && lowers == 0 {
+        flags |= flag::ALL_CAPS;
+    }
+    let mut end = i;
+    if bytes.get(i) == Some(&b'.')
+        && let Some(f) = abbreviation_period(&text[start..i], &bytes[i + 1..], abbr, scratch)
+    {
+        end += 1;
+        flags |= f;
+    }
+    out.push(Token {
+        span: Span::new(start, end),
+        kind: Kind::Word,
+        flags: *pending | flags,
+        word: NO_WORD,
+    });
+    *pending = 0;
+    Some(end)
 }
 
 /// Letter case counts of a word, and whether it holds an apostrophe: worked out in
@@ -676,6 +776,11 @@ fn mark_markdown(text: &str, tokens: &mut [Token]) {
     let mut k = 0;
     while k < tokens.len() {
         let t = tokens[k];
+        // Every mark is one byte long; most tokens are not.
+        if t.span.len() != 1 {
+            k += 1;
+            continue;
+        }
         let s = &text[t.span.range()];
         // "](" starts a link target: skip to the closing parenthesis.
         if s == "]"
