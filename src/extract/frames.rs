@@ -1510,16 +1510,66 @@ impl Ctx<'_> {
     ) -> Option<Attribution> {
         let range = self.sentence_range(si);
         let cend = self.content_end(si);
-        let source = self.np_after(end, cend)?;
+        let mut source = self.np_after(end, cend)?;
         let cue = Cue::plain(start, end, stance, lemma);
-        let sentence_initial = (range.start..start)
-            .all(|k| self.lower_is(k, &["but", "and", "so", "yet"]) || self.p.tokens[k].is_quote());
+        // "But according to X, C", "(According to X, C.)", "In addition, according to
+        // X, C": nothing but a conjunction or a short adjunct before it.
+        let opener = |k: usize| {
+            self.lower_is(k, &["but", "and", "so", "yet"])
+                || self.p.tokens[k].is_quote()
+                || self.kind(k) == Kind::OpenParen
+        };
+        let adjunct_before = start > range.start
+            && self.kind(start - 1) == Kind::Comma
+            && start - range.start <= 5
+            && (range.start..start - 1)
+                .all(|k| opener(k) || self.kind(k) == Kind::Comma || self.cat(k) != Cat::Verb);
+        let sentence_initial = (range.start..start).all(opener) || adjunct_before;
+        // "According to the poll, most voters C": the comma ends the source, but for
+        // an appositive ("According to Diane Blair, a friend of hers, C").
+        if sentence_initial
+            && let Some(c1) = (source.start..source.end).find(|&k| self.kind(k) == Kind::Comma)
+        {
+            source.end = c1;
+            if let Some(c2) = (c1 + 1..cend.min(c1 + 16)).find(|&k| self.kind(k) == Kind::Comma)
+                && c2 + 1 < cend
+                && (self.np_valid(c1 + 1, c2) || self.relative_appositive(c1 + 1, c2))
+            {
+                source.end = c2;
+            }
+        }
+        // "According to early results of exit polls conducted for the AP, C": the
+        // source runs to its comma over a participle phrase.
+        if sentence_initial && source.end < cend && self.kind(source.end) != Kind::Comma {
+            let stretch = source.end..cend.min(source.end + 12);
+            if let Some(c) = stretch.clone().find(|&k| self.kind(k) == Kind::Comma)
+                && (source.end..c).all(|k| {
+                    self.kind(k) == Kind::Word
+                        && (self.cat(k) != Cat::Verb
+                            || self.text(k).ends_with("ed")
+                            || self.text(k).ends_with("ing"))
+                        && !self.has(k, wf::AUX)
+                })
+            {
+                source.end = c;
+            }
+        }
         let content = if sentence_initial {
             let mut k = source.end;
             if k < cend && self.kind(k) == Kind::Comma {
                 k += 1;
             }
-            if k < cend { vec![k..cend] } else { vec![] }
+            // "Fundraising, according to the campaign, has surged": what was said
+            // runs on both sides.
+            let mut pieces = if adjunct_before {
+                self.content_left(si, start - 1)
+            } else {
+                vec![]
+            };
+            if k < cend {
+                pieces.push(k..cend);
+            }
+            pieces
         } else if start > range.start && self.kind(start - 1) == Kind::Comma {
             self.content_left(si, start - 1)
         } else {

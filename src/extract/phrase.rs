@@ -284,6 +284,10 @@ impl<'a> Ctx<'a> {
         if hedge > 0 {
             return self.np_valid(s + hedge, e);
         }
+        // "early results of exit polls": a time word as an adjective.
+        if s + 1 < e && self.lower_is(s, &["early", "late"]) && self.cat(s + 1) == Cat::Noun {
+            return self.np_valid(s + 1, e);
+        }
         // "The two said", "these three": a determiner and a quantifier with no noun.
         if e == s + 2
             && self.lower_is(s, &["the", "these", "those", "all"])

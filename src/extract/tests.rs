@@ -405,6 +405,25 @@ fn an_opening_clause_before_the_speaker_is_the_narrators() {
 }
 
 #[test]
+fn according_to_after_a_conjunction_a_bracket_or_an_adjunct() {
+    let (_, s, _, content) =
+        one("But, according to the poll, 46 percent of voters remain undecided.");
+    assert_eq!(s, "the poll");
+    assert_eq!(content, ["46 percent of voters remain undecided"]);
+    let (_, s, _, _) = one("(According to the police department, it keeps no statistics.)");
+    assert_eq!(s, "the police department");
+    let (_, s, _, _) = one(
+        "According to early results of exit polls conducted for the Associated Press, turnout rose.",
+    );
+    assert_eq!(
+        s,
+        "early results of exit polls conducted for the Associated Press"
+    );
+    let (_, _, _, content) = one("Fundraising, according to the campaign, has surged.");
+    assert_eq!(content, ["Fundraising", "has surged"]);
+}
+
+#[test]
 fn colon_after_the_cue_belongs_to_it() {
     let (_, s, c, content) = one("The mayor added: \"We are ready.\"");
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));
