@@ -866,7 +866,17 @@ impl Ctx<'_> {
                             && (self.kind(r.start - 1) == Kind::Colon
                                 || self.has(r.start - 1, wf::COMP))))
             });
-            let right = if quote_left && !right_opens {
+            let right = if (quote_left && !right_opens)
+                || (cue.hearer
+                    && after_left
+                    && !left_opening
+                    && before_subject.is_some_and(|k| {
+                        self.content_left(si, k).first().is_some_and(|r| {
+                            !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb)
+                        })
+                    })
+                    && self.only_hearer_after(si, cue.end))
+            {
                 vec![]
             } else {
                 right
@@ -1391,6 +1401,40 @@ impl Ctx<'_> {
             }
         }
         vec![]
+    }
+
+    /// After "told" with the content on its left, is the rest of the sentence only
+    /// the hearer and adjuncts (`"C," she told The Wall Street Journal on Monday`,
+    /// `told ABC's "Good Morning America"`)?
+    fn only_hearer_after(&self, si: usize, k: usize) -> bool {
+        let end = self.content_end(si);
+        let mut e = k;
+        while e < end
+            && matches!(
+                self.cat(e),
+                Cat::Det | Cat::Name | Cat::Noun | Cat::Num | Cat::Poss
+            )
+        {
+            e += 1;
+        }
+        // A programme's name in quotes.
+        if let Some(q) = self.quotes.opening_at(e)
+            && self.quotes.spans[q].closed
+            && self.quotes.spans[q].close < end + 1
+        {
+            e = self.quotes.spans[q].close + 1;
+        }
+        // Nothing said after it: no "that", no quote, no "to" and a verb.
+        let said_after = (e..end).any(|j| {
+            self.has(j, wf::COMP) && self.lower_is(j, &["that", "whether"])
+                || self.quotes.opening_at(j).is_some()
+                || self.lower_is(j, &["to"]) && j == e
+        });
+        e > k
+            && !said_after
+            && (e >= end
+                || matches!(self.cat(e), Cat::Prep | Cat::Time)
+                || self.lower_is(e, SUBORDINATORS))
     }
 
     fn skip_hearer(&self, k: usize, end: usize) -> usize {

@@ -424,6 +424,23 @@ fn according_to_after_a_conjunction_a_bracket_or_an_adjunct() {
 }
 
 #[test]
+fn told_with_the_content_on_the_left_takes_no_hearer_as_content() {
+    let (p, s, _, content) =
+        one("He had finished his second year, a school spokesman told The Wall Street Journal.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::ContentFirst, "a school spokesman")
+    );
+    assert_eq!(content, ["He had finished his second year"]);
+    let (_, _, _, content) =
+        one("\"We will win,\" the senator told ABC's \"Good Morning America.\"");
+    assert_eq!(content, ["\"We will win,\""]);
+    // After an adjunct, the hearer is followed by what was said.
+    let (_, _, _, content) = one("Last month, the FBI warned state officials to boost security.");
+    assert_eq!(content, ["to boost security"]);
+}
+
+#[test]
 fn colon_after_the_cue_belongs_to_it() {
     let (_, s, c, content) = one("The mayor added: \"We are ready.\"");
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "added:"));
