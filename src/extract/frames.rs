@@ -853,10 +853,7 @@ impl Ctx<'_> {
             // `"C," X said at a rally`: after a closed quote, what follows the cue is
             // said only when it opens with a quote, "that" or a colon.
             let quote_left = !left_opening
-                && before_subject.is_some_and(|k| {
-                    self.is_close_quote(k)
-                        || (k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1))
-                });
+                && before_subject.is_some_and(|k| self.quote_closing_at(k, floor).is_some());
             // After a quote, only what opens right after the cue is said too (`"A," he
             // said, "B."`), not what follows an adjunct ("said in a documentary that ...").
             let right_opens = right.first().is_some_and(|r| {
@@ -1247,14 +1244,7 @@ impl Ctx<'_> {
     /// Content before a subject or cue, ending at token `k` (a comma or closing quote).
     fn content_left(&self, si: usize, k: usize) -> Vec<Range<usize>> {
         let floor = self.sentence_range(si).start;
-        let close = if self.is_close_quote(k) {
-            Some(k)
-        } else if k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1) {
-            Some(k - 1)
-        } else {
-            None
-        };
-        if let Some(c) = close {
+        if let Some(c) = self.quote_closing_at(k, floor) {
             let q = self.quotes.closing_at(c).unwrap_or_default();
             return self.quotes_until(q);
         }
@@ -1267,19 +1257,24 @@ impl Ctx<'_> {
         vec![]
     }
 
+    /// The closing quote mark at `k`, or right before the comma at `k` (`"C," he said`).
+    fn quote_closing_at(&self, k: usize, floor: usize) -> Option<usize> {
+        if self.is_close_quote(k) {
+            Some(k)
+        } else if k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1) {
+            Some(k - 1)
+        } else {
+            None
+        }
+    }
+
     /// A mixed quote ending at `k` (or at the comma `k`): `Candidates who think
     /// "America is safe are wrong," she said`. What was said starts with the sentence,
     /// not with the mark; not so after an adjunct (`In an interview on "Face the
     /// Nation," he said`).
     fn mixed_quote(&self, si: usize, k: usize) -> Option<Range<usize>> {
         let floor = self.sentence_range(si).start;
-        let c = if self.is_close_quote(k) {
-            k
-        } else if k > floor && self.kind(k) == Kind::Comma && self.is_close_quote(k - 1) {
-            k - 1
-        } else {
-            return None;
-        };
+        let c = self.quote_closing_at(k, floor)?;
         let open = self.quotes.spans[self.quotes.closing_at(c)?].open;
         if open <= floor || self.kind(open - 1) != Kind::Word {
             return None;
