@@ -43,6 +43,13 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
                 None => i += 1,
             }
         }
+        // "Trump has a decisive lead in the latest CNN poll.": a sentence with no other
+        // speech that ends in a report.
+        if out.len() == first_new
+            && let Some(a) = cx.in_source_after(si)
+        {
+            out.push(a);
+        }
         trim_siblings(&cx, &mut out[first_new..]);
     }
     // Speech inside a direct quotation is marked; the quoted speaker's own "I think",
@@ -1996,7 +2003,6 @@ impl Ctx<'_> {
         (self.is_clause(&a.content) || a.content.len() > 1 || topic).then_some(a)
     }
 
-    /// "Pat Caddell: Democrat Voters Worried ..." in a headline, or "X: “quote”".
     /// "In a national CNN/ORC poll released Monday, 31% of Republicans ...": an opening
     /// "in" phrase whose noun is a report (a `reports` noun under `nouns`) is the
     /// source of the clause after its comma.
@@ -2024,6 +2030,44 @@ impl Ctx<'_> {
         self.make(si, &cue, Some(f + 1..comma), content, Pattern::InSource)
     }
 
+    /// "C in the latest NBC News/Wall Street Journal poll": a closing "in" phrase whose
+    /// noun is a report is the source of the clause before it.
+    fn in_source_after(&self, si: usize) -> Option<Attribution> {
+        let range = self.sentence_range(si);
+        let end = self.content_end(si);
+        let f = (range.start + 2..end.saturating_sub(1))
+            .rev()
+            .take(16)
+            .find(|&k| self.lower_is(k, &["in"]))?;
+        // A particular report ("a CNN poll", "Monday's survey"), not standing "in the
+        // polls".
+        let report = (f + 1..end).any(|k| {
+            self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports)
+                && !self.text(k).ends_with('s')
+        }) || (f + 1..end)
+            .any(|k| matches!(self.cat(k), Cat::Name | Cat::Num | Cat::Poss));
+        let reports = (f + 1..end)
+            .any(|k| self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports));
+        if !reports || !report || !self.np_valid(f + 1, end) {
+            return None;
+        }
+        let mut start = self.skip_conjunctions(range.start, f);
+        while start < f && self.p.tokens[start].is_quote() {
+            start += 1;
+        }
+        let mut stop = f;
+        if stop > start && self.kind(stop - 1) == Kind::Comma {
+            stop -= 1;
+        }
+        let content = vec![start..stop];
+        if !self.is_clause(&content) {
+            return None;
+        }
+        let cue = Cue::plain(f, f + 1, Stance::Reports, u32::MAX);
+        self.make(si, &cue, Some(f + 1..end), content, Pattern::InSource)
+    }
+
+    /// "Pat Caddell: Democrat Voters Worried ..." in a headline, or "X: “quote”".
     fn colon_frame(&self, si: usize) -> Option<Attribution> {
         let s = &self.p.sentences[si];
         let range = s.tokens.clone();

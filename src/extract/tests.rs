@@ -1236,4 +1236,9 @@ fn an_opening_in_phrase_with_a_report_noun_is_a_source() {
     // A statement noun is the medium, not the source.
     let (p, s, _, _) = one("In a statement, the company said it would appeal.");
     assert_eq!((p, s.as_str()), (Pattern::SourceCue, "the company"));
+    // Closing the sentence, a particular report; not standing "in the polls".
+    let (p, s, _, content) = one("Trump has a decisive lead in the latest CNN poll.");
+    assert_eq!((p, s.as_str()), (Pattern::InSource, "the latest CNN poll"));
+    assert_eq!(content, ["Trump has a decisive lead"]);
+    assert!(found("She is still ahead in the polls.").is_empty());
 }
