@@ -401,8 +401,11 @@ fn attributions_out<'a>(
     let shown = |a: &Attribution| listed.keeps(a) && !continues(a);
     let mut more: Vec<Vec<usize>> = vec![Vec::new(); attrs.len()];
     for (j, a) in attrs.iter().enumerate() {
-        if listed.keeps(a) && continues(a) {
-            more[a.same_speaker_as.unwrap_or(j)].push(j);
+        if let Some(i) = a
+            .same_speaker_as
+            .filter(|_| listed.keeps(a) && continues(a))
+        {
+            more[i].push(j);
         }
     }
     // Output index of each listed attribution (quoted and nested ones may be left out).

@@ -84,11 +84,8 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         .map(|a| {
             a.parent.is_none()
                 || !(a.pattern == Pattern::Infinitive
-                    || a.lemma.is_some_and(|l| {
-                        let l = l as usize;
-                        pack.cues.mental.get(l) == Some(&true)
-                            || pack.cues.topic.get(l) == Some(&true)
-                    }))
+                    || a.lemma
+                        .is_some_and(|l| pack.cues.mental.has(l) || pack.cues.topic.has(l)))
         })
         .collect();
     if keep.iter().any(|k| !k) {
@@ -240,7 +237,7 @@ impl Ctx<'_> {
                 };
             }
             // "declined to comment", but not "profits declined".
-            if pack.cues.needs_infinitive.get(vc.lemma as usize) == Some(&true)
+            if pack.cues.needs_infinitive.has(vc.lemma)
                 && !(i + n + 1 < end
                     && self.lower_is(i + n, &["to"])
                     && self.p.tokens[i + n + 1].is_word())
@@ -613,7 +610,7 @@ impl Ctx<'_> {
         }
         // "continued campaigning", "maintains a lead": some verbs speak only when what
         // follows opens as speech (a quote, a colon, "that"), or with the quote before.
-        if self.pack.cues.needs_speech.get(cue.lemma as usize) == Some(&true)
+        if self.pack.cues.needs_speech.has(cue.lemma)
             && let Some(first) = content.first()
             && first.start >= cue.end
         {
@@ -719,7 +716,7 @@ impl Ctx<'_> {
         let g = cue.start;
 
         // "Carmaker reportedly plans to cut jobs": others report the subject's plan.
-        if cue.hearsay && self.pack.cues.mental.get(cue.lemma as usize) == Some(&true) {
+        if cue.hearsay && self.pack.cues.mental.has(cue.lemma) {
             return None;
         }
 
@@ -874,12 +871,7 @@ impl Ctx<'_> {
                 || (cue.hearer
                     && after_left
                     && !left_opening
-                    && before_subject.is_some_and(|k| {
-                        self.content_left(si, k).first().is_some_and(|r| {
-                            !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb)
-                        })
-                    })
-                    && self.only_hearer_after(si, cue.end))
+                    && before_subject.is_some_and(|k| self.only_hearer_after(si, k, cue.end)))
             {
                 vec![]
             } else {
@@ -928,10 +920,8 @@ impl Ctx<'_> {
                 // (Not after another speech cue: "DuVernay said she felt C because "D,"
                 // she said"; a thought is part of it: `Voters who think "C," he said`.)
                 let (out, first_new) = found;
-                let mental = |a: &Attribution| {
-                    a.lemma
-                        .is_some_and(|l| self.pack.cues.mental.get(l as usize) == Some(&true))
-                };
+                let mental =
+                    |a: &Attribution| a.lemma.is_some_and(|l| self.pack.cues.mental.has(l));
                 let left = match self.mixed_quote(si, k) {
                     Some(r)
                         if cue.end == self.content_end(si)
@@ -1405,10 +1395,18 @@ impl Ctx<'_> {
         vec![]
     }
 
-    /// After "told" with the content on its left, is the rest of the sentence only
-    /// the hearer and adjuncts (`"C," she told The Wall Street Journal on Monday`,
-    /// `told ABC's "Good Morning America"`)?
-    fn only_hearer_after(&self, si: usize, k: usize) -> bool {
+    /// After "told" with a clause on its left (ending at `left`; not an opening
+    /// adjunct), is the rest of the sentence from `k` only the hearer and adjuncts
+    /// (`"C," she told The Wall Street Journal on Monday`, `told ABC's "Good Morning
+    /// America"`)?
+    fn only_hearer_after(&self, si: usize, left: usize, k: usize) -> bool {
+        let clause_left = self
+            .content_left(si, left)
+            .first()
+            .is_some_and(|r| !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb));
+        if !clause_left {
+            return false;
+        }
         let end = self.content_end(si);
         let mut e = k;
         while e < end
@@ -2016,8 +2014,7 @@ impl Ctx<'_> {
             return None;
         }
         let comma = (f + 2..range.end.min(f + 16)).find(|&k| self.kind(k) == Kind::Comma)?;
-        let report = (f + 1..comma)
-            .any(|k| self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports));
+        let report = (f + 1..comma).any(|k| self.report_noun(k));
         if !report || !self.np_valid(f + 1, comma) {
             return None;
         }
@@ -2028,6 +2025,11 @@ impl Ctx<'_> {
         }
         let cue = Cue::plain(f, f + 1, Stance::Reports, u32::MAX);
         self.make(si, &cue, Some(f + 1..comma), content, Pattern::InSource)
+    }
+
+    /// A `reports` noun under `nouns` ("poll", "survey").
+    fn report_noun(&self, k: usize) -> bool {
+        self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports)
     }
 
     /// "C in the latest NBC News/Wall Street Journal poll": a closing "in" phrase whose
@@ -2041,14 +2043,10 @@ impl Ctx<'_> {
             .find(|&k| self.lower_is(k, &["in"]))?;
         // A particular report ("a CNN poll", "Monday's survey"), not standing "in the
         // polls".
-        let report = (f + 1..end).any(|k| {
-            self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports)
-                && !self.text(k).ends_with('s')
-        }) || (f + 1..end)
-            .any(|k| matches!(self.cat(k), Cat::Name | Cat::Num | Cat::Poss));
-        let reports = (f + 1..end)
-            .any(|k| self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports));
-        if !reports || !report || !self.np_valid(f + 1, end) {
+        let nouns: Vec<usize> = (f + 1..end).filter(|&k| self.report_noun(k)).collect();
+        let particular = nouns.iter().any(|&k| !self.text(k).ends_with('s'))
+            || (f + 1..end).any(|k| matches!(self.cat(k), Cat::Name | Cat::Num | Cat::Poss));
+        if nouns.is_empty() || !particular || !self.np_valid(f + 1, end) {
             return None;
         }
         let mut start = self.skip_conjunctions(range.start, f);

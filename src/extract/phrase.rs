@@ -1042,10 +1042,7 @@ impl<'a> Ctx<'a> {
     /// "a group called Citizens for Trump", "another dubbed X": a `naming` participle
     /// after an indefinite noun phrase names it and says nothing.
     pub fn names_indefinite(&self, e: usize, lemma: u32) -> bool {
-        if e == 0
-            || !self.text(e).ends_with("ed")
-            || self.pack.cues.naming.get(lemma as usize) != Some(&true)
-        {
+        if e == 0 || !self.text(e).ends_with("ed") || !self.pack.cues.naming.has(lemma) {
             return false;
         }
         let mut k = e - 1;

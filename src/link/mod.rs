@@ -395,9 +395,7 @@ fn candidates(
                         .map(|r| maker.terms(p, std::slice::from_ref(r), None))
                         .unwrap_or_default(),
                     no_claim: a.pattern == crate::extract::Pattern::Asked
-                        || a.lemma.is_some_and(|l| {
-                            pack.cues.needs_infinitive.get(l as usize) == Some(&true)
-                        }),
+                        || a.lemma.is_some_and(|l| pack.cues.needs_infinitive.has(l)),
                 },
             ));
         }

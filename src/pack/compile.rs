@@ -20,7 +20,8 @@ use super::raw::{
 };
 use super::schema::SchemaKind;
 use super::{
-    Cues, EntitySpec, Form, JunkRule, Linking, Pack, PhraseCue, SourceTable, StanceWords, VerbCue,
+    Cues, EntitySpec, Form, JunkRule, LemmaMarks, Linking, Pack, PhraseCue, SourceTable,
+    StanceWords, VerbCue,
 };
 use crate::model::Stance;
 use crate::text::tokens::{Abbreviations, WordId, normalise, tokenize};
@@ -953,9 +954,9 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         }
     }
     // Per lemma: is it listed under each of these keys?
-    let marks = |list: &[String]| -> Vec<bool> {
+    let marks = |list: &[String]| -> LemmaMarks {
         let list: Vec<String> = list.iter().map(|s| s.trim().to_lowercase()).collect();
-        out.lemmas.iter().map(|l| list.contains(l)).collect()
+        LemmaMarks(out.lemmas.iter().map(|l| list.contains(l)).collect())
     };
     out.mental = marks(&cues.mental);
     out.topic = marks(&cues.topic);

@@ -109,19 +109,29 @@ pub struct Cues {
     /// must come before it.
     pub raising: PhraseSet<bool>,
     /// Per lemma (index as `lemmas`): a verb of thinking or wanting (`mental`).
-    pub mental: Vec<bool>,
+    pub mental: LemmaMarks,
     /// Per lemma (index as `lemmas`): a verb whose content is a topic (`topic`).
-    pub topic: Vec<bool>,
+    pub topic: LemmaMarks,
     /// Per lemma (index as `lemmas`): a cue only before an infinitive (`needs_infinitive`).
-    pub needs_infinitive: Vec<bool>,
+    pub needs_infinitive: LemmaMarks,
     /// Per lemma (index as `lemmas`): a cue only with speech after it or a quote before
     /// it (`needs_speech`).
-    pub needs_speech: Vec<bool>,
+    pub needs_speech: LemmaMarks,
     /// Per lemma (index as `lemmas`): a participle that names an indefinite noun
     /// before it (`naming`).
-    pub naming: Vec<bool>,
+    pub naming: LemmaMarks,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
+}
+
+/// Per lemma (index as `Cues::lemmas`): is it listed under a key such as `mental`?
+#[derive(Debug, Default)]
+pub struct LemmaMarks(pub Vec<bool>);
+
+impl LemmaMarks {
+    pub fn has(&self, lemma: u32) -> bool {
+        self.0.get(lemma as usize) == Some(&true)
+    }
 }
 
 #[derive(Debug, Default)]
