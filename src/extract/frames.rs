@@ -2232,6 +2232,20 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
         }
         k > 0 && matches!(cx.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon)
     };
+    // "C and Gates said D": a conjunction and a new subject that speaks start a clause
+    // of their own. Not for thinking ("C and he thinks D" is more of what was said).
+    let new_speaker = |b: &Attribution, start: usize| {
+        let cues = &cx.pack.cues;
+        start > 1
+            && cx.lower_is(start - 1, &["and", "but"])
+            // "what he and union members see": one subject.
+            && cx.cat(start - 2) != Cat::Pron
+            && b.pattern == Pattern::SourceCue
+            && b.source.as_ref().is_some_and(|s| s.start == start)
+            && b.lemma.is_some_and(|l| {
+                !cues.mental.has(l) && !cues.topic.has(l) && !cues.naming.has(l)
+            })
+    };
     for b in 0..n {
         for a in 0..n {
             // "As X confirmed, A, B said C": the main clause after an as-clause is its
@@ -2243,7 +2257,10 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                 continue;
             }
             let b_start = clause_start(&found[b], found[a].cue.start);
-            if !(breaks_at(b_start) || borrowed(found[b].pattern)) {
+            if !(breaks_at(b_start)
+                || borrowed(found[b].pattern)
+                || new_speaker(&found[b], b_start))
+            {
                 continue;
             }
             for r in found[a].content.iter_mut() {

@@ -645,7 +645,21 @@ impl<'a> Ctx<'a> {
             return Some(subject);
         }
         let b = self.clause_floor(g, floor);
-        (b..g).find(|&s| self.np_valid(s, g)).map(|s| s..g)
+        let s = (b..g).find(|&s| self.np_valid(s, g))?;
+        // "he posted a photo and Clinton said": a phrase that follows a verb is its
+        // object; a new subject starts after the conjunction (not between two names).
+        if s > b
+            && self.cat(s - 1) == Cat::Verb
+            && let Some(j) = (s + 1..g - 1).rev().find(|&j| {
+                self.lower_is(j, &["and", "but"])
+                    && self.cat(j - 1) != Cat::Name
+                    && matches!(self.cat(j + 1), Cat::Name | Cat::Det)
+                    && self.np_valid(j + 1, g)
+            })
+        {
+            return Some(j + 1..g);
+        }
+        Some(s..g)
     }
 
     /// A clause-initial subject set off by commas from the cue: "Sandra Inman, a Cruz

@@ -1242,3 +1242,27 @@ fn an_opening_in_phrase_with_a_report_noun_is_a_source() {
     assert_eq!(content, ["Trump has a decisive lead"]);
     assert!(found("She is still ahead in the polls.").is_empty());
 }
+
+#[test]
+fn a_new_speaker_after_and_ends_the_previous_content() {
+    let all =
+        found("Manafort was copied on the questions and Gates said he spoke to Manafort first.");
+    assert!(
+        all.iter()
+            .any(|a| a.1 == "Gates" && a.2 == "said" && a.3 == ["he spoke to Manafort first"]),
+        "{all:?}"
+    );
+    let all = found("The group claimed the attack but officials have said they doubt it.");
+    let claimed = all.iter().find(|a| a.2 == "claimed").expect("claimed");
+    assert_eq!(claimed.3, ["the attack"]);
+    // Thinking goes on with what was said; a pronoun before "and" shares the subject.
+    let all = found("Ryan said the bill was dead and Trump thinks it can pass.");
+    let said = all.iter().find(|a| a.2 == "said").expect("said");
+    assert_eq!(said.3, ["the bill was dead and Trump thinks it can pass"]);
+    let all = found("She said she and her peers jokingly referred to it as a club.");
+    let said = all.iter().find(|a| a.2 == "said").expect("said");
+    assert_eq!(
+        said.3,
+        ["she and her peers jokingly referred to it as a club"]
+    );
+}
