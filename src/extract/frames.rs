@@ -192,7 +192,7 @@ impl Ctx<'_> {
         let pack = self.pack;
         let toks = &self.p.tokens;
         let end = self.sentence_range(si).end;
-        if self.compound_part(i) {
+        if self.compound_part(i) || pack.cues.not_cues.at(toks, i, end).is_some() {
             return None;
         }
         if let Some((n, pc)) = pack.cues.phrases.at(toks, i, end) {
@@ -1061,7 +1061,11 @@ impl Ctx<'_> {
                 {
                     f += 1;
                 }
-                if f > e + 1 && self.np_valid(e + 1, f) && !self.is_subject_pronoun(e + 1) {
+                if f > e + 1
+                    && !self.participle_clause(e + 1, f)
+                    && self.np_valid(e + 1, f)
+                    && !self.is_subject_pronoun(e + 1)
+                {
                     e = f;
                     continue;
                 }

@@ -42,6 +42,8 @@ pub struct Ctx<'a> {
     /// once: both are asked for at every step of every pattern.
     sent_of: Vec<u32>,
     cats: Vec<Cat>,
+    /// Per token: part of a `compound_nouns` entry ("think tank"); empty when none is.
+    in_compound: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -74,7 +76,14 @@ impl<'a> Ctx<'a> {
             title_case,
             sent_of,
             cats: Vec::new(),
+            in_compound: Vec::new(),
         };
+        for i in 0..p.tokens.len() {
+            if let Some((n, _)) = pack.compound_nouns.at(&p.tokens, i, p.tokens.len()) {
+                cx.in_compound.resize(p.tokens.len(), false);
+                cx.in_compound[i..i + n].fill(true);
+            }
+        }
         cx.cats = (0..p.tokens.len()).map(|i| cx.compute_cat(i)).collect();
         cx
     }
@@ -383,7 +392,12 @@ impl<'a> Ctx<'a> {
                         && self.has(k, wf::TITLE_WORD)
                         && matches!(last, Cat::Noun | Cat::Num)
                         && !self
-                            .lower_is(k - 1, &["former", "then", "acting", "late", "outgoing"]) =>
+                            .lower_is(k - 1, &["former", "then", "acting", "late", "outgoing"])
+                        // "the younger Mr. Trump": a word between a determiner and a
+                        // title is an adjective.
+                        && !(k == s + 2
+                            && self.cat(s) == Cat::Det
+                            && !self.p.tokens[k - 1].is_cap()) =>
                 {
                     false
                 }
@@ -967,6 +981,7 @@ impl<'a> Ctx<'a> {
         // "said Gov. Branstad, a Republican who has not endorsed anyone": a verb in a
         // relative clause of the phrase does not end it.
         let mut relative = false;
+        let mut appositive = false;
         while e < end {
             if e > s && self.cat(e) == Cat::Rel && self.lower_is(e, &["who", "whose"]) {
                 relative = true;
@@ -986,11 +1001,16 @@ impl<'a> Ctx<'a> {
             if stop {
                 break;
             }
+            appositive |= self.kind(e) == Kind::Comma;
             if self.kind(e) == Kind::Word
                 && self.has(e, wf::CUE_VERB)
                 && e > s
                 && self.cat(e) == Cat::Verb
                 && !relative
+                // "said Becerra, a Democrat supporting Clinton"
+                && !(appositive
+                    && self.text(e).ends_with("ing")
+                    && matches!(self.cat(e - 1), Cat::Noun | Cat::Name))
                 && !self.reduced_relative(e, end)
                 && !self.naming_participle(e, end)
                 && !self.timed_participle(e, end)
@@ -1045,12 +1065,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// "self-described", "so-called", "front-runner": the part after a hyphen is part
-    /// of a compound word, never a verb or a cue of its own.
+    /// of a compound word, never a verb or a cue of its own; so is each word of a
+    /// `compound_nouns` entry ("think tank").
     pub fn compound_part(&self, i: usize) -> bool {
         i > 0
             && self.p.tokens[i - 1].kind == Kind::Hyphen
             && !self.p.tokens[i - 1].is(flag::SPACE_BEFORE)
             && !self.p.tokens[i].is(flag::SPACE_BEFORE)
+            || self.in_compound.get(i) == Some(&true)
     }
 
     /// "a group called Citizens for Trump", "another dubbed X": a `naming` participle
@@ -1098,6 +1120,22 @@ impl<'a> Ctx<'a> {
         {
             k += 1;
         }
-        (k >= end || matches!(self.kind(k), Kind::Period)) && self.np_valid(i, k)
+        (k >= end || matches!(self.kind(k), Kind::Period))
+            && !self.participle_clause(i, k)
+            && self.np_valid(i, k)
+    }
+
+    /// "surrounded by his siblings", "recalling a false report": after a name and a
+    /// comma, a participle clause says what the speaker did, it is no appositive
+    /// ("managing director of X" is one).
+    pub fn participle_clause(&self, i: usize, end: usize) -> bool {
+        let w = self.text(i);
+        i + 1 < end
+            && !self.p.tokens[i].is_cap()
+            && (w.ends_with("ed") || w.ends_with("ing"))
+            && matches!(
+                self.cat(i + 1),
+                Cat::Prep | Cat::Det | Cat::Poss | Cat::Pron
+            )
     }
 }

@@ -1266,3 +1266,40 @@ fn a_new_speaker_after_and_ends_the_previous_content() {
         ["she and her peers jokingly referred to it as a club"]
     );
 }
+
+#[test]
+fn not_cues_and_compound_nouns_are_no_cues() {
+    assert!(found("Thousands of voters showed up at the polls.").is_empty());
+    assert!(found("The bank found itself at the center of the crisis.").is_empty());
+    assert!(found("Additional reporting by Jim Finkle in Boston.").is_empty());
+    // "think tank" is a noun: no cue, and part of the speaker's appositive.
+    let (p, s, c, _) = one(
+        "\"The risk rises as well,\" said Ben Zipperer, an economist at the Center, a liberal think tank.",
+    );
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::CueSource,
+            "Ben Zipperer, an economist at the Center, a liberal think tank",
+            "said"
+        )
+    );
+    // The verbs themselves are still cues.
+    assert_eq!(one("Polls show that Clinton is ahead.").2, "show");
+    assert_eq!(
+        one("Investigators found that the brakes failed.").2,
+        "found"
+    );
+}
+
+#[test]
+fn appositives_after_a_quote_keep_participles_and_adjectives() {
+    let (_, s, _, _) =
+        one("\"It is working,\" said Rep. Xavier Becerra, a Democrat supporting Clinton.");
+    assert_eq!(s, "Rep. Xavier Becerra, a Democrat supporting Clinton");
+    // A participle clause after the name says what the speaker did.
+    let (_, s, _, _) = one("\"It is working,\" said Becerra, surrounded by his siblings.");
+    assert_eq!(s, "Becerra");
+    let (_, s, _, _) = one("\"It's a movement,\" said the younger Mr. Trump.");
+    assert_eq!(s, "the younger Mr. Trump");
+}

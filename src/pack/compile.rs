@@ -658,6 +658,7 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
     b.flag_words(&english.name_particles, wf::NAME_PARTICLE);
     b.flag_words(&text.titles, wf::TITLE_WORD);
     let headline_labels = b.phrase_set(&text.headline_labels);
+    let compound_nouns = b.phrase_set(&english.compound_nouns);
     b.flag_words(&english.stopwords, wf::STOP);
     let mut pronouns = FxHashMap::default();
     for (class, words) in &english.pronouns {
@@ -735,6 +736,7 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
         abbreviations: abbr,
         junk,
         headline_labels,
+        compound_nouns,
         cues: compiled_cues,
         stance: stance_words,
         sources: table,
@@ -963,6 +965,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     out.needs_infinitive = marks(&cues.needs_infinitive);
     out.needs_speech = marks(&cues.needs_speech);
     out.naming = marks(&cues.naming);
+    out.not_cues = b.phrase_set(&cues.not_cues);
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
         match r.strip_prefix("be ") {

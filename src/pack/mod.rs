@@ -46,6 +46,8 @@ pub struct Pack {
     pub junk: Vec<JunkRule>,
     /// Words and phrases before a headline colon that label the story ("Breaking:").
     pub headline_labels: PhraseSet<()>,
+    /// Nouns of several words whose first is also a verb ("think tank").
+    pub compound_nouns: PhraseSet<()>,
     pub cues: Cues,
     pub stance: StanceWords,
     pub sources: SourceTable,
@@ -122,6 +124,8 @@ pub struct Cues {
     pub naming: LemmaMarks,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
+    /// Phrases that start with a cue word but are no cue (`not_cues`).
+    pub not_cues: PhraseSet<()>,
 }
 
 /// Per lemma (index as `Cues::lemmas`): is it listed under a key such as `mental`?

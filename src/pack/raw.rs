@@ -79,6 +79,10 @@ pub struct CuesFile {
     /// Acme". There they are no cue. Each must be listed under `verbs`.
     #[serde(default)]
     pub naming: Vec<String>,
+    /// Phrases that hold a cue word but say nothing: "showed up", "supposed to",
+    /// "found himself". A cue word that starts one is no cue there.
+    #[serde(default)]
+    pub not_cues: Vec<String>,
     /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
     /// Congress to act", "allows him to call for"), as lemmas.
     #[serde(default)]
@@ -294,6 +298,10 @@ pub struct EnglishFile {
     /// Honorifics before names ("Mr", "Sen.", "President").
     #[serde(default)]
     pub honorifics: Vec<String>,
+    /// Nouns of several words whose first is also a verb ("think tank"): read as one
+    /// noun, never as a cue.
+    #[serde(default)]
+    pub compound_nouns: Vec<String>,
     /// Words too common to count when comparing what two statements are about.
     #[serde(default)]
     pub stopwords: Vec<String>,
