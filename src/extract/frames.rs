@@ -916,7 +916,10 @@ impl Ctx<'_> {
                 }
                 return self.make(si, &cue, Some(subject), right, Pattern::SourceCue);
             }
-            if let Some(k) = before_subject.filter(|_| after_left && !left_opening) {
+            // "In a speech, he said:" introduces what follows, never what came before.
+            let colon_after = cue.end < range.end && self.kind(cue.end) == Kind::Colon;
+            if let Some(k) = before_subject.filter(|_| after_left && !left_opening && !colon_after)
+            {
                 // (Not after another speech cue: "DuVernay said she felt C because "D,"
                 // she said"; a thought is part of it: `Voters who think "C," he said`.)
                 let (out, first_new) = found;
@@ -1137,7 +1140,11 @@ impl Ctx<'_> {
             if k < self.p.tokens.len() && self.quotes.opening_at(k).is_some() {
                 return self.quote_pieces(k);
             }
-            return if k < end { vec![k..end] } else { vec![] };
+            return if k < end {
+                vec![k..end]
+            } else {
+                self.next_paragraph(si)
+            };
         }
         if hearer {
             k = self.skip_hearer(k, end);
@@ -1175,6 +1182,9 @@ impl Ctx<'_> {
         }
         if k < end && self.kind(k) == Kind::Colon {
             k += 1;
+            if k >= end {
+                return self.next_paragraph(si);
+            }
         }
         if k >= end {
             return vec![];
@@ -1210,6 +1220,28 @@ impl Ctx<'_> {
             stop = c;
         }
         if k < stop { vec![k..stop] } else { vec![] }
+    }
+
+    /// "In a speech last July, he said:" closing a paragraph: what was said is the
+    /// next paragraph, whole (a quote there is taken as a quote before this).
+    fn next_paragraph(&self, si: usize) -> Vec<Range<usize>> {
+        let sentences = &self.p.sentences;
+        let Some(next) = sentences.get(si + 1) else {
+            return vec![];
+        };
+        if next.paragraph == sentences[si].paragraph || next.headline {
+            return vec![];
+        }
+        let last = sentences[si + 1..]
+            .iter()
+            .take_while(|s| s.paragraph == next.paragraph)
+            .count();
+        let end = self.content_end(si + last);
+        if next.tokens.start < end {
+            vec![next.tokens.start..end]
+        } else {
+            vec![]
+        }
     }
 
     /// The quote opening at `open`, with its continuation paragraphs, as pieces.

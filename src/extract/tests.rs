@@ -1303,3 +1303,14 @@ fn appositives_after_a_quote_keep_participles_and_adjectives() {
     let (_, s, _, _) = one("\"It's a movement,\" said the younger Mr. Trump.");
     assert_eq!(s, "the younger Mr. Trump");
 }
+
+#[test]
+fn a_colon_closing_a_paragraph_introduces_the_next_one() {
+    let (_, s, c, content) = one(
+        "In a speech last July, he said:\n\nLet no one be mistaken. His run is a cancer.\n\nThe crowd cheered.",
+    );
+    assert_eq!((s.as_str(), c.as_str()), ("he", "said:"));
+    assert_eq!(content, ["Let no one be mistaken. His run is a cancer"]);
+    // Within a paragraph, a colon with nothing after it introduces nothing.
+    assert!(found("In a speech last July, he said:").is_empty());
+}
