@@ -2128,7 +2128,10 @@ impl Ctx<'_> {
         // A heading that names its speaker: "Clinton: I support D.C. statehood."
         let named = opens_paragraph
             && (start..colon).all(|k| !self.p.tokens[k].is_word() || self.p.tokens[k].is_cap());
-        if !(s.headline || quoted || self.title_case(colon) || transcript || named) {
+        // A one-sentence first paragraph is a title even when it ends in a period.
+        let title =
+            s.headline || (si == 0 && para.sentences.len() == 1 && self.p.paragraphs.len() > 1);
+        if !(title || quoted || self.title_case(colon) || transcript || named) {
             return None;
         }
         if !transcript

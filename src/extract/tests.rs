@@ -178,6 +178,17 @@ fn headline_colon() {
         (Pattern::Colon, "Finance minister", ":")
     );
     assert_eq!(content, ["\"We will not raise taxes\""]);
+    // A one-sentence first paragraph is a title, even written as a sentence.
+    let (p, s, _, content) = one(
+        "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nShe spoke on Friday.",
+    );
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::Colon, "Clinton to Planned Parenthood")
+    );
+    assert_eq!(content, ["Trump will reverse Roe v. Wade"]);
+    // Not further down.
+    assert!(found("She spoke on Friday.\n\nThe verdict: guilty on all counts.").is_empty());
 }
 
 #[test]

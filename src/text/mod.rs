@@ -267,6 +267,10 @@ mod tests {
             sentences("Acme Corp. said so. Shares rose 3.5 per cent."),
             ["Acme Corp. said so.", "Shares rose 3.5 per cent."]
         );
+        assert_eq!(
+            sentences("He would overturn Roe v. Wade. She disagreed."),
+            ["He would overturn Roe v. Wade.", "She disagreed."]
+        );
     }
 
     #[test]
