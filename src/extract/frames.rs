@@ -445,10 +445,15 @@ impl Ctx<'_> {
             w.ends_with('s') && !w.ends_with("ss") && !self.p.tokens[i - 1].is_cap()
         };
         let name_before = i > 0 && self.cat(i - 1) == Cat::Name;
-        let after_subject = e < end
-            && ((plural_before && matches!(self.cat(e), Cat::Det | Cat::Name | Cat::Num))
-                || ((plural_before || name_before)
-                    && (self.cat(e) == Cat::Det || self.lower_is(e, &["there"]))));
+        // "C, records show.": closing the sentence after a plural noun.
+        let closing = plural_before && (e == end || e + 1 == end && self.kind(e) == Kind::Period);
+        let after_subject = closing
+            || e < end
+                && ((plural_before
+                    && (matches!(self.cat(e), Cat::Det | Cat::Name | Cat::Num)
+                        || self.is_subject_pronoun(e)))
+                    || ((plural_before || name_before)
+                        && (self.cat(e) == Cat::Det || self.lower_is(e, &["there"]))));
         let clause_after = after_subject
             || e < end
                 && (self.lower_is(e, &["that"])

@@ -1325,3 +1325,14 @@ fn a_colon_closing_a_paragraph_introduces_the_next_one() {
     // Within a paragraph, a colon with nothing after it introduces nothing.
     assert!(found("In a speech last July, he said:").is_empty());
 }
+
+#[test]
+fn a_noun_like_cue_after_a_plural_subject_is_a_verb() {
+    let (_, s, c, content) = one("He agreed to sell the plane in 2010, records show.");
+    assert_eq!((s.as_str(), c.as_str()), ("records", "show"));
+    assert_eq!(content, ["He agreed to sell the plane in 2010"]);
+    let (_, s, c, _) = one("New filings show it has less than $1.3 million on hand.");
+    assert_eq!((s.as_str(), c.as_str()), ("New filings", "show"));
+    // A singular noun before it makes it a noun: "the talk show".
+    assert!(found("She hosted the talk show.").is_empty());
+}
