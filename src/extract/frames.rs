@@ -196,8 +196,12 @@ impl Ctx<'_> {
             return None;
         }
         if let Some((n, pc)) = pack.cues.phrases.at(toks, i, end) {
-            if pc.frame == PhraseFrame::SourceAfter {
-                return self.according_to(si, i, i + n, pc.stance, pc.lemma);
+            match pc.frame {
+                PhraseFrame::SourceAfter => {
+                    return self.according_to(si, i, i + n, pc.stance, pc.lemma);
+                }
+                PhraseFrame::Adverb => return self.hearsay_adverb(si, i, i + n, pc),
+                PhraseFrame::Verb => {}
             }
             let cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
             return self.verb_frame(si, cue, found);
@@ -377,6 +381,50 @@ impl Ctx<'_> {
             a.content.insert(0, subject);
         }
         Some(a)
+    }
+
+    /// "Khoga was reportedly on that trip": the clause around a hearsay adverb, its
+    /// subject included, is what others report.
+    fn hearsay_adverb(
+        &self,
+        si: usize,
+        i: usize,
+        e: usize,
+        pc: &crate::pack::PhraseCue,
+    ) -> Option<Attribution> {
+        let floor = self.sentence_range(si).start;
+        let cend = self.content_end(si);
+        // "reportedly said", "allegedly has told": the verb is the cue.
+        let mut k = e;
+        while k < cend && (self.has(k, wf::AUX) || matches!(self.cat(k), Cat::Adverb | Cat::Neg)) {
+            k += 1;
+        }
+        if k < cend && self.pack.cues.verbs.at(&self.p.tokens, k, cend).is_some() {
+            return None;
+        }
+        // The subject, before the auxiliaries: "The Club for Growth is reportedly".
+        let mut g = i;
+        while g > floor && self.has(g - 1, wf::AUX) {
+            g -= 1;
+        }
+        let subject = self.subject_before(g, floor)?;
+        let mut stop = e;
+        while stop < cend
+            && !matches!(
+                self.kind(stop),
+                Kind::Semicolon | Kind::Dash | Kind::OpenParen | Kind::Quote(_)
+            )
+        {
+            stop += 1;
+        }
+        let cue = Cue::plain(i, e, pc.stance, pc.lemma);
+        self.make(
+            si,
+            &cue,
+            None,
+            vec![subject.start..i, e..stop],
+            Pattern::Hearsay,
+        )
     }
 
     /// "the swing states", "a tweet": a noun-like cue form counts as a verb only
@@ -608,7 +656,7 @@ impl Ctx<'_> {
     ) -> Option<Attribution> {
         let content: Vec<Range<usize>> = content
             .into_iter()
-            .filter(|r| self.has_words(r.clone()))
+            .filter(|r| !r.is_empty() && self.has_words(r.clone()))
             .collect();
         if content.is_empty() {
             return None;

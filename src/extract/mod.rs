@@ -57,6 +57,9 @@ pub enum Pattern {
     /// "urged Congress to reject C", "appeared on Fox to defend C": an infinitive cue
     /// takes its source from the clause around it.
     Infinitive,
+    /// "Khoga was reportedly on that trip": a hearsay adverb says others report the
+    /// clause around it; no one is named as its source.
+    Hearsay,
 }
 
 impl Pattern {
@@ -78,6 +81,7 @@ impl Pattern {
             Pattern::Passive => "passive",
             Pattern::QuoteContinuation => "quote-continuation",
             Pattern::Raising => "raising",
+            Pattern::Hearsay => "hearsay",
             Pattern::Asked => "asked",
             Pattern::Infinitive => "infinitive",
         }

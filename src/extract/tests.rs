@@ -1336,3 +1336,19 @@ fn a_noun_like_cue_after_a_plural_subject_is_a_verb() {
     // A singular noun before it makes it a noun: "the talk show".
     assert!(found("She hosted the talk show.").is_empty());
 }
+
+#[test]
+fn a_hearsay_adverb_reports_its_clause_with_no_source() {
+    let (p, s, c, content) = one("Khoga was reportedly on that trip with her family.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Hearsay, "", "reportedly")
+    );
+    assert_eq!(content, ["Khoga was", "on that trip with her family"]);
+    // Before a cue verb it belongs to the verb's group.
+    let (p, s, c, _) = one("Trump reportedly said he would quit.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "Trump", "reportedly said")
+    );
+}

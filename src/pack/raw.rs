@@ -109,6 +109,10 @@ pub enum PhraseFrame {
     Verb,
     /// The source follows the phrase: "according to X, C" or "C, according to X".
     SourceAfter,
+    /// An adverb that says others report the clause around it, naming no one:
+    /// "Khoga was reportedly on that trip". Before a cue verb it joins that verb's
+    /// group instead ("reportedly said").
+    Adverb,
 }
 
 /// `stance.yaml`: words in the content of a statement that change what it does to a claim.
