@@ -1352,3 +1352,20 @@ fn a_hearsay_adverb_reports_its_clause_with_no_source() {
         (Pattern::SourceCue, "Trump", "reportedly said")
     );
 }
+
+#[test]
+fn go_on_to_belongs_to_the_cue_after_it() {
+    let (p, s, c, content) = one("She went on to criticize the plan.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "She", "went on to criticize")
+    );
+    assert_eq!(content, ["the plan"]);
+    // As a participle it stays out: the infinitive takes the main clause's subject.
+    let all = found("\"It is insane,\" Sanders said, going on to say that racism persists.");
+    assert!(
+        all.iter()
+            .any(|a| a.1 == "Sanders" && a.2 == "to say" && a.3 == ["racism persists"]),
+        "{all:?}"
+    );
+}
