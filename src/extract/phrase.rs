@@ -287,7 +287,12 @@ impl<'a> Ctx<'a> {
             return e == s + 1
                 || (e == s + 2
                     && self
-                        .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]));
+                        .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]))
+                // "he and Mr. Allen said"
+                || (e > s + 2
+                    && self.lower_is(s + 1, &["and"])
+                    && self.cat(s + 2) == Cat::Name
+                    && self.np_valid(s + 2, e));
         }
         let hedge = self.quantity_hedge(s, e);
         if hedge > 0 {
@@ -350,6 +355,14 @@ impl<'a> Ctx<'a> {
                 }
                 last = c;
                 continue;
+            }
+            // "Mr. Allen and he said": a pronoun closes a coordinated subject.
+            if last == Cat::Name
+                && k + 2 == e
+                && self.lower_is(k, &["and"])
+                && self.is_subject_pronoun(k + 1)
+            {
+                return true;
             }
             let ok = match c {
                 // "a group that has sued": "that" opens a relative clause.

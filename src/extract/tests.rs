@@ -1369,3 +1369,20 @@ fn go_on_to_belongs_to_the_cue_after_it() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_pronoun_and_a_name_make_one_subject() {
+    let (_, s, _, content) = one("It is not only about audiences, he and Mr. Allen said.");
+    assert_eq!(s, "he and Mr. Allen");
+    assert_eq!(content, ["It is not only about audiences"]);
+    assert_eq!(
+        one("Mr. Allen and he said the plan was dead.").1,
+        "Mr. Allen and he"
+    );
+    // Not a pronoun after a common noun: "he" starts a clause there.
+    let all = found("Trump has a bully pulpit and he made clear that he intends to use it.");
+    assert!(
+        all.iter().any(|a| a.1 == "he" && a.2 == "made clear"),
+        "{all:?}"
+    );
+}
