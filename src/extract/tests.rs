@@ -1386,3 +1386,12 @@ fn a_pronoun_and_a_name_make_one_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_dateline_is_no_subject_for_a_participle() {
+    let all = found(
+        "Apology issued.\n\nPHILADELPHIA, July 25 (UPI) — The party issued a statement on Monday, offering an apology to Sanders.",
+    );
+    let a = all.iter().find(|a| a.2 == "offering").expect("offering");
+    assert_eq!((a.0, a.1.as_str()), (Pattern::Participle, "The party"));
+}
