@@ -1963,13 +1963,6 @@ impl Ctx<'_> {
     /// The noun phrase that opens a sentence, up to its verb.
     fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Range<usize>> {
         let mut start = floor;
-        // "PHILADELPHIA, July 25 (UPI) — DNC leaders ...": a dateline is no subject.
-        if self.p.tokens[floor].is(crate::text::tokens::flag::ALL_CAPS)
-            && let Some(dash) =
-                (floor + 1..limit.min(floor + 12)).find(|&k| self.kind(k) == Kind::Dash)
-        {
-            start = dash + 1;
-        }
         while start < limit
             && (self.p.tokens[start].is_quote()
                 || self.lower_is(start, &["but", "and", "so", "yet"]))

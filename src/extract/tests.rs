@@ -1388,10 +1388,12 @@ fn a_pronoun_and_a_name_make_one_subject() {
 }
 
 #[test]
-fn a_dateline_is_no_subject_for_a_participle() {
-    let all = found(
-        "Apology issued.\n\nPHILADELPHIA, July 25 (UPI) — The party issued a statement on Monday, offering an apology to Sanders.",
-    );
+fn a_dateline_is_no_subject_and_no_content() {
+    let text = "Apology issued.\n\nPHILADELPHIA, July 25 (UPI) — The party issued a statement on Monday, offering an apology to Sanders.";
+    let all = found(text);
     let a = all.iter().find(|a| a.2 == "offering").expect("offering");
     assert_eq!((a.0, a.1.as_str()), (Pattern::Participle, "The party"));
+    let (_, _, _, content) =
+        one("Apology issued.\n\nWASHINGTON (AP) — The deal is dead, according to officials.");
+    assert_eq!(content, ["The deal is dead"]);
 }

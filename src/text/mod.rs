@@ -274,6 +274,23 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sentences("PHILADELPHIA, July 25 (UPI) — The party apologised. Sanders spoke."),
+            [
+                "PHILADELPHIA, July 25 (UPI) —",
+                "The party apologised.",
+                "Sanders spoke."
+            ]
+        );
+        // An acronym that opens a sentence with a dash aside is no dateline.
+        assert_eq!(
+            sentences("GOP front-runner Donald Trump - who spoke first - said no."),
+            ["GOP front-runner Donald Trump - who spoke first - said no."]
+        );
+    }
+
+    #[test]
     fn a_numbered_abbreviation_holds_only_before_a_number() {
         assert_eq!(
             sentences("The No. 2 Republican spoke. It ranked no. 1 in May."),

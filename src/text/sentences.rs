@@ -63,7 +63,22 @@ pub fn sentences(
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    let mut i = range.start;
+    // "WASHINGTON (AP) —", "PHILADELPHIA, July 25 (UPI) —": a dateline opening the
+    // paragraph is no part of the sentence after it ("GOP front-runner Donald Trump -
+    // who ..." is no dateline: a lowercase word comes before the dash).
+    if tokens[start].is(flag::ALL_CAPS)
+        && let Some(dash) = (start + 1..range.end.min(start + 12))
+            .take_while(|&k| {
+                let t = &tokens[k];
+                !matches!(t.kind, Kind::Period | Kind::Quote(_)) && (!t.is_word() || t.is_cap())
+            })
+            .find(|&k| tokens[k].kind == Kind::Dash)
+        && dash + 1 < range.end
+    {
+        out.push(start..dash + 1);
+        start = dash + 1;
+    }
+    let mut i = start;
     while i < range.end {
         let t = &tokens[i];
         let terminal = matches!(
