@@ -200,7 +200,10 @@ pub fn tokenize(
         // the character tests below (only the URL test, which comes first).
         if bytes[i].is_ascii_alphabetic() && !starts_url(&text[i..]) {
             newlines = 0;
-            i = scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch);
+            i = match plain_ascii_word(text, i, abbr, &mut out, &mut pending, &mut scratch) {
+                Some(end) => end,
+                None => scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch),
+            };
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -434,9 +437,6 @@ fn scan_word(
 ) -> usize {
     let bytes = text.as_bytes();
     let n = text.len();
-    if let Some(end) = plain_ascii_word(text, start, abbr, out, pending, scratch) {
-        return end;
-    }
     let mut i = start;
     let first = text[i..].chars().next().unwrap_or(' ');
     if first == '@' || first == '#' {
@@ -649,22 +649,27 @@ fn plain_ascii_word(
     if !bytes[start].is_ascii_alphabetic() {
         return None;
     }
-    let (mut caps, mut lowers) = (0usize, 0usize);
+    let (mut caps, mut lowers) = (0usize, false);
     let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'A'..=b'Z' => caps += 1,
-            b'a'..=b'z' => lowers += 1,
-            b'0'..=b'9' | b'_' => {}
+    loop {
+        // Runs of lower case letters, most of the text, take the shortest loop.
+        let run = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+            i += 1;
+        }
+        lowers |= i > run;
+        match bytes.get(i) {
+            Some(b'A'..=b'Z') => caps += 1,
+            Some(b'0'..=b'9' | b'_') => {}
             // A letter after a period may continue the word ("U.S.", "Mic.com").
-            b'.' if bytes
-                .get(i + 1)
-                .is_some_and(|&c| !c.is_ascii() || c.is_ascii_alphabetic()) =>
+            Some(b'.')
+                if bytes
+                    .get(i + 1)
+                    .is_some_and(|&c| !c.is_ascii() || c.is_ascii_alphabetic()) =>
             {
                 return None;
             }
-            b'.' => break,
-            b'\'' | 0x80.. => return None,
+            Some(b'\'' | 0x80..) => return None,
             _ => break,
         }
         i += 1;
@@ -673,7 +678,7 @@ fn plain_ascii_word(
     if bytes[start].is_ascii_uppercase() {
         flags |= flag::CAP;
     }
-    if caps >= 2 && lowers == 0 {
+    if caps >= 2 && !lowers {
         flags |= flag::ALL_CAPS;
     }
     let mut end = i;
