@@ -293,6 +293,19 @@ impl<T> PhraseSet<T> {
         if slot & (1 << (word % 64)) == 0 {
             return None;
         }
+        self.longest_from(tokens, i, end, word)
+    }
+
+    /// `at` for a token whose word starts some phrase; out of line, so that the quick
+    /// test above is all that callers inline.
+    #[inline(never)]
+    fn longest_from(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        word: WordId,
+    ) -> Option<(usize, &T)> {
         let list = self.by_first.get(&word)?;
         list.iter().find_map(|(words, payload)| {
             let n = words.len();
