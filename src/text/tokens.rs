@@ -173,6 +173,8 @@ pub fn tokenize(
     let mut i = 0usize;
     let n = text.len();
     let mut scratch = String::new();
+    // Has a character that Markdown uses for emphasis or links started a token?
+    let mut marks = false;
 
     let push = |out: &mut Vec<Token>,
                 start: usize,
@@ -222,6 +224,8 @@ pub fn tokenize(
         }
         let line_start = newlines > 0 || out.is_empty();
         newlines = 0;
+        // Every token `mark_markdown` acts on is one of these characters, alone.
+        marks |= matches!(c, ']' | '*' | '_');
         let start = i;
 
         // URLs run to the next space.
@@ -359,7 +363,9 @@ pub fn tokenize(
         i += len;
     }
 
-    mark_markdown(text, &mut out);
+    if marks {
+        mark_markdown(text, &mut out);
+    }
     for t in out.iter_mut() {
         if !t.is(flag::MARKUP) && !matches!(t.kind, Kind::Url) {
             t.word = lookup(&text[t.span.range()]);
