@@ -749,37 +749,22 @@ impl Shape {
     }
 }
 
-/// Byte offset inside `word` where a clitic starts, if it ends with one.
+/// Byte offset inside `word` where a clitic starts, if it ends with one. Apostrophes
+/// may be straight or curly, letters in either case.
 fn clitic_start(word: &str) -> Option<usize> {
-    // Only words with an apostrophe can end in a clitic.
-    if !word.contains(['\'', '\u{2019}', '\u{02BC}']) {
-        return None;
+    let (pos, apostrophe) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
+    let tail = &word[pos + apostrophe.len_utf8()..];
+    // "n't" after at least one more character.
+    if tail.eq_ignore_ascii_case("t")
+        && let Some((n, 'n' | 'N')) = word[..pos].char_indices().next_back()
+        && word.chars().count() > 3
+    {
+        return Some(n);
     }
-    let lower: String = word
-        .chars()
-        .map(|c| {
-            if is_apostrophe(c) {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    // Byte lengths differ when the apostrophe is curly; map back through char counts.
-    let suffix_chars = if lower.ends_with("n't") && lower.chars().count() > 3 {
-        3
-    } else {
-        let pos = lower.rfind('\'')?;
-        let tail = &lower[pos + 1..];
-        if !matches!(tail, "s" | "re" | "ve" | "ll" | "d" | "m") || pos == 0 {
-            return None;
-        }
-        lower[pos..].chars().count()
-    };
-    let total = word.chars().count();
-    word.char_indices()
-        .nth(total - suffix_chars)
-        .map(|(b, _)| b)
+    let clitic = ["s", "re", "ve", "ll", "d", "m"]
+        .iter()
+        .any(|c| tail.eq_ignore_ascii_case(c));
+    (clitic && pos > 0).then_some(pos)
 }
 
 /// Marks Markdown emphasis runs and link targets as markup.
@@ -868,6 +853,28 @@ mod tests {
             ["in", "the", "U.S.", "on", "Jan.", "4"]
         );
         assert_eq!(toks("John F. Kennedy"), ["John", "F.", "Kennedy"]);
+    }
+
+    #[test]
+    fn clitics_in_either_case_after_any_apostrophe() {
+        for (word, want) in [
+            ("didn't", Some(3)),
+            ("DIDN\u{2019}T", Some(3)),
+            ("n't", None),
+            ("Xn't", Some(1)),
+            ("Kremlin's", Some(7)),
+            ("Kremlin\u{2019}S", Some(7)),
+            ("they\u{02BC}re", Some(4)),
+            ("I'm", Some(1)),
+            ("'s", None),
+            ("O'Brien", None),
+            ("rock'n'roll", None),
+            ("caf\u{e9}'s", Some(5)),
+            ("it's'", None),
+            ("plain", None),
+        ] {
+            assert_eq!(clitic_start(word), want, "{word}");
+        }
     }
 
     #[test]
