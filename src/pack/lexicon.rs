@@ -77,27 +77,74 @@ fn short_key(word: &str) -> Option<u64> {
 /// The longest token `Vocab::get_token` lowercases on the stack.
 const STACK_WORD: usize = 32;
 
-/// A token's `normalise`d form when the token is ASCII with no backquote (nearly every
-/// token), lowercased into `low` in one pass; `None` for other tokens.
-fn ascii_normal<'a>(text: &str, low: &'a mut [u8; STACK_WORD]) -> Option<&'a [u8]> {
-    let b = text.as_bytes();
-    // `normalise` drops an abbreviation's final period.
-    let len = if b.len() > 1 && b[b.len() - 1] == b'.' {
-        b.len() - 1
-    } else {
-        b.len()
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Are the eight bytes packed in `x` ASCII, with no backquote (which `normalise`
+/// straightens)? The usual zero-byte test finds a backquote: `x ^ '`'` has a zero byte
+/// exactly where `x` has one.
+fn plain_ascii(x: u64) -> bool {
+    let q = x ^ (ONES * u64::from(b'`'));
+    x & HIGH == 0 && q.wrapping_sub(ONES) & !q & HIGH == 0
+}
+
+/// `x`'s eight ASCII bytes lowercased at once: adding 0x3F (or 0x25) to a byte below
+/// 0x80 sets its high bit exactly when it is at least 'A' (or past 'Z'), without a
+/// carry into the next byte; 0x20 more makes an upper case letter lower case.
+fn ascii_lower(x: u64) -> u64 {
+    let from_a = x + ONES * 0x3F;
+    let past_z = x + ONES * 0x25;
+    x | (from_a & !past_z & HIGH) >> 2
+}
+
+/// Up to eight bytes packed into an integer, the first lowest and zeros after them,
+/// in at most three loads and no loop (most words are short): bytes that two loads
+/// both cover land in the same place.
+fn load(b: &[u8]) -> u64 {
+    let n = b.len();
+    let four = |i: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[i..i + 4]);
+        u64::from(u32::from_le_bytes(w))
     };
-    if len > STACK_WORD {
+    match n {
+        8.. => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[..8]);
+            u64::from_le_bytes(w)
+        }
+        4..=7 => four(0) | four(n - 4) << (8 * (n - 4)),
+        1..=3 => {
+            let byte = |i: usize| u64::from(b[i]) << (8 * i);
+            byte(0) | byte(n / 2) | byte(n - 1)
+        }
+        0 => 0,
+    }
+}
+
+/// `normalise` drops an abbreviation's final period.
+fn without_final_period(b: &[u8]) -> &[u8] {
+    match b {
+        [rest @ .., b'.'] if !rest.is_empty() => rest,
+        _ => b,
+    }
+}
+
+/// A token's `normalise`d form when the token is ASCII with no backquote (nearly every
+/// token), lowercased into `low` eight bytes at a time; `None` for other tokens.
+fn ascii_normal<'a>(text: &str, low: &'a mut [u8; STACK_WORD]) -> Option<&'a [u8]> {
+    let b = without_final_period(text.as_bytes());
+    if b.len() > STACK_WORD {
         return None;
     }
-    for (l, &c) in low.iter_mut().zip(&b[..len]) {
-        // Other characters (and backquotes) take `normalise`'s slow path.
-        if !c.is_ascii() || c == b'`' {
+    for (chunk, out) in b.chunks(8).zip(low.chunks_exact_mut(8)) {
+        let x = load(chunk);
+        if !plain_ascii(x) {
             return None;
         }
-        *l = c.to_ascii_lowercase();
+        out.copy_from_slice(&ascii_lower(x).to_le_bytes());
     }
-    Some(&low[..len])
+    Some(&low[..b.len()])
 }
 
 impl Vocab {
@@ -125,23 +172,33 @@ impl Vocab {
 
     /// The id of a token's text as written: `get(normalise(text))`, with `buf` as
     /// scratch space for the rare tokens that are not plain ASCII.
+    #[inline]
     pub fn get_token(&self, text: &str, buf: &mut String) -> WordId {
+        // Most tokens are short and plain ASCII: their lowercase form packed into an
+        // integer (as `short_key` packs it) is the key, with no buffer or loop.
+        let word = without_final_period(text.as_bytes());
+        if word.len() <= 7 {
+            let x = load(word);
+            if plain_ascii(x) {
+                let key = ascii_lower(x) | (word.len() as u64) << 56;
+                return self.short.get(&key).copied().unwrap_or(NO_WORD);
+            }
+        }
+        self.get_other_token(text, buf)
+    }
+
+    /// `get_token` for long tokens and tokens that are not plain ASCII (kept out of
+    /// line, so the common case stays small).
+    #[inline(never)]
+    fn get_other_token(&self, text: &str, buf: &mut String) -> WordId {
         let mut low = [0u8; STACK_WORD];
-        let Some(word) = ascii_normal(text, &mut low) else {
-            normalise(text, buf);
-            return self.get(buf);
-        };
-        let len = word.len();
-        let id = if len <= 7 {
-            // `short_key`'s packing: the bytes past the word are still zero.
-            low[7] = len as u8;
-            let mut key = [0u8; 8];
-            key.copy_from_slice(&low[..8]);
-            self.short.get(&u64::from_le_bytes(key))
-        } else {
-            self.ids.get(word)
-        };
-        id.copied().unwrap_or(NO_WORD)
+        match ascii_normal(text, &mut low) {
+            Some(word) => self.ids.get(word).copied().unwrap_or(NO_WORD),
+            None => {
+                normalise(text, buf);
+                self.get(buf)
+            }
+        }
     }
 
     pub fn word(&self, id: WordId) -> &str {
@@ -236,6 +293,19 @@ impl<T> PhraseSet<T> {
         if slot & (1 << (word % 64)) == 0 {
             return None;
         }
+        self.longest_from(tokens, i, end, word)
+    }
+
+    /// `at` for a token whose word starts some phrase; out of line, so that the quick
+    /// test above is all that callers inline.
+    #[inline(never)]
+    fn longest_from(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        word: WordId,
+    ) -> Option<(usize, &T)> {
         let list = self.by_first.get(&word)?;
         list.iter().find_map(|(words, payload)| {
             let n = words.len();
@@ -290,6 +360,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn eight_bytes_at_once_as_one_at_a_time() {
+        // Every byte value at every place, among letters, digits and marks.
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = *b"aZ0`@[{.";
+                bytes[k] = b;
+                let x = u64::from_le_bytes(bytes);
+                let plain = bytes.iter().all(|&c| c.is_ascii() && c != b'`');
+                assert_eq!(plain_ascii(x), plain, "{bytes:?}");
+                let mut tick_free = bytes;
+                tick_free[3] = b'x';
+                let y = u64::from_le_bytes(tick_free);
+                if plain_ascii(y) {
+                    let want = tick_free.map(|c| c.to_ascii_lowercase());
+                    assert_eq!(ascii_lower(y).to_le_bytes(), want, "{tick_free:?}");
+                }
+            }
+        }
+        for n in 0..=8 {
+            let b = &b"abcdefgh"[..n];
+            let mut want = [0u8; 8];
+            want[..n].copy_from_slice(b);
+            assert_eq!(load(b), u64::from_le_bytes(want));
+        }
+    }
+
+    #[test]
     fn a_token_is_looked_up_by_its_normalised_form() {
         let mut vocab = Vocab::default();
         for w in [
@@ -303,6 +400,17 @@ mod tests {
             ".",
             "statement",
             "café",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "administration",
+            "counterintelligence-officers",
+            "it's",
+            "don't",
         ] {
             vocab.intern(w);
         }
@@ -327,6 +435,25 @@ mod tests {
             "CAFÉ",
             "sai",
             "saids",
+            "A",
+            "aB",
+            "ABC",
+            "AbcD",
+            "abcdefG",
+            "abcdefG.",
+            "ABCDEFGH",
+            "abcdefghI",
+            "abcdefghi.",
+            "Administration",
+            "COUNTERINTELLIGENCE-OFFICERS",
+            "counterintelligence-officers-x",
+            "a-much-longer-token-than-thirty-two-bytes",
+            "it`s",
+            "IT\u{2019}S",
+            "don't",
+            "Don\u{2019}t",
+            "abc\u{e9}",
+            "@[`{",
         ] {
             normalise(t, &mut buf);
             let want = vocab.get(&buf);

@@ -173,6 +173,8 @@ pub fn tokenize(
     let mut i = 0usize;
     let n = text.len();
     let mut scratch = String::new();
+    // Has a character that Markdown uses for emphasis or links started a token?
+    let mut marks = false;
 
     let push = |out: &mut Vec<Token>,
                 start: usize,
@@ -200,7 +202,10 @@ pub fn tokenize(
         // the character tests below (only the URL test, which comes first).
         if bytes[i].is_ascii_alphabetic() && !starts_url(&text[i..]) {
             newlines = 0;
-            i = scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch);
+            i = match plain_ascii_word(text, i, abbr, &mut out, &mut pending, &mut scratch) {
+                Some(end) => end,
+                None => scan_word(text, i, abbr, &mut out, &mut pending, &mut scratch),
+            };
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -219,6 +224,8 @@ pub fn tokenize(
         }
         let line_start = newlines > 0 || out.is_empty();
         newlines = 0;
+        // Every token `mark_markdown` acts on is one of these characters, alone.
+        marks |= matches!(c, ']' | '*' | '_');
         let start = i;
 
         // URLs run to the next space.
@@ -356,7 +363,9 @@ pub fn tokenize(
         i += len;
     }
 
-    mark_markdown(text, &mut out);
+    if marks {
+        mark_markdown(text, &mut out);
+    }
     for t in out.iter_mut() {
         if !t.is(flag::MARKUP) && !matches!(t.kind, Kind::Url) {
             t.word = lookup(&text[t.span.range()]);
@@ -434,9 +443,6 @@ fn scan_word(
 ) -> usize {
     let bytes = text.as_bytes();
     let n = text.len();
-    if let Some(end) = plain_ascii_word(text, start, abbr, out, pending, scratch) {
-        return end;
-    }
     let mut i = start;
     let first = text[i..].chars().next().unwrap_or(' ');
     if first == '@' || first == '#' {
@@ -649,22 +655,27 @@ fn plain_ascii_word(
     if !bytes[start].is_ascii_alphabetic() {
         return None;
     }
-    let (mut caps, mut lowers) = (0usize, 0usize);
+    let (mut caps, mut lowers) = (0usize, false);
     let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'A'..=b'Z' => caps += 1,
-            b'a'..=b'z' => lowers += 1,
-            b'0'..=b'9' | b'_' => {}
+    loop {
+        // Runs of lower case letters, most of the text, take the shortest loop.
+        let run = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+            i += 1;
+        }
+        lowers |= i > run;
+        match bytes.get(i) {
+            Some(b'A'..=b'Z') => caps += 1,
+            Some(b'0'..=b'9' | b'_') => {}
             // A letter after a period may continue the word ("U.S.", "Mic.com").
-            b'.' if bytes
-                .get(i + 1)
-                .is_some_and(|&c| !c.is_ascii() || c.is_ascii_alphabetic()) =>
+            Some(b'.')
+                if bytes
+                    .get(i + 1)
+                    .is_some_and(|&c| !c.is_ascii() || c.is_ascii_alphabetic()) =>
             {
                 return None;
             }
-            b'.' => break,
-            b'\'' | 0x80.. => return None,
+            Some(b'\'' | 0x80..) => return None,
             _ => break,
         }
         i += 1;
@@ -673,7 +684,7 @@ fn plain_ascii_word(
     if bytes[start].is_ascii_uppercase() {
         flags |= flag::CAP;
     }
-    if caps >= 2 && lowers == 0 {
+    if caps >= 2 && !lowers {
         flags |= flag::ALL_CAPS;
     }
     let mut end = i;
@@ -738,37 +749,22 @@ impl Shape {
     }
 }
 
-/// Byte offset inside `word` where a clitic starts, if it ends with one.
+/// Byte offset inside `word` where a clitic starts, if it ends with one. Apostrophes
+/// may be straight or curly, letters in either case.
 fn clitic_start(word: &str) -> Option<usize> {
-    // Only words with an apostrophe can end in a clitic.
-    if !word.contains(['\'', '\u{2019}', '\u{02BC}']) {
-        return None;
+    let (pos, apostrophe) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
+    let tail = &word[pos + apostrophe.len_utf8()..];
+    // "n't" after at least one more character.
+    if tail.eq_ignore_ascii_case("t")
+        && let Some((n, 'n' | 'N')) = word[..pos].char_indices().next_back()
+        && word.chars().count() > 3
+    {
+        return Some(n);
     }
-    let lower: String = word
-        .chars()
-        .map(|c| {
-            if is_apostrophe(c) {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    // Byte lengths differ when the apostrophe is curly; map back through char counts.
-    let suffix_chars = if lower.ends_with("n't") && lower.chars().count() > 3 {
-        3
-    } else {
-        let pos = lower.rfind('\'')?;
-        let tail = &lower[pos + 1..];
-        if !matches!(tail, "s" | "re" | "ve" | "ll" | "d" | "m") || pos == 0 {
-            return None;
-        }
-        lower[pos..].chars().count()
-    };
-    let total = word.chars().count();
-    word.char_indices()
-        .nth(total - suffix_chars)
-        .map(|(b, _)| b)
+    let clitic = ["s", "re", "ve", "ll", "d", "m"]
+        .iter()
+        .any(|c| tail.eq_ignore_ascii_case(c));
+    (clitic && pos > 0).then_some(pos)
 }
 
 /// Marks Markdown emphasis runs and link targets as markup.
@@ -857,6 +853,28 @@ mod tests {
             ["in", "the", "U.S.", "on", "Jan.", "4"]
         );
         assert_eq!(toks("John F. Kennedy"), ["John", "F.", "Kennedy"]);
+    }
+
+    #[test]
+    fn clitics_in_either_case_after_any_apostrophe() {
+        for (word, want) in [
+            ("didn't", Some(3)),
+            ("DIDN\u{2019}T", Some(3)),
+            ("n't", None),
+            ("Xn't", Some(1)),
+            ("Kremlin's", Some(7)),
+            ("Kremlin\u{2019}S", Some(7)),
+            ("they\u{02BC}re", Some(4)),
+            ("I'm", Some(1)),
+            ("'s", None),
+            ("O'Brien", None),
+            ("rock'n'roll", None),
+            ("caf\u{e9}'s", Some(5)),
+            ("it's'", None),
+            ("plain", None),
+        ] {
+            assert_eq!(clitic_start(word), want, "{word}");
+        }
     }
 
     #[test]
