@@ -1925,6 +1925,10 @@ impl Ctx<'_> {
     ) -> Option<Attribution> {
         let floor = self.sentence_range(si).start;
         let to = cue.start - 1;
+        // "from state to state": "to" is a preposition there.
+        if to > floor && self.text(to - 1).eq_ignore_ascii_case(self.text(cue.start)) {
+            return None;
+        }
         let right = self.content_right(si, cue.end, cue.hearer);
         if right.is_empty() || !self.is_clause(&right) && right[0].len() < 2 {
             return None;

@@ -1397,3 +1397,8 @@ fn a_dateline_is_no_subject_and_no_content() {
         one("Apology issued.\n\nWASHINGTON (AP) — The deal is dead, according to officials.");
     assert_eq!(content, ["The deal is dead"]);
 }
+
+#[test]
+fn from_x_to_x_is_no_infinitive() {
+    assert!(found("Programs vary from state to state and community to community.").is_empty());
+}
