@@ -1044,7 +1044,17 @@ impl Ctx<'_> {
         // No subject before the cue: "C, said X" or `"C," said X`.
         let after = self.skip_comma(cue.end);
         let left_ok = g > floor && (self.kind(g - 1) == Kind::Comma || self.is_close_quote(g - 1));
-        if left_ok {
+        // Only a simple verb inverts ("C, said X"): "X, a Democrat, has proposed C" and
+        // "officials have, in fact, praised C" keep their subject on the left.
+        let inverts = || {
+            !(cue.start..cue.end).any(|k| self.has(k, wf::AUX))
+                && !(floor..g - 1).any(|k| {
+                    self.has(k, wf::AUX)
+                        && self.kind(k + 1) == Kind::Comma
+                        && self.quotes.containing(k).is_none()
+                })
+        };
+        if left_ok && inverts() {
             let end = self.content_end(si);
             let source = self
                 .source_after(after, end)

@@ -1402,3 +1402,17 @@ fn a_dateline_is_no_subject_and_no_content() {
 fn from_x_to_x_is_no_infinitive() {
     assert!(found("Programs vary from state to state and community to community.").is_empty());
 }
+
+#[test]
+fn only_a_simple_verb_inverts_after_a_comma() {
+    // "has proposed" keeps its subject on the left: no "C, said X" inversion.
+    let all = found(
+        "Senator Sheldon Whitehouse, a Democrat from Rhode Island, in the name of caution, has proposed taxing carbon.",
+    );
+    assert!(all.iter().all(|a| a.0 != Pattern::CueSource), "{all:?}");
+    let all = found("U.S. officials have, in fact, praised the Saudis for their help.");
+    assert!(all.iter().all(|a| a.0 != Pattern::CueSource), "{all:?}");
+    // A quotation may hold an auxiliary before a comma.
+    let (p, s, _, _) = one("\"Donald is, and always has been, a leader,\" said the 46-year-old.");
+    assert_eq!((p, s.as_str()), (Pattern::CueSource, "the 46-year-old"));
+}
