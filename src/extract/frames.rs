@@ -6,7 +6,7 @@ use super::phrase::{Cat, Ctx};
 use super::{Attribution, Pattern};
 use crate::model::Stance;
 use crate::pack::raw::PhraseFrame;
-use crate::pack::{Form, Pack, wf};
+use crate::pack::{Form, Pack, PhraseCue, wf};
 use crate::text::Parsed;
 use crate::text::tokens::{Kind, QuoteDir};
 
@@ -385,13 +385,7 @@ impl Ctx<'_> {
 
     /// "Khoga was reportedly on that trip": the clause around a hearsay adverb, its
     /// subject included, is what others report.
-    fn hearsay_adverb(
-        &self,
-        si: usize,
-        i: usize,
-        e: usize,
-        pc: &crate::pack::PhraseCue,
-    ) -> Option<Attribution> {
+    fn hearsay_adverb(&self, si: usize, i: usize, e: usize, pc: &PhraseCue) -> Option<Attribution> {
         let floor = self.sentence_range(si).start;
         let cend = self.content_end(si);
         // "reportedly said", "allegedly has told": the verb is the cue.
