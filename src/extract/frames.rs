@@ -2042,7 +2042,10 @@ impl Ctx<'_> {
             // "Tinder's ban was first reported by BuzzFeed", "The list was widely known":
             // the subject is what was said; the agent, if named, said it.
             let subject = self.subject_before(cue.start, floor)?;
-            if self.is_subject_pronoun(subject.start) && subject.len() == 1 && by_agent.is_none() {
+            if by_agent.is_none()
+                && (self.is_subject_pronoun(subject.start) && subject.len() == 1
+                    || self.pack.cues.needs_agent.has(cue.lemma))
+            {
                 return None;
             }
             // "A shark was seen swimming in the street": with no agent, a participle after

@@ -1416,3 +1416,15 @@ fn only_a_simple_verb_inverts_after_a_comma() {
     let (p, s, _, _) = one("\"Donald is, and always has been, a leader,\" said the 46-year-old.");
     assert_eq!((p, s.as_str()), (Pattern::CueSource, "the 46-year-old"));
 }
+
+#[test]
+fn some_passives_need_their_agent() {
+    assert!(found("The body was found in a field.").is_empty());
+    assert!(found("The article was published on Monday.").is_empty());
+    let (p, s, _, content) = one("The study was published by the Pew Research Center.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::Passive, "the Pew Research Center")
+    );
+    assert_eq!(content, ["The study"]);
+}

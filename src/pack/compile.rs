@@ -834,6 +834,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         ("needs_infinitive", &cues.needs_infinitive),
         ("needs_speech", &cues.needs_speech),
         ("naming", &cues.naming),
+        ("needs_agent", &cues.needs_agent),
     ] {
         for (i, m) in list.iter().enumerate() {
             if !seen.contains_key(&m.to_lowercase()) {
@@ -965,6 +966,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     out.needs_infinitive = marks(&cues.needs_infinitive);
     out.needs_speech = marks(&cues.needs_speech);
     out.naming = marks(&cues.naming);
+    out.needs_agent = marks(&cues.needs_agent);
     out.not_cues = b.phrase_set(&cues.not_cues);
     for r in &cues.raising {
         let r = r.trim().to_lowercase();

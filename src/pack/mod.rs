@@ -122,6 +122,8 @@ pub struct Cues {
     /// Per lemma (index as `lemmas`): a participle that names an indefinite noun
     /// before it (`naming`).
     pub naming: LemmaMarks,
+    /// Per lemma (index as `lemmas`): a passive that needs its agent (`needs_agent`).
+    pub needs_agent: LemmaMarks,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
     /// Phrases that start with a cue word but are no cue (`not_cues`).

@@ -79,6 +79,11 @@ pub struct CuesFile {
     /// Acme". There they are no cue. Each must be listed under `verbs`.
     #[serde(default)]
     pub naming: Vec<String>,
+    /// Verbs whose passive reports a statement only when its agent is named ("the
+    /// report was published by X"), not "the body was found", "the book was
+    /// published". Each must be listed under `verbs`.
+    #[serde(default)]
+    pub needs_agent: Vec<String>,
     /// Phrases that hold a cue word but say nothing: "showed up", "supposed to",
     /// "found himself". A cue word that starts one is no cue there.
     #[serde(default)]
