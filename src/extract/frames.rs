@@ -2042,6 +2042,16 @@ impl Ctx<'_> {
             // "Tinder's ban was first reported by BuzzFeed", "The list was widely known":
             // the subject is what was said; the agent, if named, said it.
             let subject = self.subject_before(cue.start, floor)?;
+            // "Most Republicans are opposed to the deal": the subject's own attitude.
+            if by_agent.is_none() && self.pack.cues.stative_passive.has(cue.lemma) {
+                // ("opposed to the deal": "to" joins the cue in `make`.)
+                let right = if self.lower_is(cue.end, &["to"]) {
+                    vec![cue.end..cend]
+                } else {
+                    self.content_right(si, cue.end, false)
+                };
+                return self.make(si, cue, Some(subject), right, Pattern::SourceCue);
+            }
             if by_agent.is_none()
                 && (self.is_subject_pronoun(subject.start) && subject.len() == 1
                     || self.pack.cues.needs_agent.has(cue.lemma))

@@ -1428,3 +1428,19 @@ fn some_passives_need_their_agent() {
     );
     assert_eq!(content, ["The study"]);
 }
+
+#[test]
+fn a_stative_passive_is_the_subjects_attitude() {
+    let (p, s, c, content) = one("Most Republicans are opposed to the deal.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "Most Republicans", "are opposed to")
+    );
+    assert_eq!(content, ["the deal"]);
+    let (_, s, _, content) = one("The union is worried that the plant will close.");
+    assert_eq!(s, "The union");
+    assert_eq!(content, ["the plant will close"]);
+    // With an agent it is a passive as before.
+    let (p, s, _, _) = one("The plan was opposed by Democrats.");
+    assert_eq!((p, s.as_str()), (Pattern::Passive, "Democrats"));
+}

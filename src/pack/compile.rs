@@ -835,6 +835,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         ("needs_speech", &cues.needs_speech),
         ("naming", &cues.naming),
         ("needs_agent", &cues.needs_agent),
+        ("stative_passive", &cues.stative_passive),
     ] {
         for (i, m) in list.iter().enumerate() {
             if !seen.contains_key(&m.to_lowercase()) {
@@ -967,6 +968,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
     out.needs_speech = marks(&cues.needs_speech);
     out.naming = marks(&cues.naming);
     out.needs_agent = marks(&cues.needs_agent);
+    out.stative_passive = marks(&cues.stative_passive);
     out.not_cues = b.phrase_set(&cues.not_cues);
     for r in &cues.raising {
         let r = r.trim().to_lowercase();

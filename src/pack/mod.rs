@@ -124,6 +124,9 @@ pub struct Cues {
     pub naming: LemmaMarks,
     /// Per lemma (index as `lemmas`): a passive that needs its agent (`needs_agent`).
     pub needs_agent: LemmaMarks,
+    /// Per lemma (index as `lemmas`): a passive that is the subject's attitude
+    /// (`stative_passive`).
+    pub stative_passive: LemmaMarks,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
     /// Phrases that start with a cue word but are no cue (`not_cues`).

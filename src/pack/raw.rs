@@ -84,6 +84,11 @@ pub struct CuesFile {
     /// published". Each must be listed under `verbs`.
     #[serde(default)]
     pub needs_agent: Vec<String>,
+    /// Verbs whose passive participle, with no agent, is the subject's own attitude:
+    /// "Most Republicans are opposed to the deal", "she is worried that C". The
+    /// subject is the source. Each must be listed under `verbs`.
+    #[serde(default)]
+    pub stative_passive: Vec<String>,
     /// Phrases that hold a cue word but say nothing: "showed up", "supposed to",
     /// "found himself". A cue word that starts one is no cue there.
     #[serde(default)]
