@@ -398,7 +398,10 @@ fn attributions_out<'a>(
         a.pattern == Pattern::QuoteContinuation
             && a.same_speaker_as.is_some_and(|i| listed.keeps(&attrs[i]))
     };
-    let shown = |a: &Attribution| listed.keeps(a) && !continues(a);
+    let shown: Vec<bool> = attrs
+        .iter()
+        .map(|a| listed.keeps(a) && !continues(a))
+        .collect();
     let mut more: Vec<Vec<usize>> = vec![Vec::new(); attrs.len()];
     for (j, a) in attrs.iter().enumerate() {
         if let Some(i) = a
@@ -411,9 +414,9 @@ fn attributions_out<'a>(
     // Output index of each listed attribution (quoted and nested ones may be left out).
     let mut index = Vec::with_capacity(attrs.len());
     let mut n = 0;
-    for a in attrs {
-        index.push(shown(a).then_some(n));
-        n += usize::from(shown(a));
+    for &s in &shown {
+        index.push(s.then_some(n));
+        n += usize::from(s);
     }
     let idx = CharIndex::new(p.text());
     let span = |s: crate::model::Span| {
@@ -423,7 +426,7 @@ fn attributions_out<'a>(
     attrs
         .iter()
         .enumerate()
-        .filter(|(_, a)| shown(a))
+        .filter(|&(i, _)| shown[i])
         .map(|(i, a)| {
             let source = a.written_source_span(p);
             let mut content = a.written_content_spans(p);

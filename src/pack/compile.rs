@@ -624,21 +624,14 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
     }
 
     let mut abbr = Abbreviations::default();
-    abbr.titles.extend(
-        text.titles
-            .iter()
-            .map(|s| s.to_lowercase().trim_end_matches('.').to_string()),
-    );
-    abbr.other.extend(
-        text.abbreviations
-            .iter()
-            .map(|s| s.to_lowercase().trim_end_matches('.').to_string()),
-    );
-    abbr.numbered.extend(
-        text.numbered
-            .iter()
-            .map(|s| s.to_lowercase().trim_end_matches('.').to_string()),
-    );
+    let bare = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .map(|s| s.to_lowercase().trim_end_matches('.').to_string())
+            .collect()
+    };
+    abbr.titles.extend(bare(&text.titles));
+    abbr.other.extend(bare(&text.abbreviations));
+    abbr.numbered.extend(bare(&text.numbered));
     let mut b = Builder {
         vocab: Vocab::default(),
         abbr,
@@ -749,6 +742,19 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
     })
 }
 
+/// The `cues.yaml` keys that mark lemmas of `verbs`, in the order `Cues` holds them.
+fn lemma_mark_lists(cues: &CuesFile) -> [(&'static str, &[String]); 7] {
+    [
+        ("mental", &cues.mental),
+        ("topic", &cues.topic),
+        ("needs_infinitive", &cues.needs_infinitive),
+        ("needs_speech", &cues.needs_speech),
+        ("naming", &cues.naming),
+        ("needs_agent", &cues.needs_agent),
+        ("stative_passive", &cues.stative_passive),
+    ]
+}
+
 fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut RuleErrors) -> Cues {
     let mut out = Cues::default();
     let hearer: Vec<String> = cues.hearer.iter().map(|s| s.to_lowercase()).collect();
@@ -828,15 +834,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             );
         }
     }
-    for (key, list) in [
-        ("mental", &cues.mental),
-        ("topic", &cues.topic),
-        ("needs_infinitive", &cues.needs_infinitive),
-        ("needs_speech", &cues.needs_speech),
-        ("naming", &cues.naming),
-        ("needs_agent", &cues.needs_agent),
-        ("stative_passive", &cues.stative_passive),
-    ] {
+    for (key, list) in lemma_mark_lists(cues) {
         for (i, m) in list.iter().enumerate() {
             if !seen.contains_key(&m.to_lowercase()) {
                 errors.push(
@@ -962,13 +960,15 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         let list: Vec<String> = list.iter().map(|s| s.trim().to_lowercase()).collect();
         LemmaMarks(out.lemmas.iter().map(|l| list.contains(l)).collect())
     };
-    out.mental = marks(&cues.mental);
-    out.topic = marks(&cues.topic);
-    out.needs_infinitive = marks(&cues.needs_infinitive);
-    out.needs_speech = marks(&cues.needs_speech);
-    out.naming = marks(&cues.naming);
-    out.needs_agent = marks(&cues.needs_agent);
-    out.stative_passive = marks(&cues.stative_passive);
+    [
+        out.mental,
+        out.topic,
+        out.needs_infinitive,
+        out.needs_speech,
+        out.naming,
+        out.needs_agent,
+        out.stative_passive,
+    ] = lemma_mark_lists(cues).map(|(_, list)| marks(list));
     out.not_cues = b.phrase_set(&cues.not_cues);
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
