@@ -1084,12 +1084,15 @@ impl Ctx<'_> {
         let mut head = self.np_after(after, end)?;
         // "said RNC spokesman Sean Spicer in a Friday tweet": the medium and the time
         // are adjuncts, not part of the name.
+        // "one Republican involved in the planning" keeps its phrase: a participle's
+        // object is no adjunct of the cue.
         if let Some(k) = (head.start + 1..head.end).find(|&k| {
             self.lower_is(
                 k,
                 &["in", "on", "during", "at", "via", "over", "last", "this"],
             ) && (k + 1..head.end.min(k + 6))
                 .any(|j| self.has(j, wf::CUE_NOUN | wf::TIME) || self.cat(j) == Cat::Time)
+                && !self.participle_clause(k - 1, k + 1)
         }) {
             head.end = k;
             if head.is_empty() || !self.np_valid(head.start, head.end) {

@@ -1020,6 +1020,8 @@ impl<'a> Ctx<'a> {
                 && e > s
                 && self.cat(e) == Cat::Verb
                 && !relative
+                // "involved in the planning": after a determiner the verb form is a noun.
+                && !matches!(self.cat(e - 1), Cat::Det | Cat::Poss)
                 // "said Becerra, a Democrat supporting Clinton"
                 && !(appositive
                     && self.text(e).ends_with("ing")

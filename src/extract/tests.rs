@@ -996,6 +996,9 @@ fn sources_after_the_cue_take_names_and_adjectives() {
     assert_eq!(s, "Will Doyle, a professor");
     let (_, s, _, _) = one("\"It is over,\" said a person close to the Clintons.");
     assert_eq!(s, "a person close to the Clintons");
+    // A cue word after a determiner is a noun inside the phrase.
+    let (_, s, _, _) = one("\"It is over,\" said one Republican involved in the planning.");
+    assert_eq!(s, "one Republican involved in the planning");
     let (_, s, c, _) = one("About three in 10 said they prefer a liberal agenda.");
     assert_eq!((s.as_str(), c.as_str()), ("About three in 10", "said"));
     let (_, s, _, _) = one("More than six in 10 said they were tired of the race.");
