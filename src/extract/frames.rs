@@ -1041,7 +1041,8 @@ impl Ctx<'_> {
         // Only a simple verb inverts ("C, said X"): "X, a Democrat, has proposed C" and
         // "officials have, in fact, praised C" keep their subject on the left.
         let inverts = || {
-            !(cue.start..cue.end).any(|k| self.has(k, wf::AUX))
+            // "C, not declare X" is a coordinated verb phrase.
+            !(cue.start..cue.end).any(|k| self.has(k, wf::AUX) || self.cat(k) == Cat::Neg)
                 && !(floor..g - 1).any(|k| {
                     self.has(k, wf::AUX)
                         && self.kind(k + 1) == Kind::Comma
@@ -1143,6 +1144,11 @@ impl Ctx<'_> {
                         )
                     {
                         f += 1;
+                    }
+                    // `Said Poynter, who grew up with Ali, "We were proud."`: the comma
+                    // before the quote closes the clause.
+                    if f < end && self.kind(f - 1) == Kind::Comma {
+                        f -= 1;
                     }
                     if self.relative_appositive(e + 1, f) {
                         e = f;

@@ -676,7 +676,7 @@ impl<'a> Ctx<'a> {
         // "he posted a photo and Clinton said": a phrase that follows a verb is its
         // object; a new subject starts after the conjunction (not between two names).
         if s > b
-            && self.cat(s - 1) == Cat::Verb
+            && (self.cat(s - 1) == Cat::Verb || self.lower_is(s - 1, &["to"]))
             && let Some(j) = (s + 1..g - 1).rev().find(|&j| {
                 self.lower_is(j, &["and", "but"])
                     && self.cat(j - 1) != Cat::Name

@@ -1447,3 +1447,47 @@ fn a_stative_passive_is_the_subjects_attitude() {
     let (p, s, _, _) = one("The plan was opposed by Democrats.");
     assert_eq!((p, s.as_str()), (Pattern::Passive, "Democrats"));
 }
+
+#[test]
+fn said_before_a_speaker_with_a_relative_clause() {
+    let (p, s, c, content) =
+        one("Said Dorothy Poynter, who grew up with Ali, \"We were all so proud of him.\"");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::CueSource,
+            "Dorothy Poynter, who grew up with Ali",
+            "Said"
+        )
+    );
+    assert_eq!(content, ["\"We were all so proud of him.\""]);
+}
+
+#[test]
+fn a_negated_verb_after_a_comma_does_not_invert() {
+    let (p, s, c, content) =
+        one("Trump's opponents said the U.S. should stand with Israel, not declare neutrality.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "Trump's opponents", "said")
+    );
+    assert_eq!(
+        content,
+        ["the U.S. should stand with Israel, not declare neutrality"]
+    );
+}
+
+#[test]
+fn a_new_speaker_after_an_infinitive_and_and() {
+    let all = found("The agency declined to comment and Senate aides said the remark was wrong.");
+    assert!(
+        all.iter()
+            .any(|a| a.1 == "The agency" && a.2 == "declined" && a.3 == ["to comment"]),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|a| a.1 == "Senate aides" && a.2 == "said" && a.3 == ["the remark was wrong"]),
+        "{all:?}"
+    );
+}
