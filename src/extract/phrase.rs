@@ -760,6 +760,12 @@ impl<'a> Ctx<'a> {
             if a >= b {
                 return None;
             }
+            // "Mr. Slinker, whose start-up, Paradata, uses big data, said": a relative
+            // clause runs over its own commas to the cue.
+            if included && b < close && self.relative_appositive(a, close) {
+                end = g;
+                break;
+            }
             // "from Jackson, Miss., attending": a one-word state after a place.
             let np = self.np_valid(a, b)
                 || self.relative_appositive(a, b)

@@ -980,6 +980,10 @@ fn subjects_keep_their_notes_asides_and_compounds() {
             "Sandra Inman, a supporter from Jackson, Miss., said she could not vote.",
             "Sandra Inman, a supporter from Jackson, Miss.,",
         ),
+        (
+            "Mr. Slinker, whose start-up, Paradata, uses big data, said he likes Trump.",
+            "Mr. Slinker, whose start-up, Paradata, uses big data,",
+        ),
     ] {
         let (p, s, c, _) = one(text);
         assert_eq!(
