@@ -475,6 +475,19 @@ impl Ctx<'_> {
         if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) && !agrees {
             return true;
         }
+        // "in swing states to stump": a preposition and modifiers (not "as polls show").
+        if k < i
+            && k > 0
+            && self.lower_is(
+                k - 1,
+                &[
+                    "in", "on", "at", "to", "from", "with", "of", "for", "into", "across", "among",
+                    "about",
+                ],
+            )
+        {
+            return true;
+        }
         // "plans to attend": "to" and a verb.
         let infinitive = e + 1 < end
             && self.lower_is(e, &["to"])

@@ -464,6 +464,9 @@ fn noun_like_cue_forms_need_a_verb_context() {
         found("Both candidates campaigned hard in the swing states before the vote.").is_empty()
     );
     assert!(found("The original tweet was deleted within an hour.").is_empty());
+    assert!(found("He is showing up in swing states to stump for Clinton.").is_empty());
+    let (_, s, c, _) = one("It was a long shot, as polls show Clinton with a big lead.");
+    assert_eq!((s.as_str(), c.as_str()), ("polls", "show"));
     let (_, s, c, content) = one("He states that the budget is balanced.");
     assert_eq!((s.as_str(), c.as_str()), ("He", "states"));
     assert_eq!(content, ["the budget is balanced"]);
