@@ -461,10 +461,15 @@ impl Ctx<'_> {
         {
             k -= 1;
         }
-        // But "the campaign plans to": a singular subject and a verb in -s.
+        // But "the campaign plans to", "his supporters claim that": a singular subject
+        // and a verb in -s, or a plural one and a bare verb.
+        let plural = |w: &str| {
+            w.ends_with('s')
+                && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
+                && !w.eq_ignore_ascii_case("news")
+        };
         let agrees = k < i
-            && self.text(i).ends_with('s')
-            && !self.text(i - 1).ends_with('s')
+            && plural(self.text(i)) != plural(self.text(i - 1))
             && k > 0
             && self.lower_is(
                 k - 1,

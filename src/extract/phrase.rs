@@ -313,6 +313,19 @@ impl<'a> Ctx<'a> {
         if self.quantifier(s) && (e == s + 1 || self.cat(s + 1) == Cat::Prep && e > s + 2) {
             return e == s + 1 || self.np_valid_after_quantifier(s + 1, e);
         }
+        // "those around him", "those close to the campaign": a demonstrative stands
+        // for its noun.
+        if e > s + 2 && self.lower_is(s, &["those"]) {
+            let p = if self.lower_is(s + 1, &["close"]) {
+                s + 2
+            } else {
+                s + 1
+            };
+            if self.cat(p) == Cat::Prep && e > p + 1 && !self.lower_is(p, &["of"]) {
+                return self.np_valid(p + 1, e)
+                    || (e == p + 2 && self.lower_is(p + 1, &["him", "her", "them", "us", "me"]));
+            }
+        }
         if !self.np_starter(s) {
             return false;
         }
@@ -685,6 +698,13 @@ impl<'a> Ctx<'a> {
             })
         {
             return Some(j + 1..g);
+        }
+        // "an email saying that the results show": the subject starts after a cue's
+        // complementizer.
+        if let Some(k) = (s + 1..g - 1).rev().find(|&k| {
+            self.lower_is(k, &["that"]) && self.has(k - 1, wf::CUE_VERB) && self.np_valid(k + 1, g)
+        }) {
+            return Some(k + 1..g);
         }
         Some(s..g)
     }

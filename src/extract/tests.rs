@@ -1037,15 +1037,21 @@ fn a_participle_after_an_opening_adjunct_takes_the_subject() {
 
 #[test]
 fn whoever_sends_the_message_speaks_through_it() {
-    let (_, s, c, _) = one(
+    let all = found(
         "The Cruz campaign sent a fundraising email Wednesday saying that the results show Cruz can win.",
     );
+    assert_eq!(all.len(), 2, "{all:?}");
     assert_eq!(
-        (s.as_str(), c.as_str()),
+        (all[0].1.as_str(), all[0].2.as_str()),
         (
             "The Cruz campaign",
             "sent a fundraising email Wednesday saying"
         )
+    );
+    // The reported results speak inside it.
+    assert_eq!(
+        (all[1].1.as_str(), all[1].2.as_str()),
+        ("the results", "show")
     );
 }
 
@@ -1497,4 +1503,28 @@ fn a_new_speaker_after_an_infinitive_and_and() {
             .any(|a| a.1 == "Senate aides" && a.2 == "said" && a.3 == ["the remark was wrong"]),
         "{all:?}"
     );
+}
+
+#[test]
+fn a_plural_subject_agrees_with_a_bare_cue_verb() {
+    let (_, s, c, content) = one("Increasingly, his supporters claim that the vote was rigged.");
+    assert_eq!((s.as_str(), c.as_str()), ("his supporters", "claim"));
+    assert_eq!(content, ["the vote was rigged"]);
+    // A singular noun in -s is no plural subject.
+    assert!(
+        found("It said more than the news release.")
+            .iter()
+            .all(|a| a.2 != "release")
+    );
+}
+
+#[test]
+fn those_with_a_phrase_is_a_subject() {
+    let (_, s, c, _) = one("Already, those around him acknowledge that the bid is improbable.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("those around him", "acknowledge")
+    );
+    let (_, s, _, _) = one("Those close to the campaign say it will end soon.");
+    assert_eq!(s, "Those close to the campaign");
 }
