@@ -480,9 +480,11 @@ impl Ctx<'_> {
         if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) && !agrees {
             return true;
         }
-        // "in swing states to stump": a preposition and modifiers (not "as polls show").
+        // "in swing states to stump": a preposition and modifiers before a plural (not
+        // "as polls show", "voters in key states support").
         if k < i
             && k > 0
+            && plural(self.text(i))
             && self.lower_is(
                 k - 1,
                 &[

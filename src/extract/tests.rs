@@ -465,6 +465,11 @@ fn noun_like_cue_forms_need_a_verb_context() {
     );
     assert!(found("The original tweet was deleted within an hour.").is_empty());
     assert!(found("He is showing up in swing states to stump for Clinton.").is_empty());
+    let (_, s, c, _) = one("Voters in key states support Clinton.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Voters in key states", "support")
+    );
     let (_, s, c, _) = one("It was a long shot, as polls show Clinton with a big lead.");
     assert_eq!((s.as_str(), c.as_str()), ("polls", "show"));
     let (_, s, c, content) = one("He states that the budget is balanced.");
