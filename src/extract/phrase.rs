@@ -495,6 +495,8 @@ impl<'a> Ctx<'a> {
                         && k + 1 < e
                         && self.cat(k + 1) == Cat::Noun
                         && !self.p.tokens[k + 1].is_cap()
+                        // "the issue came up": a particle is no noun.
+                        && !self.lower_is(k + 1, &["up", "down", "out", "off", "back"])
                         && !self.text(k).ends_with('s')
                         && !self.text(k).ends_with("ed") =>
                 {
@@ -699,10 +701,20 @@ impl<'a> Ctx<'a> {
         {
             return Some(j + 1..g);
         }
-        // "an email saying that the results show": the subject starts after a cue's
-        // complementizer.
+        // "an email saying that the results show", "the issue arose after Mr. Trump
+        // said": the subject starts after a cue's complementizer or a subordinator.
         if let Some(k) = (s + 1..g - 1).rev().find(|&k| {
-            self.lower_is(k, &["that"]) && self.has(k - 1, wf::CUE_VERB) && self.np_valid(k + 1, g)
+            (self.lower_is(k, &["that"]) && self.has(k - 1, wf::CUE_VERB)
+                || self.lower_is(
+                    k,
+                    &[
+                        "after", "before", "since", "until", "because", "while", "when",
+                        "although", "though", "unless", "whereas",
+                    ],
+                ) && !(s..k).any(|j| {
+                    self.cat(j) == Cat::Rel || self.lower_is(j, &["that", "who", "which"])
+                }))
+                && self.np_valid(k + 1, g)
         }) {
             return Some(k + 1..g);
         }

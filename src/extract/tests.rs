@@ -1533,3 +1533,21 @@ fn those_with_a_phrase_is_a_subject() {
     let (_, s, _, _) = one("Those close to the campaign say it will end soon.");
     assert_eq!(s, "Those close to the campaign");
 }
+
+#[test]
+fn a_subject_starts_after_a_subordinator() {
+    for text in [
+        "The issue arose after Mr. Trump said he would go.",
+        "The issue came up after Mr. Trump said he would go.",
+    ] {
+        let (p, s, c, _) = one(text);
+        assert_eq!(
+            (p, s.as_str(), c.as_str()),
+            (Pattern::SourceCue, "Mr. Trump", "said"),
+            "{text}"
+        );
+    }
+    // Inside a relative clause it belongs to the phrase.
+    let (_, s, _, _) = one("The polling that was done before the primary showed a tie.");
+    assert_eq!(s, "The polling that was done before the primary");
+}
