@@ -923,8 +923,26 @@ impl Ctx<'_> {
                 after_left && before_subject.is_some_and(|k| self.opening_clause(si, k));
             // `"C," X said at a rally`: after a closed quote, what follows the cue is
             // said only when it opens with a quote, "that" or a colon.
+            // `"Who knows?" Trump asked, smiling`: a quote sentence before is what was
+            // said when no clause follows the cue (a hearer, an adjunct, a participle).
+            let quote_prev = || {
+                self.sentence_initial(subject.start)
+                    && self
+                        .quote_before(si)
+                        .first()
+                        .is_some_and(|r| self.sentence_initial(r.start))
+                    && right.first().is_none_or(|r| {
+                        matches!(self.cat(r.start), Cat::Prep | Cat::Time)
+                            && !self.lower_is(r.start, &["that", "whether", "if"])
+                            || self.lower_is(r.start, SUBORDINATORS)
+                            || self.kind(r.start - 1) == Kind::Comma
+                                && self.text(r.start).ends_with("ing")
+                            || cue.hearer && self.only_hearer_from(si, cue.end)
+                    })
+            };
             let quote_left = !left_opening
-                && before_subject.is_some_and(|k| self.quote_closing_at(k, floor).is_some());
+                && (before_subject.is_some_and(|k| self.quote_closing_at(k, floor).is_some())
+                    || quote_prev());
             // After a quote, only what opens right after the cue is said too (`"A," he
             // said, "B."`), not what follows an adjunct ("said in a documentary that ...").
             let right_opens = right.first().is_some_and(|r| {
@@ -1526,9 +1544,11 @@ impl Ctx<'_> {
             .content_left(si, left)
             .first()
             .is_some_and(|r| !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb));
-        if !clause_left {
-            return false;
-        }
+        clause_left && self.only_hearer_from(si, k)
+    }
+
+    /// Is the rest of the sentence from `k` only a hearer and adjuncts?
+    fn only_hearer_from(&self, si: usize, k: usize) -> bool {
         let end = self.content_end(si);
         let mut e = k;
         while e < end

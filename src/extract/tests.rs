@@ -1551,3 +1551,38 @@ fn a_subject_starts_after_a_subordinator() {
     let (_, s, _, _) = one("The polling that was done before the primary showed a tie.");
     assert_eq!(s, "The polling that was done before the primary");
 }
+
+#[test]
+fn a_quote_sentence_before_the_speaker_is_what_was_said() {
+    for (text, cue, quote) in [
+        (
+            "\"Why are you still endorsing him?\" Obama asked Republican politicians.",
+            "asked",
+            "\"Why are you still endorsing him?\"",
+        ),
+        (
+            "\"What does that mean?\" Mr. Trump asked, repeating a broadside.",
+            "asked",
+            "\"What does that mean?\"",
+        ),
+        (
+            "\"Who do they think they are?\" Trump said of Apple in February.",
+            "said",
+            "\"Who do they think they are?\"",
+        ),
+    ] {
+        let all = found(text);
+        assert!(
+            all.iter()
+                .any(|a| a.0 == Pattern::ContentFirst && a.2 == cue && a.3 == [quote]),
+            "{text}: {all:?}"
+        );
+    }
+    // A clause after the cue is what was said.
+    let all = found("\"We won.\" He said the party would now unite.");
+    assert!(
+        all.iter()
+            .any(|a| a.2 == "said" && a.3 == ["the party would now unite"]),
+        "{all:?}"
+    );
+}
