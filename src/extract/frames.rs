@@ -1173,7 +1173,7 @@ impl Ctx<'_> {
                 }
                 // "said Mr. Brown, who has taken on the organizing": the relative clause
                 // runs to the end of the clause.
-                if self.lower_is(e + 1, &["who", "whose"]) {
+                if self.lower_is(e + 1, &["who", "whom", "whose"]) {
                     let mut f = e + 1;
                     while f < end
                         && !matches!(

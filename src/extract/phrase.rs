@@ -927,7 +927,7 @@ impl<'a> Ctx<'a> {
     pub fn relative_appositive(&self, s: usize, e: usize) -> bool {
         s < e
             && e - s <= 25
-            && self.lower_is(s, &["who", "which", "whose"])
+            && self.lower_is(s, &["who", "whom", "which", "whose"])
             && (s + 1..e).all(|k| {
                 !matches!(
                     self.kind(k),
@@ -1034,7 +1034,7 @@ impl<'a> Ctx<'a> {
         let mut relative = false;
         let mut appositive = false;
         while e < end {
-            if e > s && self.cat(e) == Cat::Rel && self.lower_is(e, &["who", "whose"]) {
+            if e > s && self.cat(e) == Cat::Rel && self.lower_is(e, &["who", "whom", "whose"]) {
                 relative = true;
             }
             let stop = match self.kind(e) {

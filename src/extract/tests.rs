@@ -1586,3 +1586,18 @@ fn a_quote_sentence_before_the_speaker_is_what_was_said() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_single_quote_closes_inside_a_doubled_one() {
+    let (p, s, c, content) =
+        one("''I would use the word 'old-school,''' said Gregory Slayton, whom Bush appointed.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::CueSource,
+            "Gregory Slayton, whom Bush appointed",
+            "said"
+        )
+    );
+    assert_eq!(content, ["''I would use the word 'old-school,'''"]);
+}

@@ -252,6 +252,24 @@ pub fn tokenize(
             continue;
         }
 
+        // "the word 'old-school,''' said": the inner single quote closes before the
+        // doubled one.
+        if c == '\''
+            && text[i..].starts_with("'''")
+            && quote_direction(text, i, i + 3, QuoteDir::Unknown) == QuoteDir::Close
+        {
+            let dir = QuoteDir::Close;
+            push(
+                &mut out,
+                start,
+                i + 1,
+                Kind::Quote(Quote { double: false, dir }),
+                0,
+                &mut pending,
+            );
+            i += 1;
+            continue;
+        }
         // Doubled straight quotes used as double quotes: '' and ``.
         if (c == '\'' || c == '`') && i + 1 < n && bytes[i + 1] == bytes[i] {
             let dir = quote_direction(text, i, i + 2, QuoteDir::Unknown);
@@ -900,6 +918,25 @@ mod tests {
                 (true, QuoteDir::Open),
                 (true, QuoteDir::Close),
                 (true, QuoteDir::Open),
+                (true, QuoteDir::Close)
+            ]
+        );
+    }
+
+    #[test]
+    fn three_apostrophes_close_the_single_quote_first() {
+        let abbr = Abbreviations::default();
+        let text = "''the word 'old-school,''' he said";
+        let dirs: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+            .iter()
+            .filter_map(|t| t.quote().map(|q| (q.double, q.dir)))
+            .collect();
+        assert_eq!(
+            dirs,
+            [
+                (true, QuoteDir::Open),
+                (false, QuoteDir::Open),
+                (false, QuoteDir::Close),
                 (true, QuoteDir::Close)
             ]
         );
