@@ -1601,3 +1601,17 @@ fn a_single_quote_closes_inside_a_doubled_one() {
     );
     assert_eq!(content, ["''I would use the word 'old-school,'''"]);
 }
+
+#[test]
+fn manner_of_speaking_verbs_need_speech() {
+    let (p, s, c, _) = one("\"It is over,\" she snapped.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "she", "snapped")
+    );
+    let (_, s, c, content) = one("Hillary shot back, \"I chose to fulfill my profession.\"");
+    assert_eq!((s.as_str(), c.as_str()), ("Hillary", "shot back"));
+    assert_eq!(content, ["\"I chose to fulfill my profession.\""]);
+    assert!(found("The dog barked at the mail carrier.").is_empty());
+    assert!(found("Markets snapped back on Monday.").is_empty());
+}
