@@ -1148,6 +1148,15 @@ impl Ctx<'_> {
                 match (e + 1..end.min(e + 10)).find(|&k| self.kind(k) == Kind::CloseParen) {
                     Some(c) => {
                         e = c + 1;
+                        // "the Vox Populi (Voice of the People) column": the head noun
+                        // comes after the note.
+                        if e < end
+                            && self.cat(e) == Cat::Noun
+                            && !self.p.tokens[e].is_cap()
+                            && let Some(r) = self.np_after(e, end)
+                        {
+                            e = r.end;
+                        }
                         continue;
                     }
                     None => break,

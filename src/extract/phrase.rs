@@ -417,6 +417,9 @@ impl<'a> Ctx<'a> {
                     if k > s
                         && self.has(k, wf::TITLE_WORD)
                         && matches!(last, Cat::Noun | Cat::Num)
+                        // "1st Lt. Tyler Livingston"
+                        && !(self.text(k - 1).starts_with(|c: char| c.is_ascii_digit())
+                            && ["st", "nd", "rd", "th"].iter().any(|x| self.text(k - 1).ends_with(x)))
                         && !self
                             .lower_is(k - 1, &["former", "then", "acting", "late", "outgoing"])
                         // "the younger Mr. Trump": a word between a determiner and a

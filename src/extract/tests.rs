@@ -1008,6 +1008,10 @@ fn sources_after_the_cue_take_names_and_adjectives() {
     assert_eq!(s, "Will Doyle, a professor");
     let (_, s, _, _) = one("\"It is over,\" said a person close to the Clintons.");
     assert_eq!(s, "a person close to the Clintons");
+    let (_, s, _, _) = one("\"It is over,\" said Air Force 1st Lt. Tyler Livingston.");
+    assert_eq!(s, "Air Force 1st Lt. Tyler Livingston");
+    let (_, s, _, _) = one("\"It was rough,\" said the Vox Populi (Voice of the People) column.");
+    assert_eq!(s, "the Vox Populi (Voice of the People) column");
     // A cue word after a determiner is a noun inside the phrase.
     let (_, s, _, _) = one("\"It is over,\" said one Republican involved in the planning.");
     assert_eq!(s, "one Republican involved in the planning");
