@@ -1079,8 +1079,10 @@ impl Ctx<'_> {
         // Only a simple verb inverts ("C, said X"): "X, a Democrat, has proposed C" and
         // "officials have, in fact, praised C" keep their subject on the left.
         let inverts = || {
-            // "C, not declare X" is a coordinated verb phrase.
+            // "C, not declare X" and "C, then referred to X" are coordinated verb
+            // phrases.
             !(cue.start..cue.end).any(|k| self.has(k, wf::AUX) || self.cat(k) == Cat::Neg)
+                && !self.lower_is(cue.start, &["then", "also", "later"])
                 && !(floor..g - 1).any(|k| {
                     self.has(k, wf::AUX)
                         && self.kind(k + 1) == Kind::Comma

@@ -1497,6 +1497,8 @@ fn a_negated_verb_after_a_comma_does_not_invert() {
         content,
         ["the U.S. should stand with Israel, not declare neutrality"]
     );
+    let all = found("\"We have work to do,\" she told a crowd, then referred to his slogan.");
+    assert!(all.iter().all(|a| a.2 != "then referred to"), "{all:?}");
 }
 
 #[test]
