@@ -2450,26 +2450,44 @@ fn link_nesting(out: &mut [Attribution]) {
             })
         })
         .collect();
+    // The attributions with content, by where it starts, and the furthest any of the
+    // first k reaches: a scan back from the last one starting at or before a cue stops
+    // where none reaches past it (documents hold many attributions; contents are short).
+    let mut order: Vec<usize> = (0..n).filter(|&a| !out[a].content.is_empty()).collect();
+    order.sort_unstable_by_key(|&a| cover[a].0);
+    let reach: Vec<usize> = order
+        .iter()
+        .scan(0, |hi, &a| {
+            *hi = cover[a].1.max(*hi);
+            Some(*hi)
+        })
+        .collect();
     for b in 0..n {
         if out[b].cue.is_empty() {
             continue;
         }
         let cue = out[b].cue.clone();
+        // The smallest content holding the cue; of equal ones, the first attribution's.
         let mut best: Option<(usize, usize)> = None;
-        for (a, other) in out.iter().enumerate() {
-            if a == b || cover[a].0 > cue.start || cue.end > cover[a].1 {
+        let last = order.partition_point(|&a| cover[a].0 <= cue.start);
+        for k in (0..last).rev() {
+            if reach[k] < cue.end {
+                break;
+            }
+            let a = order[k];
+            if a == b || cue.end > cover[a].1 {
                 continue;
             }
-            for r in &other.content {
+            for r in &out[a].content {
                 if r.start <= cue.start && cue.end <= r.end {
                     let size = r.end - r.start;
-                    if best.is_none_or(|(_, s)| size < s) {
-                        best = Some((a, size));
+                    if best.is_none_or(|(s, x)| (size, a) < (s, x)) {
+                        best = Some((size, a));
                     }
                 }
             }
         }
-        out[b].parent = best.map(|(a, _)| a);
+        out[b].parent = best.map(|(_, a)| a);
     }
     // Two contents that hold each other's cues would nest in a loop: keep the outer.
     for b in 0..n {
