@@ -188,6 +188,10 @@ impl Ctx<'_> {
         out: &[Attribution],
         first_new: usize,
     ) -> Option<Attribution> {
+        // Most words start no cue of any kind: one flag test passes over them.
+        if !self.has(i, wf::CUE_START | wf::CUE_NOUN) {
+            return None;
+        }
         let found = (out, first_new);
         let pack = self.pack;
         let toks = &self.p.tokens;

@@ -1012,6 +1012,16 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
             out.verb_group.insert(ids, ());
         }
     }
+    let firsts: Vec<WordId> = out
+        .verbs
+        .first_words()
+        .chain(out.phrases.first_words())
+        .chain(out.raising.first_words())
+        .chain(out.light_verbs.first_words())
+        .collect();
+    for id in firsts {
+        b.vocab.add_flag(id, wf::CUE_START);
+    }
     out
 }
 
