@@ -26,6 +26,12 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
             out.push(a);
         }
         while i < s.tokens.end {
+            // Most words start no cue of any kind: one flag test passes over them
+            // (here, not in `cue_at`, so it costs no call).
+            if !cx.has(i, wf::CUE_START | wf::CUE_NOUN) {
+                i += 1;
+                continue;
+            }
             match cx.cue_at(si, i, &out, first_new) {
                 Some(a) => {
                     i = a.cue.end.max(i + 1);
@@ -188,10 +194,6 @@ impl Ctx<'_> {
         out: &[Attribution],
         first_new: usize,
     ) -> Option<Attribution> {
-        // Most words start no cue of any kind: one flag test passes over them.
-        if !self.has(i, wf::CUE_START | wf::CUE_NOUN) {
-            return None;
-        }
         let found = (out, first_new);
         let pack = self.pack;
         let toks = &self.p.tokens;

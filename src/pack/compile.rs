@@ -623,15 +623,16 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
         }
     }
 
-    let mut abbr = Abbreviations::default();
     let bare = |list: &[String]| -> Vec<String> {
         list.iter()
             .map(|s| s.to_lowercase().trim_end_matches('.').to_string())
             .collect()
     };
-    abbr.titles.extend(bare(&text.titles));
-    abbr.other.extend(bare(&text.abbreviations));
-    abbr.numbered.extend(bare(&text.numbered));
+    let abbr = Abbreviations::new(
+        bare(&text.titles),
+        bare(&text.abbreviations),
+        bare(&text.numbered),
+    );
     let mut b = Builder {
         vocab: Vocab::default(),
         abbr,
