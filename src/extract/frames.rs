@@ -2145,7 +2145,9 @@ impl Ctx<'_> {
 
     /// A `reports` noun under `nouns` ("poll", "survey").
     fn report_noun(&self, k: usize) -> bool {
-        self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports)
+        // Every statement noun has the flag: most words need no lookup.
+        self.has(k, wf::CUE_NOUN)
+            && self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports)
     }
 
     /// "C in the latest NBC News/Wall Street Journal poll": a closing "in" phrase whose
@@ -2160,9 +2162,12 @@ impl Ctx<'_> {
         // A particular report ("a CNN poll", "Monday's survey"), not standing "in the
         // polls".
         let nouns: Vec<usize> = (f + 1..end).filter(|&k| self.report_noun(k)).collect();
+        if nouns.is_empty() {
+            return None;
+        }
         let particular = nouns.iter().any(|&k| !self.text(k).ends_with('s'))
             || (f + 1..end).any(|k| matches!(self.cat(k), Cat::Name | Cat::Num | Cat::Poss));
-        if nouns.is_empty() || !particular || !self.np_valid(f + 1, end) {
+        if !particular || !self.np_valid(f + 1, end) {
             return None;
         }
         let mut start = self.skip_conjunctions(range.start, f);
@@ -2185,12 +2190,15 @@ impl Ctx<'_> {
     fn colon_frame(&self, si: usize) -> Option<Attribution> {
         let s = &self.p.sentences[si];
         let range = s.tokens.clone();
-        let colon = range.clone().find(|&k| self.kind(k) == Kind::Colon)?;
-        let mut start = range.start;
-        while start < colon && self.p.tokens[start].is_quote() {
-            start += 1;
-        }
-        if colon == start || colon - start > 6 {
+        // The speaker is the first one to six tokens after any opening quotes; the
+        // colon is the first in the sentence (none comes before them), so it is looked
+        // for only that far.
+        let start = range
+            .clone()
+            .find(|&k| !self.p.tokens[k].is_quote())
+            .unwrap_or(range.end);
+        let colon = (start..range.end.min(start + 7)).find(|&k| self.kind(k) == Kind::Colon)?;
+        if colon == start {
             return None;
         }
         let after = colon + 1;
