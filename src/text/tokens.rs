@@ -677,6 +677,8 @@ fn abbreviation_period(
 /// an apostrophe, or by a period that no letter follows; none of which `scan_word`
 /// would take into the word, but for an abbreviation's period. Pushes its token and
 /// returns the index after it; `None` leaves the word to `scan_word`'s general path.
+/// Inlined into `tokenize`'s loop: a call per word cost more than the scan.
+#[inline(always)]
 fn plain_ascii_word(
     text: &str,
     start: usize,
