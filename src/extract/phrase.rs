@@ -179,6 +179,8 @@ impl<'a> Ctx<'a> {
         self.cats[i]
     }
 
+    /// Inlined into `new`'s loop over every token: a call per token cost a fair share.
+    #[inline(always)]
     fn compute_cat(&self, i: usize) -> Cat {
         let t = &self.p.tokens[i];
         match t.kind {
