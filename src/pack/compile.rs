@@ -227,15 +227,6 @@ fn parse_trusted(name: &str, text: &Arc<String>, errors: &mut RuleErrors) -> Opt
     if is_blank(text) {
         return Some(Yaml::Mapping(Default::default()));
     }
-    // yaml-rust2 reads the built-in files in a fraction of the time serde_yaml takes;
-    // anything unusual (several documents, aliases) goes the way every file goes.
-    if let Ok(mut docs) = yaml_rust2::YamlLoader::load_from_str(text)
-        && docs.len() == 1
-        && let Some(doc) = untyped(docs.remove(0))
-        && !doc.is_null()
-    {
-        return Some(doc);
-    }
     match serde_yaml::from_str::<Yaml>(text) {
         Ok(Yaml::Null) => Some(Yaml::Mapping(Default::default())),
         Ok(v) => Some(v),
@@ -244,6 +235,21 @@ fn parse_trusted(name: &str, text: &Arc<String>, errors: &mut RuleErrors) -> Opt
             None
         }
     }
+}
+
+/// `parse_trusted` for a file of the built-in pack (`Checks::Trusted` only): read with
+/// yaml-rust2, in a fraction of the time serde_yaml takes. Anything unusual (several
+/// documents, aliases) goes serde_yaml's way; rule files a user gives always do, as
+/// yaml-rust2 accepts some that serde_yaml refuses (alias bombs, repeated keys).
+fn parse_builtin(name: &str, text: &Arc<String>, errors: &mut RuleErrors) -> Option<Yaml> {
+    if let Ok(mut docs) = yaml_rust2::YamlLoader::load_from_str(text)
+        && docs.len() == 1
+        && let Some(doc) = untyped(docs.remove(0))
+        && !doc.is_null()
+    {
+        return Some(doc);
+    }
+    parse_trusted(name, text, errors)
 }
 
 /// A yaml-rust2 document as the serde_yaml one (`None` for an alias or a float that
@@ -322,7 +328,7 @@ fn build<'a, T: DeserializeOwned + Default>(
         let file = &sources.files[*i];
         let layers = vec![(file.name.as_str(), &file.text)];
         let at = Located::layered(layers, Origins::default());
-        let Some(doc) = parse_trusted(&file.name, &file.text, errors) else {
+        let Some(doc) = parse_builtin(&file.name, &file.text, errors) else {
             return (T::default(), at, Yaml::Null);
         };
         // Read from the document in place: it is returned too, so not moved.
@@ -348,7 +354,7 @@ fn build<'a, T: DeserializeOwned + Default>(
                     Checks::All => {
                         parse_yaml::<T>(&file.name, &file.text, SchemaKind::Rules(kind), errors)
                     }
-                    Checks::Trusted => parse_trusted(&file.name, &file.text, errors),
+                    Checks::Trusted => parse_builtin(&file.name, &file.text, errors),
                 };
                 match doc {
                     Some(doc) => {
