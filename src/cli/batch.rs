@@ -543,7 +543,7 @@ fn extract_jsonl(
                 }
             })
             .collect();
-        let mut buf = String::new();
+        let mut buf = String::with_capacity(out.iter().map(|(_, l)| l.len() + 1).sum());
         for (bad, l) in out {
             failed |= bad;
             buf.push_str(&l);

@@ -38,6 +38,9 @@ pub struct Ctx<'a> {
     pub quotes: Quotes,
     /// Per sentence: written in title case, so capitals do not mark names.
     title_case: Vec<bool>,
+    /// Per sentence: its first token that is no quote mark or opening parenthesis (its
+    /// end if none is); a token at or before it opens the sentence.
+    opener_end: Vec<u32>,
     /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
     /// once: both are asked for at every step of every pattern.
     sent_of: Vec<u32>,
@@ -63,6 +66,16 @@ impl<'a> Ctx<'a> {
                 long >= 3 && caps * 10 >= long * 8
             })
             .collect();
+        let opener_end = p
+            .sentences
+            .iter()
+            .map(|s| {
+                s.tokens
+                    .clone()
+                    .find(|&k| !(p.tokens[k].is_quote() || p.tokens[k].kind == Kind::OpenParen))
+                    .unwrap_or(s.tokens.end) as u32
+            })
+            .collect();
         let mut sent_of = vec![u32::MAX; p.tokens.len()];
         for (si, s) in p.sentences.iter().enumerate() {
             for slot in &mut sent_of[s.tokens.clone()] {
@@ -74,6 +87,7 @@ impl<'a> Ctx<'a> {
             pack,
             quotes: Quotes::find(p),
             title_case,
+            opener_end,
             sent_of,
             cats: Vec::new(),
             in_compound: Vec::new(),
@@ -154,26 +168,19 @@ impl<'a> Ctx<'a> {
                     })))
     }
 
+    /// Does token `i` open its sentence, after nothing but quote marks and opening
+    /// parentheses?
     pub fn sentence_initial(&self, i: usize) -> bool {
-        match self.sentence_of(i) {
-            Some(s) => {
-                let start = self.p.sentences[s].tokens.start;
-                let mut k = start;
-                while k < i
-                    && (self.p.tokens[k].is_quote() || self.p.tokens[k].kind == Kind::OpenParen)
-                {
-                    k += 1;
-                }
-                k == i
-            }
-            None => false,
-        }
+        self.sentence_of(i)
+            .is_some_and(|s| i <= self.opener_end[s] as usize)
     }
 
     pub fn cat(&self, i: usize) -> Cat {
         self.cats[i]
     }
 
+    /// Inlined into `new`'s loop over every token: a call per token cost a fair share.
+    #[inline(always)]
     fn compute_cat(&self, i: usize) -> Cat {
         let t = &self.p.tokens[i];
         match t.kind {

@@ -237,6 +237,42 @@ fn parse_trusted(name: &str, text: &Arc<String>, errors: &mut RuleErrors) -> Opt
     }
 }
 
+/// `parse_trusted` for a file of the built-in pack (`Checks::Trusted` only): read with
+/// yaml-rust2, in a fraction of the time serde_yaml takes. Anything unusual (several
+/// documents, aliases) goes serde_yaml's way; rule files a user gives always do, as
+/// yaml-rust2 accepts some that serde_yaml refuses (alias bombs, repeated keys).
+fn parse_builtin(name: &str, text: &Arc<String>, errors: &mut RuleErrors) -> Option<Yaml> {
+    if let Ok(mut docs) = yaml_rust2::YamlLoader::load_from_str(text)
+        && docs.len() == 1
+        && let Some(doc) = untyped(docs.remove(0))
+        && !doc.is_null()
+    {
+        return Some(doc);
+    }
+    parse_trusted(name, text, errors)
+}
+
+/// A yaml-rust2 document as the serde_yaml one (`None` for an alias or a float that
+/// does not parse). `trusted_builtin_is_the_checked_one` checks that the built-in
+/// pack read this way is the one serde_yaml reads.
+fn untyped(y: yaml_rust2::Yaml) -> Option<Yaml> {
+    use yaml_rust2::Yaml as Y;
+    Some(match y {
+        Y::Real(_) => Yaml::Number(y.as_f64()?.into()),
+        Y::Integer(i) => Yaml::Number(i.into()),
+        Y::String(s) => Yaml::String(s),
+        Y::Boolean(b) => Yaml::Bool(b),
+        Y::Null => Yaml::Null,
+        Y::Array(items) => Yaml::Sequence(items.into_iter().map(untyped).collect::<Option<_>>()?),
+        Y::Hash(map) => Yaml::Mapping(
+            map.into_iter()
+                .map(|(k, v)| Some((untyped(k)?, untyped(v)?)))
+                .collect::<Option<_>>()?,
+        ),
+        Y::Alias(_) | Y::BadValue => return None,
+    })
+}
+
 /// `parse_yaml`, then the typed value.
 pub fn parse_checked<T: DeserializeOwned>(
     name: &str,
@@ -292,10 +328,11 @@ fn build<'a, T: DeserializeOwned + Default>(
         let file = &sources.files[*i];
         let layers = vec![(file.name.as_str(), &file.text)];
         let at = Located::layered(layers, Origins::default());
-        let Some(doc) = parse_trusted(&file.name, &file.text, errors) else {
+        let Some(doc) = parse_builtin(&file.name, &file.text, errors) else {
             return (T::default(), at, Yaml::Null);
         };
-        let value = match serde_yaml::from_value::<T>(doc.clone()) {
+        // Read from the document in place: it is returned too, so not moved.
+        let value = match T::deserialize(&doc) {
             Ok(v) => v,
             Err(e) => {
                 errors.push(yaml_error(&file.name, &file.text, &e));
@@ -317,7 +354,7 @@ fn build<'a, T: DeserializeOwned + Default>(
                     Checks::All => {
                         parse_yaml::<T>(&file.name, &file.text, SchemaKind::Rules(kind), errors)
                     }
-                    Checks::Trusted => parse_trusted(&file.name, &file.text, errors),
+                    Checks::Trusted => parse_builtin(&file.name, &file.text, errors),
                 };
                 match doc {
                     Some(doc) => {
@@ -623,15 +660,16 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
         }
     }
 
-    let mut abbr = Abbreviations::default();
     let bare = |list: &[String]| -> Vec<String> {
         list.iter()
             .map(|s| s.to_lowercase().trim_end_matches('.').to_string())
             .collect()
     };
-    abbr.titles.extend(bare(&text.titles));
-    abbr.other.extend(bare(&text.abbreviations));
-    abbr.numbered.extend(bare(&text.numbered));
+    let abbr = Abbreviations::new(
+        bare(&text.titles),
+        bare(&text.abbreviations),
+        bare(&text.numbered),
+    );
     let mut b = Builder {
         vocab: Vocab::default(),
         abbr,
@@ -1011,6 +1049,16 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         } else {
             out.verb_group.insert(ids, ());
         }
+    }
+    let firsts: Vec<WordId> = out
+        .verbs
+        .first_words()
+        .chain(out.phrases.first_words())
+        .chain(out.raising.first_words())
+        .chain(out.light_verbs.first_words())
+        .collect();
+    for id in firsts {
+        b.vocab.add_flag(id, wf::CUE_START);
     }
     out
 }

@@ -30,6 +30,9 @@ pub mod wf {
     /// A noun naming a statement ("announcement", "denial").
     pub const CUE_NOUN: u32 = 1 << 19;
     pub const ROLE: u32 = 1 << 20;
+    /// The first word of some cue verb, cue phrase, raising verb or light verb (lets the
+    /// extractor pass over other words with one test).
+    pub const CUE_START: u32 = 1 << 21;
     /// A sentence adverb ("meanwhile", "however").
     pub const ADVERB: u32 = 1 << 22;
     /// A title abbreviation ("Mr", "Dr", "Sen").
@@ -281,6 +284,11 @@ impl<T> PhraseSet<T> {
 
     pub fn starts_with(&self, word: WordId) -> bool {
         self.by_first.contains_key(&word)
+    }
+
+    /// The words some phrase starts with.
+    pub fn first_words(&self) -> impl Iterator<Item = WordId> + '_ {
+        self.by_first.keys().copied()
     }
 
     /// The longest phrase starting at token `i` and ending before `end`: (length, payload).

@@ -33,7 +33,22 @@ const BLOCK: usize = 32;
 
 /// Characters starting in `bytes` (UTF-8 continuation bytes start none).
 fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    // Eight bytes at a time: a continuation byte (0b10xx_xxxx) has its high bit set and
+    // the bit below clear, which `x << 1` moves into the high bit's place; one bit per
+    // such byte, summed into the top byte by a multiplication.
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let marks = (x & !(x << 1) & HIGH) >> 7;
+        continuations += (marks.wrapping_mul(ONES) >> 56) as usize;
+    }
+    let rest = chunks.remainder();
+    bytes.len() - continuations - rest.iter().filter(|&&b| (b as i8) < -0x40).count()
 }
 
 impl<'a> CharIndex<'a> {
@@ -450,6 +465,21 @@ mod tests {
                 text[..next].chars().count()
             };
             assert_eq!(idx.char_at(b as u32), want, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn char_starts_count_every_byte_value_in_every_place() {
+        for b in 0..=255u8 {
+            for len in 0..20 {
+                for k in 0..len {
+                    let mut bytes = "aé€".repeat(4).into_bytes();
+                    bytes.truncate(len);
+                    bytes[k] = b;
+                    let want = bytes.iter().filter(|&&c| (c as i8) >= -0x40).count();
+                    assert_eq!(char_starts(&bytes), want, "{bytes:?}");
+                }
+            }
         }
     }
 

@@ -101,10 +101,35 @@ impl Token {
 /// final period ("mr", "u.s").
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
-    pub titles: rustc_hash::FxHashSet<String>,
-    pub other: rustc_hash::FxHashSet<String>,
+    titles: rustc_hash::FxHashSet<String>,
+    other: rustc_hash::FxHashSet<String>,
     /// Kept only before a number ("No. 2").
-    pub numbered: rustc_hash::FxHashSet<String>,
+    numbered: rustc_hash::FxHashSet<String>,
+    /// Bytes in the longest of them: a longer word (most words before a period) is
+    /// none of them, with no lowercasing or lookup.
+    longest: usize,
+}
+
+impl Abbreviations {
+    pub fn new(
+        titles: impl IntoIterator<Item = String>,
+        other: impl IntoIterator<Item = String>,
+        numbered: impl IntoIterator<Item = String>,
+    ) -> Abbreviations {
+        let mut abbr = Abbreviations {
+            titles: titles.into_iter().collect(),
+            other: other.into_iter().collect(),
+            numbered: numbered.into_iter().collect(),
+            longest: 0,
+        };
+        abbr.longest = [&abbr.titles, &abbr.other, &abbr.numbered]
+            .into_iter()
+            .flatten()
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
+        abbr
+    }
 }
 
 /// Normalises one token's text into `buf`: lowercase, curly apostrophes made straight,
@@ -160,7 +185,9 @@ fn quote_glyph(c: char) -> Option<(bool, QuoteDir)> {
 }
 
 /// Splits `text` into tokens. `lookup` maps a token's text as written to its word id
-/// (or `NO_WORD`); lexicons key words by their `normalise`d form.
+/// (or `NO_WORD`); lexicons key words by their `normalise`d form. Never inlined: the
+/// loop compiles better on its own than inside its caller.
+#[inline(never)]
 pub fn tokenize(
     text: &str,
     abbr: &Abbreviations,
@@ -630,20 +657,27 @@ fn abbreviation_period(
     abbr: &Abbreviations,
     scratch: &mut String,
 ) -> Option<u16> {
-    // Lowercased into a reused buffer: most sentence ends are no abbreviation.
+    // Lowercased into a reused buffer: most sentence ends are no abbreviation. An ASCII
+    // word keeps its length in lower case, so one longer than every abbreviation is
+    // none of them.
     scratch.clear();
-    if word.is_ascii() {
-        scratch.push_str(word);
-        scratch.make_ascii_lowercase();
+    let listed = if word.is_ascii() {
+        if word.len() <= abbr.longest {
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+        }
+        word.len() <= abbr.longest
     } else {
         scratch.push_str(&word.to_lowercase());
-    }
+        true
+    };
     let lower = scratch.as_str();
-    if abbr.titles.contains(lower) {
+    let is = |set: &rustc_hash::FxHashSet<String>| listed && set.contains(lower);
+    if is(&abbr.titles) {
         Some(flag::ABBREV | flag::TITLE)
-    } else if abbr.other.contains(lower) || word.contains('.') {
+    } else if is(&abbr.other) || word.contains('.') {
         Some(flag::ABBREV)
-    } else if abbr.numbered.contains(lower)
+    } else if is(&abbr.numbered)
         && after.first() == Some(&b' ')
         && after.get(1).is_some_and(|b| b.is_ascii_digit())
     {
@@ -661,6 +695,8 @@ fn abbreviation_period(
 /// an apostrophe, or by a period that no letter follows; none of which `scan_word`
 /// would take into the word, but for an abbreviation's period. Pushes its token and
 /// returns the index after it; `None` leaves the word to `scan_word`'s general path.
+/// Inlined into `tokenize`'s loop: a call per word cost more than the scan.
+#[inline(always)]
 fn plain_ascii_word(
     text: &str,
     start: usize,
@@ -838,9 +874,7 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<String> {
-        let mut abbr = Abbreviations::default();
-        abbr.titles.insert("mr".into());
-        abbr.other.insert("jan".into());
+        let abbr = Abbreviations::new(["mr".into()], ["jan".into()], []);
         tokenize(text, &abbr, |_| NO_WORD)
             .iter()
             .map(|t| text[t.span.range()].to_string())
