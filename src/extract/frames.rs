@@ -1148,6 +1148,10 @@ impl Ctx<'_> {
             return Some(head);
         }
         let mut e = head.end;
+        // "said Rep. Glenn Thompson, R-Pa., on Monday": an abbreviation's period.
+        if e + 1 < end && self.kind(e) == Kind::Period && self.kind(e + 1) == Kind::Comma {
+            e += 1;
+        }
         loop {
             if e >= end {
                 break;
@@ -1182,7 +1186,7 @@ impl Ctx<'_> {
                 }
                 if f > e + 1
                     && !self.participle_clause(e + 1, f)
-                    && self.np_valid(e + 1, f)
+                    && (self.np_valid(e + 1, f) || self.party_note(e + 1, f))
                     && !self.is_subject_pronoun(e + 1)
                 {
                     e = f;

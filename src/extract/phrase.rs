@@ -810,6 +810,7 @@ impl<'a> Ctx<'a> {
             }
             // "from Jackson, Miss., attending": a one-word state after a place.
             let np = self.np_valid(a, b)
+                || self.party_note(a, b)
                 || self.relative_appositive(a, b)
                 || (b == a + 1 && self.kind(a) == Kind::Number)
                 || ((b == a + 1 || (b == a + 2 && self.kind(a + 1) == Kind::Period))
@@ -827,6 +828,15 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(head_start..end)
+    }
+
+    /// "R-Pa.", "D-N.H.", "I-Vt.": a party and state note between commas after a name.
+    pub fn party_note(&self, a: usize, b: usize) -> bool {
+        b > a + 2
+            && b - a <= 6
+            && matches!(self.text(a), "R" | "D" | "I")
+            && self.kind(a + 1) == Kind::Hyphen
+            && (a + 2..b).all(|k| self.kind(k) == Kind::Period || self.p.tokens[k].is_cap())
     }
 
     /// A participle clause, prepositional phrase or adverb between commas, with no

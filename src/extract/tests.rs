@@ -989,6 +989,10 @@ fn subjects_keep_their_notes_asides_and_compounds() {
             "Sandra Inman, a supporter from Jackson, Miss.,",
         ),
         (
+            "Rep. Glenn Thompson, R-Pa., said the plan was dead.",
+            "Rep. Glenn Thompson, R-Pa.,",
+        ),
+        (
             "Mr. Slinker, whose start-up, Paradata, uses big data, said he likes Trump.",
             "Mr. Slinker, whose start-up, Paradata, uses big data,",
         ),
@@ -1008,6 +1012,8 @@ fn sources_after_the_cue_take_names_and_adjectives() {
     assert_eq!(s, "Will Doyle, a professor");
     let (_, s, _, _) = one("\"It is over,\" said a person close to the Clintons.");
     assert_eq!(s, "a person close to the Clintons");
+    let (_, s, _, _) = one("\"It is dead,\" said Rep. Glenn Thompson, R-Pa., on Monday.");
+    assert_eq!(s, "Rep. Glenn Thompson, R-Pa.");
     let (_, s, _, _) = one("\"It is over,\" said Air Force 1st Lt. Tyler Livingston.");
     assert_eq!(s, "Air Force 1st Lt. Tyler Livingston");
     let (_, s, _, _) = one("\"It was rough,\" said the Vox Populi (Voice of the People) column.");
