@@ -936,16 +936,18 @@ mod tests {
         assert_eq!(toks("the 6-1 vote"), ["the", "6", "-", "1", "vote"]);
     }
 
-    #[test]
-    fn quote_directions() {
-        let abbr = Abbreviations::default();
-        let text = "He said \"no,\" and \u{201C}yes\u{201D} and ''maybe''";
-        let dirs: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+    /// (double, direction) of each quote mark in `text`.
+    fn quote_marks(text: &str) -> Vec<(bool, QuoteDir)> {
+        tokenize(text, &Abbreviations::default(), |_| NO_WORD)
             .iter()
             .filter_map(|t| t.quote().map(|q| (q.double, q.dir)))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn quote_directions() {
         assert_eq!(
-            dirs,
+            quote_marks("He said \"no,\" and \u{201C}yes\u{201D} and ''maybe''"),
             [
                 (true, QuoteDir::Open),
                 (true, QuoteDir::Close),
@@ -959,14 +961,8 @@ mod tests {
 
     #[test]
     fn three_apostrophes_close_the_single_quote_first() {
-        let abbr = Abbreviations::default();
-        let text = "''the word 'old-school,''' he said";
-        let dirs: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
-            .iter()
-            .filter_map(|t| t.quote().map(|q| (q.double, q.dir)))
-            .collect();
         assert_eq!(
-            dirs,
+            quote_marks("''the word 'old-school,''' he said"),
             [
                 (true, QuoteDir::Open),
                 (false, QuoteDir::Open),
@@ -978,15 +974,11 @@ mod tests {
 
     #[test]
     fn curly_marks_typed_the_wrong_way_round_go_by_their_place() {
-        let abbr = Abbreviations::default();
         // A closing mark typed as an opening one, an opening one typed as a closing
         // one after an invisible direction mark, and a glued mark left as typed.
         let text =
             "\u{201C}It is,\u{201C} he said. \u{202A}\u{201D}No,\u{201D} she said. a\u{201C}b";
-        let dirs: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
-            .iter()
-            .filter_map(|t| t.quote().map(|q| q.dir))
-            .collect();
+        let dirs: Vec<_> = quote_marks(text).into_iter().map(|(_, d)| d).collect();
         assert_eq!(
             dirs,
             [
