@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::phrase::{Cat, Ctx};
+use super::phrase::{Cat, Ctx, SUBORDINATORS};
 use super::{Attribution, Pattern};
 use crate::model::Stance;
 use crate::pack::raw::PhraseFrame;
@@ -102,10 +102,6 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
 }
 
 /// Words that open a subordinate clause at the start of a sentence.
-const SUBORDINATORS: &[&str] = &[
-    "when", "whenever", "after", "although", "though", "while", "because", "since", "before",
-    "once", "unless", "whereas", "if",
-];
 
 /// A cue found at a token, before its frame is known.
 struct Cue {

@@ -32,6 +32,12 @@ pub enum Cat {
     Stop,
 }
 
+/// Words that open a subordinate clause.
+pub const SUBORDINATORS: &[&str] = &[
+    "when", "whenever", "after", "although", "though", "while", "because", "since", "before",
+    "once", "unless", "whereas", "if", "until",
+];
+
 pub struct Ctx<'a> {
     pub p: &'a Parsed,
     pub pack: &'a Pack,
@@ -715,15 +721,10 @@ impl<'a> Ctx<'a> {
         // said": the subject starts after a cue's complementizer or a subordinator.
         if let Some(k) = (s + 1..g - 1).rev().find(|&k| {
             (self.lower_is(k, &["that"]) && self.has(k - 1, wf::CUE_VERB)
-                || self.lower_is(
-                    k,
-                    &[
-                        "after", "before", "since", "until", "because", "while", "when",
-                        "although", "though", "unless", "whereas",
-                    ],
-                ) && !(s..k).any(|j| {
-                    self.cat(j) == Cat::Rel || self.lower_is(j, &["that", "who", "which"])
-                }))
+                || self.lower_is(k, SUBORDINATORS)
+                    && !(s..k).any(|j| {
+                        self.cat(j) == Cat::Rel || self.lower_is(j, &["that", "who", "which"])
+                    }))
                 && self.np_valid(k + 1, g)
         }) {
             return Some(k + 1..g);
