@@ -101,8 +101,6 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     out
 }
 
-/// Words that open a subordinate clause at the start of a sentence.
-
 /// A cue found at a token, before its frame is known.
 struct Cue {
     /// Start of the cue including its verb group ("has also said").
