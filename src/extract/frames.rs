@@ -1268,6 +1268,7 @@ impl Ctx<'_> {
         if hearer {
             k = self.skip_hearer(k, end);
         }
+        let adjunct = k;
         k = self.skip_adjuncts(k, end);
         // "told New Hampshire on Monday that C", "said — on Twitter — that C": a
         // "that" shortly after an adjunct opens the content.
@@ -1291,6 +1292,10 @@ impl Ctx<'_> {
         }
         if k < end && self.kind(k) == Kind::Comma {
             k += 1;
+            // "said in his 2012 book, ''An American Son.''": a title after the adjunct.
+            if k > adjunct + 2 && self.cat(adjunct) == Cat::Prep && self.title_quote(k) {
+                return vec![];
+            }
         }
         if k < end && self.has(k, wf::COMP) && self.lower_is(k, &["that", "whether", "if"]) {
             k += 1;
@@ -1339,6 +1344,24 @@ impl Ctx<'_> {
             stop = c;
         }
         if k < stop { vec![k..stop] } else { vec![] }
+    }
+
+    /// Does a short quotation in title case ("An American Son.") open at `k`?
+    fn title_quote(&self, k: usize) -> bool {
+        let Some(q) = self.quotes.opening_at(k) else {
+            return false;
+        };
+        let span = self.quotes.spans[q];
+        let words: Vec<usize> = (span.open + 1..span.close)
+            .filter(|&j| self.kind(j) == Kind::Word)
+            .collect();
+        span.closed
+            && (2..=6).contains(&words.len())
+            && words
+                .iter()
+                .all(|&j| self.p.tokens[j].is_cap() || self.text(j).len() <= 3)
+            && !(span.open..span.close)
+                .any(|j| matches!(self.kind(j), Kind::Question | Kind::Exclaim))
     }
 
     /// "In a speech last July, he said:" closing a paragraph: what was said is the

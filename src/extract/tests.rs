@@ -1627,3 +1627,15 @@ fn manner_of_speaking_verbs_need_speech() {
     assert!(found("The dog barked at the mail carrier.").is_empty());
     assert!(found("Markets snapped back on Monday.").is_empty());
 }
+
+#[test]
+fn a_title_after_the_medium_is_not_what_was_said() {
+    let (p, s, _, content) = one(
+        "The revolution dampened plans to return home, Mr. Rubio said in his book, ''An American Son.''",
+    );
+    assert_eq!((p, s.as_str()), (Pattern::ContentFirst, "Mr. Rubio"));
+    assert_eq!(content, ["The revolution dampened plans to return home"]);
+    // A chant or a one-word answer is speech.
+    let (_, _, _, content) = one("The crowd chanted at the rally, \"Lock her up!\"");
+    assert_eq!(content, ["\"Lock her up!\""]);
+}
