@@ -714,9 +714,7 @@ fn plain_ascii_word(
     loop {
         // Runs of lower case letters, most of the text, take the shortest loop.
         let run = i;
-        while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
-            i += 1;
-        }
+        i = lowercase_run(bytes, i);
         lowers |= i > run;
         match bytes.get(i) {
             Some(b'A'..=b'Z') => caps += 1,
@@ -756,6 +754,32 @@ fn plain_ascii_word(
     });
     *pending = 0;
     Some(end)
+}
+
+/// The end of the run of ASCII lower case letters at `i`, found eight bytes at a time
+/// (a byte per loop turn cost more than the rest of the word scan).
+fn lowercase_run(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Adding 0x80 - 'a' (or 0x80 - '{') to an ASCII byte sets its high bit exactly
+        // when it is at least 'a' (or past 'z'). Only a byte of 0xE1 or more carries
+        // into the next one, and that byte ends the run anyway.
+        let from_a = x.wrapping_add(ONES * u64::from(0x80 - b'a'));
+        let past_z = x.wrapping_add(ONES * u64::from(0x80 - b'{'));
+        let other = !(from_a & !past_z & !x) & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+        i += 1;
+    }
+    i
 }
 
 /// Letter case counts of a word, and whether it holds an apostrophe: worked out in
@@ -879,6 +903,24 @@ mod tests {
             .iter()
             .map(|t| text[t.span.range()].to_string())
             .collect()
+    }
+
+    #[test]
+    fn lowercase_runs_end_at_the_first_other_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        for b in all {
+            for k in 0..12 {
+                let mut text = vec![b'q'; k];
+                text.push(b);
+                text.extend_from_slice(b"abcdefghijklmnopqrstuvwxyz");
+                let want = if b.is_ascii_lowercase() {
+                    text.len()
+                } else {
+                    k
+                };
+                assert_eq!(lowercase_run(&text, 0), want, "{b} after {k}");
+            }
+        }
     }
 
     #[test]
