@@ -101,10 +101,9 @@ impl Token {
 /// final period ("mr", "u.s").
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
-    titles: rustc_hash::FxHashSet<String>,
-    other: rustc_hash::FxHashSet<String>,
-    /// Kept only before a number ("No. 2").
-    numbered: rustc_hash::FxHashSet<String>,
+    /// Each form with the lists that hold it (`TITLE`, `OTHER`, `NUMBERED`): one
+    /// lookup answers for all three.
+    lists: rustc_hash::FxHashMap<String, u8>,
     /// Bytes in the longest of them: a longer word (most words before a period) is
     /// none of them, with no lowercasing or lookup.
     longest: usize,
@@ -116,20 +115,24 @@ impl Abbreviations {
         other: impl IntoIterator<Item = String>,
         numbered: impl IntoIterator<Item = String>,
     ) -> Abbreviations {
-        let mut abbr = Abbreviations {
-            titles: titles.into_iter().collect(),
-            other: other.into_iter().collect(),
-            numbered: numbered.into_iter().collect(),
-            longest: 0,
-        };
-        abbr.longest = [&abbr.titles, &abbr.other, &abbr.numbered]
-            .into_iter()
-            .flatten()
-            .map(String::len)
-            .max()
-            .unwrap_or(0);
-        abbr
+        let mut lists = rustc_hash::FxHashMap::default();
+        for (list, words) in [
+            (Abbreviations::TITLE, titles.into_iter().collect::<Vec<_>>()),
+            (Abbreviations::OTHER, other.into_iter().collect()),
+            (Abbreviations::NUMBERED, numbered.into_iter().collect()),
+        ] {
+            for w in words {
+                *lists.entry(w).or_insert(0) |= list;
+            }
+        }
+        let longest = lists.keys().map(String::len).max().unwrap_or(0);
+        Abbreviations { lists, longest }
     }
+
+    const TITLE: u8 = 1;
+    const OTHER: u8 = 1 << 1;
+    /// Kept only before a number ("No. 2").
+    const NUMBERED: u8 = 1 << 2;
 }
 
 /// Normalises one token's text into `buf`: lowercase, curly apostrophes made straight,
@@ -671,13 +674,17 @@ fn abbreviation_period(
         scratch.push_str(&word.to_lowercase());
         true
     };
-    let lower = scratch.as_str();
-    let is = |set: &rustc_hash::FxHashSet<String>| listed && set.contains(lower);
-    if is(&abbr.titles) {
+    let lists = if listed {
+        abbr.lists.get(scratch.as_str()).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    let is = |list: u8| lists & list != 0;
+    if is(Abbreviations::TITLE) {
         Some(flag::ABBREV | flag::TITLE)
-    } else if is(&abbr.other) || word.contains('.') {
+    } else if is(Abbreviations::OTHER) || word.contains('.') {
         Some(flag::ABBREV)
-    } else if is(&abbr.numbered)
+    } else if is(Abbreviations::NUMBERED)
         && after.first() == Some(&b' ')
         && after.get(1).is_some_and(|b| b.is_ascii_digit())
     {
