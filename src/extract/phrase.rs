@@ -268,7 +268,11 @@ impl<'a> Ctx<'a> {
         if f & wf::TIME != 0 {
             return Cat::Time;
         }
-        if self.is_adverb(i) {
+        // Most nouns are no adverb by their flags and ending alone, with no call to
+        // `is_adverb` (which needs one of them).
+        let maybe_adverb = f & (wf::ADVERB | wf::VERB_GROUP) != 0
+            || t.span.len() >= 5 && self.text(i).ends_with("ly");
+        if maybe_adverb && self.is_adverb(i) {
             return Cat::Adverb;
         }
         if cap {

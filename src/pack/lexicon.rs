@@ -60,6 +60,10 @@ pub struct Vocab {
     /// packed into an integer: every token is looked up, and an integer key needs
     /// neither string hashing nor a string comparison.
     short: FxHashMap<u64, WordId>,
+    /// The id of every one-byte token, by its byte (empty until a one-byte word is
+    /// interned): punctuation and "a" are a fair share of all tokens, and an index
+    /// needs no hashing at all.
+    single: Vec<WordId>,
     words: Vec<Box<str>>,
     flags: Vec<u32>,
 }
@@ -162,6 +166,14 @@ impl Vocab {
         }
         self.words.push(word.into());
         self.flags.push(0);
+        // Only a one-byte word is the normal form of a one-byte token: the table
+        // changes with those alone, and is worked out by the general lookup.
+        if word.len() == 1 {
+            let mut buf = String::new();
+            self.single = (0..128u8)
+                .map(|b| self.get_other_token(char::from(b).encode_utf8(&mut [0; 1]), &mut buf))
+                .collect();
+        }
         id
     }
 
@@ -177,6 +189,11 @@ impl Vocab {
     /// scratch space for the rare tokens that are not plain ASCII.
     #[inline]
     pub fn get_token(&self, text: &str, buf: &mut String) -> WordId {
+        if let &[b] = text.as_bytes()
+            && let Some(&id) = self.single.get(usize::from(b))
+        {
+            return id;
+        }
         // Most tokens are short and plain ASCII: their lowercase form packed into an
         // integer (as `short_key` packs it) is the key, with no buffer or loop.
         let word = without_final_period(text.as_bytes());

@@ -78,18 +78,28 @@ pub fn sentences(
         out.push(start..dash + 1);
         start = dash + 1;
     }
-    let mut i = start;
-    while i < range.end {
-        let t = &tokens[i];
-        let terminal = matches!(
+    let terminal = |t: &Token| {
+        matches!(
             t.kind,
             Kind::Period | Kind::Question | Kind::Exclaim | Kind::Ellipsis
-        );
-        let abbrev_end = t.is(flag::ABBREV) && !t.is(flag::TITLE) && !t.is(flag::INITIAL);
-        if !(terminal || abbrev_end) {
-            i += 1;
-            continue;
-        }
+        )
+    };
+    // An abbreviation's period, which may end a sentence too.
+    let abbrev_end =
+        |t: &Token| t.flags & (flag::ABBREV | flag::TITLE | flag::INITIAL) == flag::ABBREV;
+    let mut i = start;
+    while i < range.end {
+        // Most tokens end nothing: found by one search over the slice, with no bounds
+        // check per token.
+        let Some(skip) = tokens[i..range.end]
+            .iter()
+            .position(|t| terminal(t) || abbrev_end(t))
+        else {
+            break;
+        };
+        i += skip;
+        let t = &tokens[i];
+        let (terminal, abbrev_end) = (terminal(t), abbrev_end(t));
         // Closing quotes and brackets stay with the sentence they close.
         let mut j = i + 1;
         while j < range.end {

@@ -101,10 +101,9 @@ impl Token {
 /// final period ("mr", "u.s").
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
-    titles: rustc_hash::FxHashSet<String>,
-    other: rustc_hash::FxHashSet<String>,
-    /// Kept only before a number ("No. 2").
-    numbered: rustc_hash::FxHashSet<String>,
+    /// Each form with the lists that hold it (`TITLE`, `OTHER`, `NUMBERED`): one
+    /// lookup answers for all three.
+    lists: rustc_hash::FxHashMap<String, u8>,
     /// Bytes in the longest of them: a longer word (most words before a period) is
     /// none of them, with no lowercasing or lookup.
     longest: usize,
@@ -116,20 +115,24 @@ impl Abbreviations {
         other: impl IntoIterator<Item = String>,
         numbered: impl IntoIterator<Item = String>,
     ) -> Abbreviations {
-        let mut abbr = Abbreviations {
-            titles: titles.into_iter().collect(),
-            other: other.into_iter().collect(),
-            numbered: numbered.into_iter().collect(),
-            longest: 0,
-        };
-        abbr.longest = [&abbr.titles, &abbr.other, &abbr.numbered]
-            .into_iter()
-            .flatten()
-            .map(String::len)
-            .max()
-            .unwrap_or(0);
-        abbr
+        let mut lists = rustc_hash::FxHashMap::default();
+        for (list, words) in [
+            (Abbreviations::TITLE, titles.into_iter().collect::<Vec<_>>()),
+            (Abbreviations::OTHER, other.into_iter().collect()),
+            (Abbreviations::NUMBERED, numbered.into_iter().collect()),
+        ] {
+            for w in words {
+                *lists.entry(w).or_insert(0) |= list;
+            }
+        }
+        let longest = lists.keys().map(String::len).max().unwrap_or(0);
+        Abbreviations { lists, longest }
     }
+
+    const TITLE: u8 = 1;
+    const OTHER: u8 = 1 << 1;
+    /// Kept only before a number ("No. 2").
+    const NUMBERED: u8 = 1 << 2;
 }
 
 /// Normalises one token's text into `buf`: lowercase, curly apostrophes made straight,
@@ -671,13 +674,17 @@ fn abbreviation_period(
         scratch.push_str(&word.to_lowercase());
         true
     };
-    let lower = scratch.as_str();
-    let is = |set: &rustc_hash::FxHashSet<String>| listed && set.contains(lower);
-    if is(&abbr.titles) {
+    let lists = if listed {
+        abbr.lists.get(scratch.as_str()).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    let is = |list: u8| lists & list != 0;
+    if is(Abbreviations::TITLE) {
         Some(flag::ABBREV | flag::TITLE)
-    } else if is(&abbr.other) || word.contains('.') {
+    } else if is(Abbreviations::OTHER) || word.contains('.') {
         Some(flag::ABBREV)
-    } else if is(&abbr.numbered)
+    } else if is(Abbreviations::NUMBERED)
         && after.first() == Some(&b' ')
         && after.get(1).is_some_and(|b| b.is_ascii_digit())
     {
@@ -714,9 +721,7 @@ fn plain_ascii_word(
     loop {
         // Runs of lower case letters, most of the text, take the shortest loop.
         let run = i;
-        while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
-            i += 1;
-        }
+        i = lowercase_run(bytes, i);
         lowers |= i > run;
         match bytes.get(i) {
             Some(b'A'..=b'Z') => caps += 1,
@@ -756,6 +761,32 @@ fn plain_ascii_word(
     });
     *pending = 0;
     Some(end)
+}
+
+/// The end of the run of ASCII lower case letters at `i`, found eight bytes at a time
+/// (a byte per loop turn cost more than the rest of the word scan).
+fn lowercase_run(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Adding 0x80 - 'a' (or 0x80 - '{') to an ASCII byte sets its high bit exactly
+        // when it is at least 'a' (or past 'z'). Only a byte of 0xE1 or more carries
+        // into the next one, and that byte ends the run anyway.
+        let from_a = x.wrapping_add(ONES * u64::from(0x80 - b'a'));
+        let past_z = x.wrapping_add(ONES * u64::from(0x80 - b'{'));
+        let other = !(from_a & !past_z & !x) & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+        i += 1;
+    }
+    i
 }
 
 /// Letter case counts of a word, and whether it holds an apostrophe: worked out in
@@ -879,6 +910,24 @@ mod tests {
             .iter()
             .map(|t| text[t.span.range()].to_string())
             .collect()
+    }
+
+    #[test]
+    fn lowercase_runs_end_at_the_first_other_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        for b in all {
+            for k in 0..12 {
+                let mut text = vec![b'q'; k];
+                text.push(b);
+                text.extend_from_slice(b"abcdefghijklmnopqrstuvwxyz");
+                let want = if b.is_ascii_lowercase() {
+                    text.len()
+                } else {
+                    k
+                };
+                assert_eq!(lowercase_run(&text, 0), want, "{b} after {k}");
+            }
+        }
     }
 
     #[test]
