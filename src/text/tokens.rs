@@ -282,37 +282,29 @@ pub fn tokenize(
             continue;
         }
 
-        // "the word 'old-school,''' said": the inner single quote closes before the
-        // doubled one.
-        if c == '\''
+        // Doubled straight quotes used as double quotes: '' and ``. In "the word
+        // 'old-school,''' said" the inner single quote closes before the doubled one.
+        let inner_close = c == '\''
             && text[i..].starts_with("'''")
-            && quote_direction(text, i, i + 3, QuoteDir::Unknown) == QuoteDir::Close
-        {
-            let dir = QuoteDir::Close;
+            && quote_direction(text, i, i + 3, QuoteDir::Unknown) == QuoteDir::Close;
+        if inner_close || (c == '\'' || c == '`') && i + 1 < n && bytes[i + 1] == bytes[i] {
+            let (len, dir) = match c {
+                _ if inner_close => (1, QuoteDir::Close),
+                '`' => (2, QuoteDir::Open),
+                _ => (2, quote_direction(text, i, i + 2, QuoteDir::Unknown)),
+            };
             push(
                 &mut out,
                 start,
-                i + 1,
-                Kind::Quote(Quote { double: false, dir }),
+                i + len,
+                Kind::Quote(Quote {
+                    double: !inner_close,
+                    dir,
+                }),
                 0,
                 &mut pending,
             );
-            i += 1;
-            continue;
-        }
-        // Doubled straight quotes used as double quotes: '' and ``.
-        if (c == '\'' || c == '`') && i + 1 < n && bytes[i + 1] == bytes[i] {
-            let dir = quote_direction(text, i, i + 2, QuoteDir::Unknown);
-            let dir = if c == '`' { QuoteDir::Open } else { dir };
-            push(
-                &mut out,
-                start,
-                i + 2,
-                Kind::Quote(Quote { double: true, dir }),
-                0,
-                &mut pending,
-            );
-            i += 2;
+            i += len;
             continue;
         }
         // "the dockworkers' union": a plural possessive, not a closing quote.
