@@ -336,10 +336,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let mut stop = k;
-        while stop < cend && !matches!(self.kind(stop), Kind::Semicolon | Kind::Dash) {
-            stop += 1;
-        }
+        let mut stop = self.next_kind(k, cend, |x| matches!(x, Kind::Semicolon | Kind::Dash));
         if let Some(q) = self.quotes.containing(k)
             && self.quotes.spans[q].close < stop
         {
@@ -402,15 +399,12 @@ impl Ctx<'_> {
             g -= 1;
         }
         let subject = self.subject_before(g, floor)?;
-        let mut stop = e;
-        while stop < cend
-            && !matches!(
-                self.kind(stop),
+        let stop = self.next_kind(e, cend, |x| {
+            matches!(
+                x,
                 Kind::Semicolon | Kind::Dash | Kind::OpenParen | Kind::Quote(_)
             )
-        {
-            stop += 1;
-        }
+        });
         let cue = Cue::plain(i, e, pc.stance, pc.lemma);
         self.make(
             si,
@@ -1169,15 +1163,12 @@ impl Ctx<'_> {
                 }
             }
             if self.kind(e) == Kind::Comma && e + 1 < end {
-                let mut f = e + 1;
-                while f < end
-                    && !matches!(
-                        self.kind(f),
+                let f = self.next_kind(e + 1, end, |x| {
+                    matches!(
+                        x,
                         Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Quote(_) | Kind::Colon
                     )
-                {
-                    f += 1;
-                }
+                });
                 if f > e + 1
                     && !self.participle_clause(e + 1, f)
                     && (self.np_valid(e + 1, f) || self.party_note(e + 1, f))
@@ -1189,15 +1180,12 @@ impl Ctx<'_> {
                 // "said Mr. Brown, who has taken on the organizing": the relative clause
                 // runs to the end of the clause.
                 if self.lower_is(e + 1, &["who", "whom", "whose"]) {
-                    let mut f = e + 1;
-                    while f < end
-                        && !matches!(
-                            self.kind(f),
+                    let mut f = self.next_kind(e + 1, end, |x| {
+                        matches!(
+                            x,
                             Kind::Semicolon | Kind::Dash | Kind::Quote(_) | Kind::Colon
                         )
-                    {
-                        f += 1;
-                    }
+                    });
                     // `Said Poynter, who grew up with Ali, "We were proud."`: the comma
                     // before the quote closes the clause.
                     if f < end && self.kind(f - 1) == Kind::Comma {
@@ -1892,10 +1880,9 @@ impl Ctx<'_> {
         let source = self.possessor_before(poss, floor)?;
         let stance = *self.pack.cues.nouns.get(&self.p.tokens[noun].word)?;
         let cue = Cue::plain(noun, noun + 1, stance, self.noun_lemma(noun));
-        let mut e = noun + 2;
-        while e < cend && !matches!(self.kind(e), Kind::Semicolon | Kind::Dash) {
-            e += 1;
-        }
+        let e = self.next_kind(noun + 2, cend, |x| {
+            matches!(x, Kind::Semicolon | Kind::Dash)
+        });
         self.make(
             si,
             &cue,

@@ -181,6 +181,13 @@ impl<'a> Ctx<'a> {
             .is_some_and(|s| i <= self.opener_end[s] as usize)
     }
 
+    /// The first token from `from` (before `end`) whose kind is in `stops`, else `end`.
+    pub fn next_kind(&self, from: usize, end: usize, stops: impl Fn(Kind) -> bool) -> usize {
+        (from..end)
+            .find(|&k| stops(self.kind(k)))
+            .unwrap_or(end.max(from))
+    }
+
     pub fn cat(&self, i: usize) -> Cat {
         self.cats[i]
     }
@@ -1189,15 +1196,12 @@ impl<'a> Ctx<'a> {
 
     /// Does an appositive (role or description) start at `i` and run to a sentence end?
     fn appositive_follows(&self, i: usize, end: usize) -> bool {
-        let mut k = i;
-        while k < end
-            && !matches!(
-                self.kind(k),
+        let k = self.next_kind(i, end, |x| {
+            matches!(
+                x,
                 Kind::Period | Kind::Comma | Kind::Semicolon | Kind::Quote(_)
             )
-        {
-            k += 1;
-        }
+        });
         (k >= end || matches!(self.kind(k), Kind::Period))
             && !self.participle_clause(i, k)
             && self.np_valid(i, k)
