@@ -1340,14 +1340,12 @@ impl Ctx<'_> {
             return false;
         };
         let span = self.quotes.spans[q];
-        let words: Vec<usize> = (span.open + 1..span.close)
-            .filter(|&j| self.kind(j) == Kind::Word)
-            .collect();
+        let words = (span.open + 1..span.close).filter(|&j| self.kind(j) == Kind::Word);
         span.closed
-            && (2..=6).contains(&words.len())
+            && (2..=6).contains(&words.clone().count())
             && words
-                .iter()
-                .all(|&j| self.p.tokens[j].is_cap() || self.text(j).len() <= 3)
+                .clone()
+                .all(|j| self.p.tokens[j].is_cap() || self.text(j).len() <= 3)
             && !(span.open..span.close)
                 .any(|j| matches!(self.kind(j), Kind::Question | Kind::Exclaim))
     }
