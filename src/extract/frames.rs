@@ -422,6 +422,10 @@ impl Ctx<'_> {
         if !self.has(i, wf::NOUN_LIKE) {
             return false;
         }
+        // "as Trump points out", "Sanders hits back": a cue's own particle makes it a verb.
+        if e > i + 1 && self.lower_is(e - 1, &["out", "up", "back", "down", "off"]) {
+            return false;
+        }
         // "the 15 states that have held", "emails that were not marked": "that" and a
         // verb open a relative clause on the noun.
         if e + 1 < end
@@ -913,8 +917,11 @@ impl Ctx<'_> {
             // "Asked if he was bullied, the candidate said no", "Although C, Lopez said
             // D": an opening participle or subordinate clause right before the subject
             // is the narrator's, and what follows the cue is said.
-            let left_opening =
-                after_left && before_subject.is_some_and(|k| self.opening_clause(si, k));
+            // ("After 2011 he made changes, records show.": with nothing after the cue
+            // and no speech in it, the opening clause is what was said.)
+            let left_opening = after_left
+                && (!right.is_empty() || found.0.len() > found.1)
+                && before_subject.is_some_and(|k| self.opening_clause(si, k));
             // `"C," X said at a rally`: after a closed quote, what follows the cue is
             // said only when it opens with a quote, "that" or a colon.
             // `"Who knows?" Trump asked, smiling`: a quote sentence before is what was
@@ -1324,10 +1331,25 @@ impl Ctx<'_> {
         while f < k && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
             f += 1;
         }
+        // (`When he said he would "protect workers," the crowd cheered`: a quotation's
+        // closing comma is the clause's.)
         if f < k
             && self.lower_is(f, SUBORDINATORS)
-            && let Some(c) = (k..stop)
-                .find(|&j| self.kind(j) == Kind::Comma && self.quotes.containing(j).is_none())
+            && let Some(c) = (k..stop).find_map(|j| {
+                if self.kind(j) != Kind::Comma {
+                    return None;
+                }
+                match self.quotes.containing(j) {
+                    None => Some(j),
+                    Some(q)
+                        if self.quotes.spans[q].close == j + 1
+                            && self.quotes.spans[q].open >= k =>
+                    {
+                        Some(j + 2)
+                    }
+                    Some(_) => None,
+                }
+            })
         {
             stop = c;
         }
@@ -1814,8 +1836,12 @@ impl Ctx<'_> {
         if linked {
             cue_end += 1;
         }
-        let opens = cue_end < cend
-            && (self.kind(cue_end) == Kind::Colon || self.quotes.opening_at(cue_end).is_some());
+        let colon = cue_end < cend && self.kind(cue_end) == Kind::Colon;
+        // "issued a statement, “C”"
+        let comma_quote = cue_end + 1 < cend
+            && self.kind(cue_end) == Kind::Comma
+            && self.quotes.opening_at(cue_end + 1).is_some();
+        let opens = colon || comma_quote || self.quotes.opening_at(cue_end).is_some();
         // "issued a statement" says nothing by itself; "issued a denial" does.
         if stance == Stance::Asserts && !linked && !opens {
             return None;
@@ -1828,6 +1854,19 @@ impl Ctx<'_> {
         let subject = self
             .subject_before(group.start, floor)
             .filter(|s| self.source_like(s.clone()))?;
+        let lemma = self.noun_lemma(noun);
+        if opens {
+            // What the statement said follows it: a colon, or a quotation, however long.
+            let content = self.content_right(si, cue_end, false);
+            if content.is_empty() {
+                return None;
+            }
+            let cue = Cue {
+                negated: group.negated,
+                ..Cue::plain(group.start, cue_end + usize::from(colon), stance, lemma)
+            };
+            return self.make(si, &cue, Some(subject), content, Pattern::LightVerb);
+        }
         let mut content_start = cue_end;
         while content_start < cend && self.kind(content_start) == Kind::Comma {
             content_start += 1;
@@ -1842,7 +1881,6 @@ impl Ctx<'_> {
         {
             content_end += 1;
         }
-        let lemma = self.noun_lemma(noun);
         let cue = Cue {
             negated: group.negated,
             ..Cue::plain(group.start, cue_end, stance, lemma)

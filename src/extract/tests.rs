@@ -133,6 +133,17 @@ fn light_verb_and_possessive_nouns() {
         )
     );
     assert_eq!(content, ["the Kremlin's announcement"]);
+    // A statement that opens a colon or a quotation says what follows, however long.
+    let (p, s, c, content) =
+        one("Trump released a statement: \"We will win. We always win.\" He left.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::LightVerb, "Trump", "released a statement:")
+    );
+    assert_eq!(content, ["\"We will win. We always win.\""]);
+    let (_, _, c, content) = one("The mayor issued a statement, \"Last night, we were attacked.\"");
+    assert_eq!(c, "issued a statement");
+    assert_eq!(content, ["\"Last night, we were attacked.\""]);
     let all = found("They doubted the company's claim that no jobs would go.");
     assert_eq!(all.len(), 2, "{all:?}");
     let (p, s, c, content) = &all[1];
@@ -406,6 +417,13 @@ fn an_opening_clause_before_the_speaker_is_the_narrators() {
         .find(|a| a.2 == "said")
         .expect("the said attribution");
     assert_eq!(said.3, ["\"I support parents.\""]);
+    // With nothing after the cue and no speech inside it, the opening clause is said.
+    let (p, s, _, content) = one("After 2011 he made a number of changes, records show.");
+    assert_eq!((p, s.as_str()), (Pattern::ContentFirst, "records"));
+    assert_eq!(content, ["After 2011 he made a number of changes"]);
+    let all = found("When Trump said he would \"protect workers,\" the crowd applauded loudly.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].3, ["he would \"protect workers,\""]);
     // A gerund with a verb of its own is the subject of what was said.
     let (p, _, _, content) = one("Seeing his brother suffer led him to avoid alcohol, he said.");
     assert_eq!(p, Pattern::ContentFirst);
@@ -475,6 +493,13 @@ fn noun_like_cue_forms_need_a_verb_context() {
     let (_, s, c, content) = one("He states that the budget is balanced.");
     assert_eq!((s.as_str(), c.as_str()), ("He", "states"));
     assert_eq!(content, ["the budget is balanced"]);
+    // A cue's own particle makes the word a verb.
+    let (p, s, c, content) = one("That, as Trump points out, is quite a lot.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::AsClause, "Trump", "points out")
+    );
+    assert_eq!(content, ["is quite a lot"]);
 }
 
 #[test]
