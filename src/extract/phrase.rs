@@ -1099,6 +1099,8 @@ impl<'a> Ctx<'a> {
                 && !self.reduced_relative(e, end)
                 && !self.naming_participle(e, end)
                 && !self.timed_participle(e, end)
+                // ("going by the handle": "going" only starts "going on".)
+                && self.pack.cues.verbs.at(&self.p.tokens, e, end).is_some()
             {
                 break;
             }

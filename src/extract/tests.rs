@@ -1651,6 +1651,14 @@ fn manner_of_speaking_verbs_need_speech() {
     assert_eq!(content, ["\"I chose to fulfill my profession.\""]);
     assert!(found("The dog barked at the mail carrier.").is_empty());
     assert!(found("Markets snapped back on Monday.").is_empty());
+    let (_, s, c, content) = one("She went on: \"It is like a leaking roof.\"");
+    assert_eq!((s.as_str(), c.as_str()), ("She", "went on:"));
+    assert_eq!(content, ["\"It is like a leaking roof.\""]);
+    assert!(found("The talks went on for hours.").is_empty());
+    assert!(found("He went on to win the race.").is_empty());
+    // "going" alone starts no cue, so it does not end the source.
+    let (_, s, _, _) = one("\"We are not free,\" tweeted a user going by the handle Pulvermann.");
+    assert_eq!(s, "a user going by the handle Pulvermann");
 }
 
 #[test]
