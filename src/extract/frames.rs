@@ -749,6 +749,20 @@ impl Ctx<'_> {
         })
     }
 
+    /// A phrase that opens with a preposition and is short, or has no comma and no
+    /// verb: "At one point", "In an interview with The Huffington Post in late May".
+    fn prep_adjunct(&self, r: Range<usize>) -> bool {
+        if self.cat(r.start) != Cat::Prep {
+            return false;
+        }
+        let words = r.clone().filter(|&k| self.kind(k) == Kind::Word).count();
+        words <= 6
+            || r.into_iter().all(|k| {
+                !matches!(self.kind(k), Kind::Comma | Kind::Quote(_))
+                    && (self.cat(k) != Cat::Verb || self.p.tokens[k].is_cap())
+            })
+    }
+
     /// More than a time or place phrase: "in July" after a cue is not what was said.
     fn is_clause(&self, pieces: &[Range<usize>]) -> bool {
         let Some(first) = pieces.first() else {
@@ -1022,6 +1036,11 @@ impl Ctx<'_> {
                     }
                     _ => self.content_left(si, k),
                 };
+                // "In an interview with the Times, he said", "At one point, she said":
+                // a prepositional adjunct says nothing.
+                if left.first().is_some_and(|r| self.prep_adjunct(r.clone())) {
+                    return None;
+                }
                 let mut pieces = self.after_found(left.clone(), found);
                 // "Voters did not recognize it and found it offensive, Raddatz said": the
                 // clause on the left is said whole, the speech in it nests (not after a

@@ -424,6 +424,11 @@ fn an_opening_clause_before_the_speaker_is_the_narrators() {
     let all = found("When Trump said he would \"protect workers,\" the crowd applauded loudly.");
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(all[0].3, ["he would \"protect workers,\""]);
+    // A prepositional adjunct before the speaker says nothing.
+    assert!(found("In an interview with The Huffington Post in late May, he said.").is_empty());
+    assert!(found("At one point, she said.").is_empty());
+    let (_, _, _, content) = one("In contrast, Clinton has kept her lead, polls show.");
+    assert_eq!(content, ["In contrast, Clinton has kept her lead"]);
     // A gerund with a verb of its own is the subject of what was said.
     let (p, _, _, content) = one("Seeing his brother suffer led him to avoid alcohol, he said.");
     assert_eq!(p, Pattern::ContentFirst);
