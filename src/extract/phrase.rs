@@ -858,6 +858,10 @@ impl<'a> Ctx<'a> {
         let opens = matches!(self.cat(a), Cat::Prep | Cat::Adverb | Cat::Time)
             || self.has(a, wf::ADVERB)
             || self.lower_is(a, &["though", "too", "however"])
+            // "when contacted by Reuters", "while campaigning": a clause with no
+            // finite verb (the loop below checks).
+            || (b > a + 1
+                && self.lower_is(a, &["when", "while", "if", "once", "after", "before", "though", "although"]))
             || ((first.ends_with("ing") || first.ends_with("ed")) && !self.has(a, wf::AUX));
         if !opens || b - a > 25 {
             return false;
@@ -892,6 +896,16 @@ impl<'a> Ctx<'a> {
         }
         if k == g {
             return None;
+        }
+        // "less than two weeks ago", "a few days ago": the amount belongs to it.
+        if self.lower_is(g - 1, &["ago"]) {
+            while k > floor
+                && g - k < 8
+                && (matches!(self.cat(k - 1), Cat::Num | Cat::Det)
+                    || self.lower_is(k - 1, &["less", "more", "than", "about", "nearly", "just"]))
+            {
+                k -= 1;
+            }
         }
         if k > floor
             && matches!(self.cat(k - 1), Cat::Det)

@@ -563,6 +563,13 @@ fn clause_initial_subject_with_appositives_and_interjections() {
     let (_, s, _, _) = one("Murphy, though, said he is with Clinton.");
     assert_eq!(s, "Murphy");
     let (_, s, _, _) =
+        one("Powell's office, when contacted by Reuters, said he could not recall it.");
+    assert_eq!(s, "Powell's office");
+    // ("when he was contacted" has a finite verb of its own: no interjection, no subject.)
+    assert!(
+        found("Powell's office, when he was contacted, said he could not recall it.").is_empty()
+    );
+    let (_, s, _, _) =
         one("Mark Longabaugh, a senior adviser to Mr. Sanders, said he was hopeful.");
     assert_eq!(s, "Mark Longabaugh, a senior adviser to Mr. Sanders,");
     // A finite verb between the commas: no such subject.
@@ -758,6 +765,9 @@ fn time_adjunct_between_subject_and_verb() {
         (s.as_str(), c.as_str()),
         ("Sen. Chuck Grassley", "downplayed")
     );
+    let (_, s, _, _) =
+        one("The State Department less than two weeks ago said the emails were secret.");
+    assert_eq!(s, "The State Department");
 }
 
 #[test]
