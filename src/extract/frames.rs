@@ -2313,15 +2313,25 @@ impl Ctx<'_> {
     fn colon_frame(&self, si: usize) -> Option<Attribution> {
         let s = &self.p.sentences[si];
         let range = s.tokens.clone();
-        // The speaker is the first one to six tokens after any opening quotes; the
-        // colon is the first in the sentence (none comes before them), so it is looked
-        // for only that far.
-        let start = range
+        // The speaker is the first one to six tokens after any opening quotes, not
+        // counting a bracketed note ("Rep. Trey Gowdy (R-S.C.):"); the colon is the
+        // first in the sentence (none comes before them), so it is looked for only
+        // that far.
+        let mut start = range
             .clone()
             .find(|&k| !self.p.tokens[k].is_quote())
             .unwrap_or(range.end);
-        let colon = (start..range.end.min(start + 7)).find(|&k| self.kind(k) == Kind::Colon)?;
-        if colon == start {
+        let colon = (start..range.end.min(start + 40)).find(|&k| self.kind(k) == Kind::Colon)?;
+        // "IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “C”": a heading, a
+        // dash, and the names of those quoted.
+        if let Some(d) = (start..colon).rev().find(|&k| self.kind(k) == Kind::Dash)
+            && colon > d + 1
+            && (d + 1..colon).all(|k| self.p.tokens[k].is_cap() || self.lower_is(k, &["and"]))
+        {
+            start = d + 1;
+        }
+        let name_end = self.paren_before(colon, start).unwrap_or(colon);
+        if name_end == start || name_end - start > 6 {
             return None;
         }
         let after = colon + 1;
@@ -2346,7 +2356,8 @@ impl Ctx<'_> {
             return None;
         }
         if !transcript
-            && (!self.np_valid(start, colon) || !(start..colon).any(|k| self.p.tokens[k].is_cap()))
+            && (!self.np_valid(start, name_end)
+                || !(start..name_end).any(|k| self.p.tokens[k].is_cap()))
         {
             return None;
         }

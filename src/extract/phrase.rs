@@ -921,7 +921,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The opening bracket of a short bracketed note ending right before `g`.
-    fn paren_before(&self, g: usize, floor: usize) -> Option<usize> {
+    pub(super) fn paren_before(&self, g: usize, floor: usize) -> Option<usize> {
         if g <= floor || self.kind(g - 1) != Kind::CloseParen {
             return None;
         }

@@ -732,6 +732,17 @@ fn colon_names_the_speaker_of_a_heading_or_a_transcript_turn() {
     assert!(found("Contributing: Deborah Berry, USA TODAY").is_empty());
     let all = found("The White House: We have no plans to meet.");
     assert_eq!(all[0].1, "The White House");
+    // A bracketed note does not count towards the name's length; a heading before a
+    // dash is not part of the names after it.
+    let (p, s, _, content) = one("Rep. Trey Gowdy (R-S.C.): \"I have not heard that figure.\"");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::Colon, "Rep. Trey Gowdy (R-S.C.)")
+    );
+    assert_eq!(content, ["\"I have not heard that figure.\""]);
+    let (_, s, _, _) =
+        one("POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “The polls were early.”");
+    assert_eq!(s, "Mark Blumenthal and Jon Cohen");
 }
 
 #[test]
