@@ -449,6 +449,10 @@ impl Ctx<'_> {
             && (self.is_subject_pronoun(i - 1)
                 || self.lower_is(i - 1, &["who", "which", "to"])
                 || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
+        // "her own plans", "enough electoral votes": a modifier before it.
+        if i > 0 && self.adjective(i - 1) {
+            return true;
+        }
         // "a double-barreled attack", "two main questions:": a determiner before the
         // word's modifiers makes it a noun.
         let mut k = i;

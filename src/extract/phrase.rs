@@ -124,6 +124,20 @@ impl<'a> Ctx<'a> {
         self.pack.vocab.flags(self.p.tokens[i].word)
     }
 
+    /// A lowercase modifier: listed in `english.yaml` or with one of its endings.
+    pub fn adjective(&self, i: usize) -> bool {
+        let t = &self.p.tokens[i];
+        t.is_word()
+            && !t.is_cap()
+            && (self.has(i, wf::ADJECTIVE) || {
+                let w = self.text(i);
+                self.pack
+                    .adjective_endings
+                    .iter()
+                    .any(|e| w.len() > e.len() + 2 && w.ends_with(&**e))
+            })
+    }
+
     pub fn has(&self, i: usize, f: u32) -> bool {
         i < self.p.tokens.len() && self.flags(i) & f != 0
     }

@@ -495,6 +495,10 @@ fn noun_like_cue_forms_need_a_verb_context() {
     );
     let (_, s, c, _) = one("It was a long shot, as polls show Clinton with a big lead.");
     assert_eq!((s.as_str(), c.as_str()), ("polls", "show"));
+    // A modifier before the word makes it a noun.
+    let (_, _, c, _) = one("She unveiled her own plans to boost incomes.");
+    assert_eq!(c, "unveiled");
+    assert!(found("He lacks enough electoral votes to win the nomination.").is_empty());
     let (_, s, c, content) = one("He states that the budget is balanced.");
     assert_eq!((s.as_str(), c.as_str()), ("He", "states"));
     assert_eq!(content, ["the budget is balanced"]);

@@ -687,6 +687,7 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
     b.flag_words(&english.honorifics, wf::HONORIFIC);
     b.flag_words(&english.adverbs, wf::ADVERB);
     b.flag_words(&english.name_particles, wf::NAME_PARTICLE);
+    b.flag_words(&english.adjectives, wf::ADJECTIVE);
     b.flag_words(&text.titles, wf::TITLE_WORD);
     let headline_labels = b.phrase_set(&text.headline_labels);
     let compound_nouns = b.phrase_set(&english.compound_nouns);
@@ -768,6 +769,12 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
         junk,
         headline_labels,
         compound_nouns,
+        adjective_endings: english
+            .adjective_endings
+            .iter()
+            .map(|e| e.trim().to_lowercase().into_boxed_str())
+            .filter(|e| !e.is_empty())
+            .collect(),
         cues: compiled_cues,
         stance: stance_words,
         sources: table,

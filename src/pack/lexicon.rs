@@ -47,6 +47,8 @@ pub mod wf {
     /// An irregular past form of a cue verb ("seen", "told"): after a form of "be"
     /// it makes the cue passive.
     pub const PARTICIPLE: u32 = 1 << 27;
+    /// A modifier listed in `english.yaml` ("own", "new").
+    pub const ADJECTIVE: u32 = 1 << 28;
     /// The first word of some `stance.yaml` phrase (lets a scan skip other words).
     pub const STANCE_START: u32 = 1 << 30;
 }

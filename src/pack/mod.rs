@@ -48,6 +48,8 @@ pub struct Pack {
     pub headline_labels: PhraseSet<()>,
     /// Nouns of several words whose first is also a verb ("think tank").
     pub compound_nouns: PhraseSet<()>,
+    /// Word endings of modifiers (`english.yaml`), lowercase.
+    pub adjective_endings: Vec<Box<str>>,
     pub cues: Cues,
     pub stance: StanceWords,
     pub sources: SourceTable,

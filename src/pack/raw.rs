@@ -312,6 +312,12 @@ pub struct EnglishFile {
     /// Honorifics before names ("Mr", "Sen.", "President").
     #[serde(default)]
     pub honorifics: Vec<String>,
+    /// Modifiers that make the cue-like word after them a noun ("her own plans").
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    /// Endings of such modifiers ("-al": "electoral votes", "-ive": "expansive plans").
+    #[serde(default)]
+    pub adjective_endings: Vec<String>,
     /// Nouns of several words whose first is also a verb ("think tank"): read as one
     /// noun, never as a cue.
     #[serde(default)]
