@@ -1243,6 +1243,14 @@ impl Ctx<'_> {
         {
             return true;
         }
+        // "stoking", "far", "well": a lone lowercase participle or adverb speaks for
+        // no one.
+        if r.len() == 1 && !self.p.tokens[r.start].is_cap() && self.cat(r.start) != Cat::Pron {
+            let w = self.text(r.start);
+            if w.ends_with("ing") || self.has(r.start, wf::ADVERB | wf::STOP) {
+                return false;
+            }
+        }
         r.clone()
             .any(|k| matches!(self.cat(k), Cat::Name | Cat::Noun | Cat::Pron))
             && !r

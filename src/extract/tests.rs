@@ -1702,3 +1702,12 @@ fn a_title_after_the_medium_is_not_what_was_said() {
     let (_, _, _, content) = one("The crowd chanted at the rally, \"Lock her up!\"");
     assert_eq!(content, ["\"Lock her up!\""]);
 }
+
+#[test]
+fn a_lone_participle_or_adverb_is_no_source() {
+    assert!(
+        found("The clashes continued, raising fears that the violence will spread.").is_empty()
+    );
+    let (_, s, _, _) = one("Raising taxes is popular, polls show.");
+    assert_eq!(s, "polls");
+}
