@@ -482,13 +482,19 @@ impl Ctx<'_> {
         if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) && !agrees {
             return true;
         }
-        // "in swing states to stump": a preposition and modifiers before a plural (not
-        // "as polls show", "voters in key states support").
-        if k < i
-            && k > 0
+        // "in swing states to stump", "a series of Twitter posts": a preposition and
+        // modifiers before a plural (not "as polls show", "voters in key states
+        // support").
+        // (One name at most: "Brown of Marion Avenue Baptist Church plans to" speaks.)
+        let mut m = k;
+        if m > 0 && i - m < 4 && self.cat(m - 1) == Cat::Name {
+            m -= 1;
+        }
+        if m < i
+            && m > 0
             && plural(self.text(i))
             && self.lower_is(
-                k - 1,
+                m - 1,
                 &[
                     "in", "on", "at", "to", "from", "with", "of", "for", "into", "across", "among",
                     "about",

@@ -940,7 +940,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut k = g - 1;
-        while k > floor && g - k < 10 {
+        while k > floor && g - k < 20 {
             k -= 1;
             // "(I-Vt.)": an abbreviation's period stays inside the note.
             match self.kind(k) {

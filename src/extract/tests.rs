@@ -495,6 +495,16 @@ fn noun_like_cue_forms_need_a_verb_context() {
     );
     let (_, s, c, _) = one("It was a long shot, as polls show Clinton with a big lead.");
     assert_eq!((s.as_str(), c.as_str()), ("polls", "show"));
+    // "posts" after a preposition and a name is a noun; so is "posts" after "social
+    // media".
+    let (_, s, c, _) = one(
+        "In a series of Twitter posts Sunday, Mr. Frum, a former speechwriter, wrote: \"Can he cope?\"",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Mr. Frum, a former speechwriter,", "wrote:")
+    );
+    assert!(found("The social media posts and other fortifications were removed.").is_empty());
     // A modifier before the word makes it a noun.
     let (_, _, c, _) = one("She unveiled her own plans to boost incomes.");
     assert_eq!(c, "unveiled");
@@ -525,6 +535,13 @@ fn relative_and_bracketed_appositives() {
     let (_, s, _, content) = one("Sen. Marco Rubio (R-Fla.) said the plan is dead.");
     assert_eq!(s, "Sen. Marco Rubio (R-Fla.)");
     assert_eq!(content, ["the plan is dead"]);
+    let (_, s, _, _) = one(
+        "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a staffer) says he was unfocused.",
+    );
+    assert_eq!(
+        s,
+        "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a staffer)"
+    );
 }
 
 #[test]
