@@ -2542,7 +2542,9 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             {
                 continue;
             }
-            for r in found[a].content.iter_mut() {
+            // Where each piece of `a`'s content ends once `b` is cut off.
+            let cue_b = found[b].cue.start;
+            let trimmed = |r: &Range<usize>| {
                 // A quotation is what was said, whole: speech inside it nests. One that
                 // closes before `b` starts ends there (`think "C," she said`).
                 if cx.p.tokens[r.start].is_quote()
@@ -2551,9 +2553,9 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                         .opening_at(r.start)
                         .is_none_or(|q| cx.quotes.spans[q].close >= b_start)
                 {
-                    continue;
+                    return r.end;
                 }
-                if r.start < b_start && found[b].cue.start < r.end {
+                if r.start < b_start && cue_b < r.end {
                     // Keep closing quotes; drop the comma, dash or conjunction.
                     let mut end = b_start;
                     while end > r.start
@@ -2562,8 +2564,21 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                     {
                         end -= 1;
                     }
-                    r.end = end;
+                    return end;
                 }
+                r.end
+            };
+            // ("She went on to say that, because Comey testified that C, D": when
+            // nothing would be left, `b` is inside what `a` said.)
+            if !found[a]
+                .content
+                .iter()
+                .any(|r| r.start < trimmed(r) && cx.has_words(r.start..trimmed(r)))
+            {
+                continue;
+            }
+            for r in found[a].content.iter_mut() {
+                r.end = trimmed(r);
             }
             found[a].content.retain(|r| r.start < r.end);
         }

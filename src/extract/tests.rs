@@ -1728,3 +1728,21 @@ fn a_lone_participle_or_adverb_is_no_source() {
     let (_, s, _, _) = one("Raising taxes is popular, polls show.");
     assert_eq!(s, "polls");
 }
+
+#[test]
+fn a_clause_that_would_leave_nothing_said_is_inside_what_was_said() {
+    // Cutting "the Senate will vote" off would leave "when, or if," with no words.
+    let (_, s, c, content) = one(
+        "McConnell spokesman Don Stewart wouldn't say when, or if, the Senate will vote to confirm the nominees.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("McConnell spokesman Don Stewart", "wouldn't say")
+    );
+    assert_eq!(
+        content,
+        ["when, or if, the Senate will vote to confirm the nominees"]
+    );
+    let all = found("They want safe homes. They want — they don't want to be profiled.");
+    assert!(all.iter().all(|a| !a.3.is_empty()), "{all:?}");
+}
