@@ -91,6 +91,21 @@ proptest! {
     }
 
     #[test]
+    fn every_attribution_has_a_cue_and_words_of_content(text in soup()) {
+        let len = text.len() as u32;
+        let parsed = engine().read(Document::new("t", text));
+        for a in engine().extract(&parsed) {
+            let cue = a.cue_span(&parsed);
+            prop_assert!(cue.start < cue.end && cue.end <= len);
+            let content = a.content_spans(&parsed);
+            prop_assert!(!content.is_empty(), "no content: {:?}", a);
+            for s in content {
+                prop_assert!(s.start < s.end && s.end <= len);
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_unicode_never_panics(text in "\\PC{0,200}") {
         engine().check(vec![Document::new("t", text)], None, false);
     }
