@@ -2448,6 +2448,10 @@ impl Ctx<'_> {
                 continue;
             }
             let pieces: Vec<Range<usize>> = self.quotes_from(q);
+            // (A stray quote mark says nothing.)
+            if !pieces.iter().any(|r| self.has_words(r.clone())) {
+                continue;
+            }
             for r in &pieces {
                 covered.push(r.clone());
             }
