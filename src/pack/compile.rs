@@ -1335,6 +1335,7 @@ fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<J
         out.push(JunkRule {
             id: r.id.clone(),
             pattern,
+            needs: super::required::required_bytes(&r.pattern),
             max_words: r.max_words,
             after: None,
         });

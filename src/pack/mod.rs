@@ -8,6 +8,7 @@ pub mod inflect;
 pub mod lexicon;
 pub mod manifest;
 pub mod raw;
+pub mod required;
 pub mod schema;
 pub mod validate;
 
@@ -66,6 +67,9 @@ pub struct Pack {
 pub struct JunkRule {
     pub id: String,
     pub pattern: regex::Regex,
+    /// ASCII bytes every match of `pattern` holds: a line without them is no match,
+    /// and needs no regex search.
+    pub needs: Vec<u8>,
     pub max_words: Option<usize>,
     /// Index of the rule whose match must come just before.
     pub after: Option<usize>,

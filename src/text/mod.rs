@@ -192,6 +192,7 @@ fn junk_flags(
         let hit = pack.junk.iter().enumerate().find(|(_, rule)| {
             rule.max_words.is_none_or(|m| words <= m)
                 && rule.after.is_none_or(|a| previous == Some(a))
+                && crate::pack::required::has_all(line, &rule.needs)
                 && rule.pattern.is_match(line)
         });
         previous = hit.map(|(i, _)| i);
