@@ -21,7 +21,9 @@ pub fn required_bytes(pattern: &str) -> Vec<u8> {
 
 /// Does `text` hold every byte in `bytes`?
 pub fn has_all(text: &str, bytes: &[u8]) -> bool {
-    bytes.iter().all(|b| text.as_bytes().contains(b))
+    bytes
+        .iter()
+        .all(|&b| memchr::memchr(b, text.as_bytes()).is_some())
 }
 
 /// The required bytes of `ast` as a bit set (bit `b` for byte `b`).
