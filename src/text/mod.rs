@@ -113,10 +113,12 @@ pub fn read(doc: Document, pack: &Pack) -> Parsed {
         |t: &Token| pack.is(t.word, wf::DET | wf::PRON | wf::CONJ | wf::PREP | wf::STOP);
     let mut paragraphs = Vec::with_capacity(raw_paragraphs.len());
     let mut sentences = Vec::new();
+    let mut ranges = Vec::new();
     for (p, (para, junk)) in raw_paragraphs.into_iter().zip(junk).enumerate() {
         let first = sentences.len();
         if junk.is_none() {
-            for range in sentences::sentences(&tokens, para.tokens.clone(), starts_sentence) {
+            sentences::sentences(&tokens, para.tokens.clone(), starts_sentence, &mut ranges);
+            for range in &ranges {
                 // Markup-only stretches are no sentence at all.
                 let Some(a) = range.clone().find(|&i| !tokens[i].is(flag::MARKUP)) else {
                     continue;
