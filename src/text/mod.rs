@@ -112,7 +112,8 @@ pub fn read(doc: Document, pack: &Pack) -> Parsed {
     let starts_sentence =
         |t: &Token| pack.is(t.word, wf::DET | wf::PRON | wf::CONJ | wf::PREP | wf::STOP);
     let mut paragraphs = Vec::with_capacity(raw_paragraphs.len());
-    let mut sentences = Vec::new();
+    // A paragraph holds a sentence or more.
+    let mut sentences = Vec::with_capacity(raw_paragraphs.len());
     let mut ranges = Vec::new();
     for (p, (para, junk)) in raw_paragraphs.into_iter().zip(junk).enumerate() {
         let first = sentences.len();
