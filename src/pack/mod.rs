@@ -80,7 +80,21 @@ pub struct JunkRule {
 /// all was most of start-up.
 pub struct JunkPattern {
     source: String,
-    compiled: std::sync::OnceLock<regex::Regex>,
+    compiled: std::sync::OnceLock<Compiled>,
+}
+
+/// A junk pattern compiled, with the bytes its matches can begin with when they are
+/// all anchored at the start (`required::first_bytes`).
+struct Compiled {
+    re: regex::Regex,
+    first: Option<required::ByteSet>,
+}
+
+impl Compiled {
+    fn new(re: regex::Regex) -> Compiled {
+        let first = required::first_bytes(re.as_str());
+        Compiled { re, first }
+    }
 }
 
 impl JunkPattern {
@@ -88,7 +102,7 @@ impl JunkPattern {
     pub fn compiled(re: regex::Regex) -> JunkPattern {
         JunkPattern {
             source: re.as_str().to_string(),
-            compiled: re.into(),
+            compiled: Compiled::new(re).into(),
         }
     }
 
@@ -102,11 +116,18 @@ impl JunkPattern {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.compiled
-            .get_or_init(|| {
-                compile::cached_regex(&self.source).expect("built-in junk patterns compile")
-            })
-            .is_match(text)
+        let c = self.compiled.get_or_init(|| {
+            Compiled::new(
+                compile::cached_regex(&self.source).expect("built-in junk patterns compile"),
+            )
+        });
+        // A text that begins with no byte a match can begin with is no match.
+        if let (Some(first), Some(&b)) = (&c.first, text.as_bytes().first())
+            && !first.has(b)
+        {
+            return false;
+        }
+        c.re.is_match(text)
     }
 
     pub fn as_str(&self) -> &str {

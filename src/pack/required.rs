@@ -54,6 +54,120 @@ fn required(ast: &Ast) -> u128 {
     }
 }
 
+/// The bytes a match of a start-anchored pattern can begin with (`^\s*(click here|...)`):
+/// a paragraph starting with another byte cannot match, and one byte test is far
+/// cheaper than setting up a regex search. `None` when a match may start elsewhere
+/// than at the text's start, or may be empty.
+pub fn first_bytes(pattern: &str) -> Option<ByteSet> {
+    use regex_syntax::hir::Look;
+    // Translating the pattern (resolving its Unicode classes) costs more at start-up
+    // than reading its syntax tree: only a pattern that opens with `^` is translated.
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .ok()?;
+    if !opens_with_caret(&ast) {
+        return None;
+    }
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let (set, may_be_empty) = first(&hir);
+    (!may_be_empty).then_some(set)
+}
+
+/// Does the pattern open with `^` (after flags and inside groups)? A quick test before
+/// the sure one, on the translated pattern.
+fn opens_with_caret(ast: &Ast) -> bool {
+    use regex_syntax::ast::AssertionKind;
+    match ast {
+        Ast::Assertion(a) => matches!(a.kind, AssertionKind::StartLine | AssertionKind::StartText),
+        Ast::Group(group) => opens_with_caret(&group.ast),
+        Ast::Concat(concat) => concat
+            .asts
+            .iter()
+            .find(|a| !matches!(a, Ast::Flags(_)))
+            .is_some_and(opens_with_caret),
+        _ => false,
+    }
+}
+
+/// A set of bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ByteSet([u128; 2]);
+
+impl ByteSet {
+    pub fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 7)] & (1u128 << (b & 127)) != 0
+    }
+
+    fn add_range(&mut self, from: u8, to: u8) {
+        for b in from..=to {
+            self.0[usize::from(b >> 7)] |= 1u128 << (b & 127);
+        }
+    }
+
+    fn union(self, other: ByteSet) -> ByteSet {
+        ByteSet([self.0[0] | other.0[0], self.0[1] | other.0[1]])
+    }
+}
+
+/// The bytes a non-empty match of `hir` can begin with, and whether it can match
+/// the empty string (then what follows it can begin the match too).
+fn first(hir: &regex_syntax::hir::Hir) -> (ByteSet, bool) {
+    use regex_syntax::hir::{Class, HirKind};
+    let mut set = ByteSet::default();
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (set, true),
+        HirKind::Literal(lit) => match lit.0.first() {
+            Some(&b) => {
+                set.add_range(b, b);
+                (set, false)
+            }
+            None => (set, true),
+        },
+        // UTF-8 keeps code point order, so a range's characters begin with the bytes
+        // from its first character's first byte to its last one's.
+        HirKind::Class(Class::Unicode(class)) => {
+            let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            for r in class.ranges() {
+                set.add_range(lead(r.start()), lead(r.end()));
+            }
+            (set, false)
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            for r in class.ranges() {
+                set.add_range(r.start(), r.end());
+            }
+            (set, false)
+        }
+        HirKind::Repetition(rep) => {
+            let (sub, empty) = first(&rep.sub);
+            (sub, empty || rep.min == 0)
+        }
+        HirKind::Capture(cap) => first(&cap.sub),
+        HirKind::Concat(parts) => {
+            for part in parts {
+                let (sub, empty) = first(part);
+                set = set.union(sub);
+                if !empty {
+                    return (set, false);
+                }
+            }
+            (set, true)
+        }
+        HirKind::Alternation(branches) => {
+            let mut any_empty = false;
+            for branch in branches {
+                let (sub, empty) = first(branch);
+                set = set.union(sub);
+                any_empty |= empty;
+            }
+            (set, any_empty)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +226,80 @@ mod tests {
         assert!(has_all("a:b", b":a"));
         assert!(!has_all("ab", b":"));
         assert!(has_all("anything", b""));
+    }
+
+    #[test]
+    fn first_bytes_of_start_anchored_patterns() {
+        let set = first_bytes(r"(?i)^\s*(click here|read more|watch:)(?-u:\b)").unwrap();
+        let want: Vec<u8> = (0..=255u8)
+            .filter(|&b| {
+                b" \t\n\x0B\x0C\rcCrRwW".contains(&b)
+                    || b == 0xC2
+                    || b == 0xE1
+                    || b == 0xE2
+                    || b == 0xE3
+            })
+            .collect();
+        let got: Vec<u8> = (0..=255u8).filter(|&b| set.has(b)).collect();
+        // \s takes Unicode spaces too (lead bytes 0xC2, 0xE1, 0xE2, 0xE3).
+        assert_eq!(got, want);
+        // Not anchored, or possibly empty: no set.
+        assert_eq!(first_bytes("abc"), None);
+        assert_eq!(first_bytes("^a|b"), None);
+        assert_eq!(first_bytes("^a*"), None);
+        assert_eq!(first_bytes("(unclosed"), None);
+        assert_eq!(first_bytes("(?m)^a"), None);
+        assert!(first_bytes("(?i)(?:^a)").is_some());
+        assert!(first_bytes(r"\Aa").is_some());
+        let set = first_bytes("^(?:x?y|\u{e9})").unwrap();
+        let got: Vec<u8> = (0..=255u8).filter(|&b| set.has(b)).collect();
+        assert_eq!(got, [b'x', b'y', 0xC3]);
+    }
+
+    #[test]
+    fn a_text_starting_with_another_byte_never_matches() {
+        let patterns = [
+            r"(?i)^\s*(click here|read more|read the rest|continue reading|related:|recommended:|advertisement|sponsored|watch:|see also)(?-u:\b)",
+            r"(?i)^\s*(leave a reply|name\s*\*|email\s*\*|website\s*$|submit comment)",
+            r"(?i)^\s*(share this( article| story)?|copyright(?-u:\b)|\u{a9}|all rights reserved)",
+            r"(?i)^\s*(https?://|www\.)\S+\s*$",
+            r"(?i)^[^.!?]*(?-u:\b)(getty images|afp|reuters)(?-u:\b)[^.!?]*$",
+            r"^[\p{Lu}][\p{L}.'-]+(\s+[\p{Lu}][\p{L}.'-]+){0,3}$",
+            r"(?i)^(?:k|s)",
+        ];
+        let texts = [
+            "Click here",
+            "  read more",
+            "\u{a0}Watch: this",
+            "Related: x",
+            "Leave a Reply",
+            "Name *",
+            "website",
+            "\u{a9} 2016",
+            "Copyright 2016",
+            "https://x.y",
+            "WWW.x.y",
+            "Photo by Getty Images",
+            "AFP",
+            "Jane Doe",
+            "\u{c9}mile Zola",
+            "\u{212a}elvin",
+            "\u{17f}ee",
+            "kelvin",
+            "See",
+            "x",
+            "",
+            ".",
+            "\u{2003}click here",
+        ];
+        for p in patterns {
+            let re = regex::Regex::new(p).unwrap();
+            let set = first_bytes(p).unwrap_or_else(|| panic!("{p} is anchored"));
+            for t in texts {
+                if re.is_match(t) {
+                    assert!(set.has(t.as_bytes()[0]), "{p} matches {t:?}");
+                }
+            }
+        }
     }
 }
