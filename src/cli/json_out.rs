@@ -77,21 +77,9 @@ fn needs_escape(w: u64) -> bool {
         || below(w ^ (ONES * u64::from(b'\\')), 1)
 }
 
-/// Appends `n` in decimal.
-pub fn push_usize(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+/// Appends `n` in decimal (by `itoa`, which `serde_json` writes numbers with).
+pub fn push_usize(out: &mut String, n: usize) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 #[cfg(test)]

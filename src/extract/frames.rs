@@ -12,7 +12,8 @@ use crate::text::tokens::{Kind, QuoteDir};
 
 pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
     let cx = Ctx::new(p, pack);
-    let mut out: Vec<Attribution> = Vec::new();
+    // Room for most documents' attributions, so that the list is seldom copied.
+    let mut out: Vec<Attribution> = Vec::with_capacity(p.sentences.len());
     for (si, s) in p.sentences.iter().enumerate() {
         let first_new = out.len();
         let mut i = s.tokens.start;
@@ -2417,15 +2418,17 @@ impl Ctx<'_> {
         let mut covered: Vec<Range<usize>> =
             out.iter().flat_map(|a| a.content.iter().cloned()).collect();
         covered.sort_by_key(|r| r.start);
-        let mut by_para: Vec<Vec<usize>> = vec![Vec::new(); self.p.paragraphs.len()];
+        // The last attribution found in each paragraph (a list per paragraph cost an
+        // allocation each).
+        let mut last_in_para: Vec<Option<usize>> = vec![None; self.p.paragraphs.len()];
         for (i, a) in out.iter().enumerate() {
-            by_para[self.p.sentences[a.sentence].paragraph].push(i);
+            last_in_para[self.p.sentences[a.sentence].paragraph] = Some(i);
         }
         for (pi, para) in self.p.paragraphs.iter().enumerate() {
             if para.junk.is_some() || para.sentences.is_empty() {
                 continue;
             }
-            if let Some(&last) = by_para[pi].last() {
+            if let Some(last) = last_in_para[pi] {
                 if out[last].source.is_some() {
                     last_speaker = Some(last);
                 }
@@ -2480,7 +2483,12 @@ impl Ctx<'_> {
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        let mut sorted: Vec<Attribution> = order.iter().map(|&i| out[i].clone()).collect();
+        // Moved into their new places, not cloned (which copied every content list).
+        let mut old: Vec<Option<Attribution>> = std::mem::take(out).into_iter().map(Some).collect();
+        let mut sorted: Vec<Attribution> = order
+            .iter()
+            .map(|&i| old[i].take().expect("each index once"))
+            .collect();
         for a in sorted.iter_mut() {
             a.same_speaker_as = a.same_speaker_as.map(|i| new_index[i]);
         }

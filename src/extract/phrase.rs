@@ -292,7 +292,8 @@ impl<'a> Ctx<'a> {
         // Most nouns are no adverb by their flags and ending alone, with no call to
         // `is_adverb` (which needs one of them).
         let maybe_adverb = f & (wf::ADVERB | wf::VERB_GROUP) != 0
-            || t.span.len() >= 5 && self.text(i).ends_with("ly");
+            || t.span.len() >= 5
+                && self.p.text().as_bytes()[..t.span.end as usize].ends_with(b"ly");
         if maybe_adverb && self.is_adverb(i) {
             return Cat::Adverb;
         }

@@ -20,8 +20,8 @@ use super::raw::{
 };
 use super::schema::SchemaKind;
 use super::{
-    Cues, EntitySpec, Form, JunkRule, LemmaMarks, Linking, Pack, PhraseCue, SourceTable,
-    StanceWords, VerbCue,
+    Cues, EntitySpec, Form, JunkPattern, JunkRule, LemmaMarks, Linking, Pack, PhraseCue,
+    SourceTable, StanceWords, VerbCue,
 };
 use crate::model::Stance;
 use crate::text::tokens::{Abbreviations, WordId, normalise, tokenize};
@@ -751,7 +751,7 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
     let linking_compiled = compile_linking(&mut b, &linking, &located_linking, &mut errors);
 
     // Junk rules.
-    let junk = compile_junk(&text, &located_text, &mut errors);
+    let junk = compile_junk(&text, &located_text, &mut errors, checks);
 
     // Label rules.
     let rules = crate::rules::compile(&labels, &located_labels, &mut errors);
@@ -1287,7 +1287,7 @@ fn compile_linking(
 
 /// Regular expressions compiled once per process: a pack is compiled again for every
 /// `--rules` folder and rule test, and compiling the junk patterns is the slow part.
-fn cached_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+pub(super) fn cached_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     static CACHE: OnceLock<std::sync::Mutex<FxHashMap<String, regex::Regex>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(r) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
@@ -1303,7 +1303,12 @@ fn cached_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     Ok(r)
 }
 
-fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<JunkRule> {
+fn compile_junk(
+    text: &TextFile,
+    at: &Located,
+    errors: &mut RuleErrors,
+    checks: Checks,
+) -> Vec<JunkRule> {
     let mut out = Vec::new();
     at.unique_ids(
         "junk",
@@ -1313,8 +1318,20 @@ fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<J
         errors,
     );
     for (i, r) in text.junk.iter().enumerate() {
+        // The built-in pack's patterns, which the tests compile, wait for their first
+        // use; any other pack's are compiled now, so that errors are reported at load.
+        if checks == Checks::Trusted {
+            out.push(JunkRule {
+                id: r.id.clone(),
+                pattern: JunkPattern::lazy(r.pattern.clone()),
+                needs: super::required::required_bytes(&r.pattern),
+                max_words: r.max_words,
+                after: None,
+            });
+            continue;
+        }
         let pattern = match cached_regex(&r.pattern) {
-            Ok(p) => p,
+            Ok(p) => JunkPattern::compiled(p),
             Err(e) => {
                 let msg = e
                     .to_string()
@@ -1342,6 +1359,7 @@ fn compile_junk(text: &TextFile, at: &Located, errors: &mut RuleErrors) -> Vec<J
         out.push(JunkRule {
             id: r.id.clone(),
             pattern,
+            needs: super::required::required_bytes(&r.pattern),
             max_words: r.max_words,
             after: None,
         });

@@ -62,6 +62,9 @@ pub struct Vocab {
     /// packed into an integer: every token is looked up, and an integer key needs
     /// neither string hashing nor a string comparison.
     short: FxHashMap<u64, WordId>,
+    /// The ids of words of 8 to 15 bytes (most of the rest) again, keyed the same way
+    /// by two integers: long enough for "president" or "government".
+    medium: FxHashMap<u128, WordId>,
     /// The id of every one-byte token, by its byte (empty until a one-byte word is
     /// interned): punctuation and "a" are a fair share of all tokens, and an index
     /// needs no hashing at all.
@@ -81,6 +84,23 @@ fn short_key(word: &str) -> Option<u64> {
     key[..b.len()].copy_from_slice(b);
     key[7] = b.len() as u8;
     Some(u64::from_le_bytes(key))
+}
+
+/// A word of 8 to 15 bytes packed with its length into one integer (distinct for
+/// distinct words): its first eight bytes, then the rest as `short_key` packs a word.
+/// `None` for other lengths.
+fn medium_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if !(8..=15).contains(&b.len()) {
+        return None;
+    }
+    Some(pack_medium(load(&b[..8]), load(&b[8..]), b.len()))
+}
+
+/// The key of a word of `len` (8 to 15) bytes whose first eight and remaining bytes
+/// are packed in `head` and `tail`.
+fn pack_medium(head: u64, tail: u64, len: usize) -> u128 {
+    u128::from(head) | u128::from(tail | (len as u64) << 56) << 64
 }
 
 /// The longest token `Vocab::get_token` lowercases on the stack.
@@ -166,6 +186,9 @@ impl Vocab {
         if let Some(key) = short_key(word) {
             self.short.insert(key, id);
         }
+        if let Some(key) = medium_key(word) {
+            self.medium.insert(key, id);
+        }
         self.words.push(word.into());
         self.flags.push(0);
         // Only a one-byte word is the normal form of a one-byte token: the table
@@ -204,6 +227,12 @@ impl Vocab {
             if plain_ascii(x) {
                 let key = ascii_lower(x) | (word.len() as u64) << 56;
                 return self.short.get(&key).copied().unwrap_or(NO_WORD);
+            }
+        } else if word.len() <= 15 {
+            let (head, tail) = (load(&word[..8]), load(&word[8..]));
+            if plain_ascii(head) && plain_ascii(tail) {
+                let key = pack_medium(ascii_lower(head), ascii_lower(tail), word.len());
+                return self.medium.get(&key).copied().unwrap_or(NO_WORD);
             }
         }
         self.get_other_token(text, buf)
@@ -435,6 +464,10 @@ mod tests {
             "abcdefgh",
             "abcdefghi",
             "administration",
+            "fifteen-letters",
+            "sixteenbyteswords",
+            "abcdefgh's",
+            "abcdefgh\u{e9}",
             "counterintelligence-officers",
             "it's",
             "don't",
@@ -472,6 +505,14 @@ mod tests {
             "abcdefghI",
             "abcdefghi.",
             "Administration",
+            "FIFTEEN-LETTERS",
+            "Fifteen-Letters.",
+            "fifteen-letter",
+            "SixteenBytesWords",
+            "ABCDEFGH`s",
+            "Abcdefgh'S.",
+            "ABCDEFGH\u{c9}",
+            "abcdefgh\u{e9}",
             "COUNTERINTELLIGENCE-OFFICERS",
             "counterintelligence-officers-x",
             "a-much-longer-token-than-thirty-two-bytes",

@@ -8,6 +8,7 @@ pub mod inflect;
 pub mod lexicon;
 pub mod manifest;
 pub mod raw;
+pub mod required;
 pub mod schema;
 pub mod validate;
 
@@ -67,10 +68,80 @@ pub struct Pack {
 #[derive(Debug)]
 pub struct JunkRule {
     pub id: String,
-    pub pattern: regex::Regex,
+    pub pattern: JunkPattern,
+    /// ASCII bytes every match of `pattern` holds: a line without them is no match,
+    /// and needs no regex search.
+    pub needs: Vec<u8>,
     pub max_words: Option<usize>,
     /// Index of the rule whose match must come just before.
     pub after: Option<usize>,
+}
+
+/// A junk rule's regular expression, compiled when first used: an input seldom needs
+/// every rule (`credit-name` is tried only after a photo credit), and compiling them
+/// all was most of start-up.
+pub struct JunkPattern {
+    source: String,
+    compiled: std::sync::OnceLock<Compiled>,
+}
+
+/// A junk pattern compiled, with the bytes its matches can begin with when they are
+/// all anchored at the start (`required::first_bytes`).
+struct Compiled {
+    re: regex::Regex,
+    first: Option<required::ByteSet>,
+}
+
+impl Compiled {
+    fn new(re: regex::Regex) -> Compiled {
+        let first = required::first_bytes(re.as_str());
+        Compiled { re, first }
+    }
+}
+
+impl JunkPattern {
+    /// A pattern compiled already (and so checked).
+    pub fn compiled(re: regex::Regex) -> JunkPattern {
+        JunkPattern {
+            source: re.as_str().to_string(),
+            compiled: Compiled::new(re).into(),
+        }
+    }
+
+    /// A pattern compiled on first use: only for those known to compile (the built-in
+    /// pack's, which the tests compile).
+    pub fn lazy(source: String) -> JunkPattern {
+        JunkPattern {
+            source,
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        let c = self.compiled.get_or_init(|| {
+            Compiled::new(
+                compile::cached_regex(&self.source).expect("built-in junk patterns compile"),
+            )
+        });
+        // A text that begins with no byte a match can begin with is no match.
+        if let (Some(first), Some(&b)) = (&c.first, text.as_bytes().first())
+            && !first.has(b)
+        {
+            return false;
+        }
+        c.re.is_match(text)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+}
+
+/// As a compiled `regex::Regex` shows itself, compiled yet or not.
+impl std::fmt::Debug for JunkPattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Regex").field(&self.source).finish()
+    }
 }
 
 /// Which inflected form a cue verb takes in the text.
@@ -241,5 +312,9 @@ mod tests {
         assert_eq!(checked.warnings.items.len(), 0, "{:?}", checked.warnings);
         trusted.id = checked.id;
         assert_eq!(format!("{trusted:?}"), format!("{checked:?}"));
+        // Its junk patterns, compiled on first use, do compile.
+        for rule in &trusted.junk {
+            let _ = rule.pattern.is_match("x");
+        }
     }
 }

@@ -112,11 +112,14 @@ pub fn read(doc: Document, pack: &Pack) -> Parsed {
     let starts_sentence =
         |t: &Token| pack.is(t.word, wf::DET | wf::PRON | wf::CONJ | wf::PREP | wf::STOP);
     let mut paragraphs = Vec::with_capacity(raw_paragraphs.len());
-    let mut sentences = Vec::new();
+    // A paragraph holds a sentence or more.
+    let mut sentences = Vec::with_capacity(raw_paragraphs.len());
+    let mut ranges = Vec::new();
     for (p, (para, junk)) in raw_paragraphs.into_iter().zip(junk).enumerate() {
         let first = sentences.len();
         if junk.is_none() {
-            for range in sentences::sentences(&tokens, para.tokens.clone(), starts_sentence) {
+            sentences::sentences(&tokens, para.tokens.clone(), starts_sentence, &mut ranges);
+            for range in &ranges {
                 // Markup-only stretches are no sentence at all.
                 let Some(a) = range.clone().find(|&i| !tokens[i].is(flag::MARKUP)) else {
                     continue;
@@ -192,6 +195,7 @@ fn junk_flags(
         let hit = pack.junk.iter().enumerate().find(|(_, rule)| {
             rule.max_words.is_none_or(|m| words <= m)
                 && rule.after.is_none_or(|a| previous == Some(a))
+                && crate::pack::required::has_all(line, &rule.needs)
                 && rule.pattern.is_match(line)
         });
         previous = hit.map(|(i, _)| i);

@@ -56,12 +56,14 @@ fn make_paragraph(tokens: &[Token], start: usize, end: usize) -> Paragraph {
 /// Sentence boundaries inside one paragraph, as token ranges.
 /// `starts_sentence` says whether a capitalised word may open a sentence after an
 /// abbreviation such as "U.S." (function words like "The" or "He" do; names do not).
+/// They are written into `out`, which is cleared first: one list serves every paragraph.
 pub fn sentences(
     tokens: &[Token],
     range: Range<usize>,
     starts_sentence: impl Fn(&Token) -> bool,
-) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
     let mut start = range.start;
     // "WASHINGTON (AP) —", "PHILADELPHIA, July 25 (UPI) —": a dateline opening the
     // paragraph is no part of the sentence after it ("GOP front-runner Donald Trump -
@@ -142,5 +144,4 @@ pub fn sentences(
     if start < range.end {
         out.push(start..range.end);
     }
-    out
 }

@@ -104,6 +104,10 @@ pub struct Abbreviations {
     /// Each form with the lists that hold it (`TITLE`, `OTHER`, `NUMBERED`): one
     /// lookup answers for all three.
     lists: rustc_hash::FxHashMap<String, u8>,
+    /// The forms of at most seven bytes (nearly all) again, each packed with its length
+    /// into an integer: a word before a period is looked up with no string to build
+    /// or hash.
+    short: rustc_hash::FxHashMap<u64, u8>,
     /// Bytes in the longest of them: a longer word (most words before a period) is
     /// none of them, with no lowercasing or lookup.
     longest: usize,
@@ -126,13 +130,56 @@ impl Abbreviations {
             }
         }
         let longest = lists.keys().map(String::len).max().unwrap_or(0);
-        Abbreviations { lists, longest }
+        let short = lists
+            .iter()
+            .filter_map(|(w, &l)| Some((packed(w.bytes())?, l)))
+            .collect();
+        Abbreviations {
+            lists,
+            short,
+            longest,
+        }
+    }
+
+    /// The lists that hold `word` lowercased (`scratch` is room for a long or
+    /// non-ASCII one).
+    fn lists_of(&self, word: &str, scratch: &mut String) -> u8 {
+        if word.is_ascii() {
+            // An ASCII word keeps its length in lower case, so one longer than every
+            // abbreviation is none of them.
+            if word.len() > self.longest {
+                return 0;
+            }
+            if let Some(key) = packed(word.bytes().map(|b| b.to_ascii_lowercase())) {
+                return self.short.get(&key).copied().unwrap_or(0);
+            }
+            scratch.clear();
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+        } else {
+            scratch.clear();
+            scratch.push_str(&word.to_lowercase());
+        }
+        self.lists.get(scratch.as_str()).copied().unwrap_or(0)
     }
 
     const TITLE: u8 = 1;
     const OTHER: u8 = 1 << 1;
     /// Kept only before a number ("No. 2").
     const NUMBERED: u8 = 1 << 2;
+}
+
+/// Up to seven bytes packed with their count into one integer (distinct for distinct
+/// byte strings); `None` for more bytes.
+fn packed(bytes: impl ExactSizeIterator<Item = u8>) -> Option<u64> {
+    let n = bytes.len();
+    if n > 7 {
+        return None;
+    }
+    let key = bytes
+        .enumerate()
+        .fold(0u64, |key, (k, b)| key | u64::from(b) << (8 * k));
+    Some(key | (n as u64) << 56)
 }
 
 /// Normalises one token's text into `buf`: lowercase, curly apostrophes made straight,
@@ -165,8 +212,16 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // General Punctuation (curly quotes, dashes, odd spaces: most of the non-ASCII
+    // characters in news text) holds no letter or digit, and the Unicode table search
+    // that would say so cost more than the rest of the work on such a character.
+    if GENERAL_PUNCTUATION.contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || c == '_'
 }
+
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 fn is_dash(c: char) -> bool {
     matches!(
@@ -197,7 +252,9 @@ pub fn tokenize(
     mut lookup: impl FnMut(&str) -> WordId,
 ) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
+    // News text runs about four bytes a token: room for nearly every document's
+    // tokens, so that the list is seldom copied as it grows.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 8);
     let mut pending: u16 = 0;
     let mut newlines = 0u32;
     let mut i = 0usize;
@@ -652,25 +709,7 @@ fn abbreviation_period(
     abbr: &Abbreviations,
     scratch: &mut String,
 ) -> Option<u16> {
-    // Lowercased into a reused buffer: most sentence ends are no abbreviation. An ASCII
-    // word keeps its length in lower case, so one longer than every abbreviation is
-    // none of them.
-    scratch.clear();
-    let listed = if word.is_ascii() {
-        if word.len() <= abbr.longest {
-            scratch.push_str(word);
-            scratch.make_ascii_lowercase();
-        }
-        word.len() <= abbr.longest
-    } else {
-        scratch.push_str(&word.to_lowercase());
-        true
-    };
-    let lists = if listed {
-        abbr.lists.get(scratch.as_str()).copied().unwrap_or(0)
-    } else {
-        0
-    };
+    let lists = abbr.lists_of(word, scratch);
     let is = |list: u8| lists & list != 0;
     if is(Abbreviations::TITLE) {
         Some(flag::ABBREV | flag::TITLE)
@@ -1074,5 +1113,58 @@ mod tests {
             .map(|t| text[t.span.range()].to_string())
             .collect();
         assert_eq!(kept, ["Title", "item", "with", "a", "link"]);
+    }
+
+    #[test]
+    fn abbreviations_are_found_by_their_lowercase_form() {
+        let abbr = Abbreviations::new(
+            ["mr".into(), "sen".into(), "gov".into()],
+            [
+                "u.s".into(),
+                "calif".into(),
+                "corp".into(),
+                "e.g".into(),
+                "abcdefgh".into(),
+            ],
+            ["no".into(), "caf\u{e9}".into(), "seven77".into()],
+        );
+        let mut scratch = String::new();
+        for word in [
+            "Mr",
+            "MR",
+            "mr",
+            "Mrs",
+            "Sen",
+            "GOV",
+            "U.S",
+            "u.s",
+            "Calif",
+            "CORP",
+            "e.G",
+            "No",
+            "no",
+            "n",
+            "",
+            "abcdefg",
+            "ABCDEFGH",
+            "abcdefghi",
+            "Seven77",
+            "seven7",
+            "Caf\u{e9}",
+            "CAF\u{c9}",
+            "caf",
+            "\u{c9}",
+            "x",
+        ] {
+            let want = abbr.lists.get(&word.to_lowercase()).copied().unwrap_or(0);
+            assert_eq!(abbr.lists_of(word, &mut scratch), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!(c.is_alphanumeric() || c == '_'), "{c:?}");
+        }
     }
 }
