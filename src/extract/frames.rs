@@ -1038,7 +1038,8 @@ impl Ctx<'_> {
                     |a: &Attribution| a.lemma.is_some_and(|l| self.pack.cues.mental.has(l));
                 let left = match self.mixed_quote(si, k) {
                     Some(r)
-                        if cue.end == self.content_end(si)
+                        if self.skip_adjuncts(cue.end, self.content_end(si))
+                            >= self.content_end(si)
                             && out[first_new..]
                                 .iter()
                                 .all(|a| a.cue.start >= k || mental(a)) =>

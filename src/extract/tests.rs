@@ -364,6 +364,13 @@ fn a_mixed_quote_before_the_speaker_is_said_from_the_sentence_start() {
         content,
         ["Candidates who think \"America is safe are dangerously wrong,\""]
     );
+    // An adjunct after the cue changes nothing.
+    let (_, _, _, content) =
+        one("The new plans \"will not solve this challenge,\" she said in a statement.");
+    assert_eq!(
+        content,
+        ["The new plans \"will not solve this challenge,\""]
+    );
     // Not after an adjunct, nor after another speaker's cue.
     let all = found("In an interview on \"Face the Nation,\" he said the bill was dead.");
     assert!(
