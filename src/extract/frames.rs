@@ -1036,10 +1036,11 @@ impl Ctx<'_> {
                 let (out, first_new) = found;
                 let mental =
                     |a: &Attribution| a.lemma.is_some_and(|l| self.pack.cues.mental.has(l));
+                // (Only an adjunct may follow the cue: "she said in a statement".)
+                let cend = self.content_end(si);
                 let left = match self.mixed_quote(si, k) {
                     Some(r)
-                        if self.skip_adjuncts(cue.end, self.content_end(si))
-                            >= self.content_end(si)
+                        if self.skip_adjuncts(cue.end, cend) >= cend
                             && out[first_new..]
                                 .iter()
                                 .all(|a| a.cue.start >= k || mental(a)) =>
@@ -2333,10 +2334,9 @@ impl Ctx<'_> {
     fn colon_frame(&self, si: usize) -> Option<Attribution> {
         let s = &self.p.sentences[si];
         let range = s.tokens.clone();
-        // The speaker is the first one to six tokens after any opening quotes, not
-        // counting a bracketed note ("Rep. Trey Gowdy (R-S.C.):"); the colon is the
-        // first in the sentence (none comes before them), so it is looked for only
-        // that far.
+        // The speaker is one to six tokens (not counting a bracketed note: "Rep. Trey
+        // Gowdy (R-S.C.):") before the sentence's first colon, after any opening
+        // quotes or a heading and a dash.
         let mut start = range
             .clone()
             .find(|&k| !self.p.tokens[k].is_quote())
