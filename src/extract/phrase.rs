@@ -270,6 +270,16 @@ impl<'a> Ctx<'a> {
             return Cat::Det;
         }
         if f & wf::PRON != 0 {
+            // "US Senator Jeff Sessions": the country, unless the words around shout.
+            let shouting = |j: usize| {
+                self.p
+                    .tokens
+                    .get(j)
+                    .is_some_and(|n| n.is_word() && n.is(flag::ALL_CAPS) && n.span.len() > 1)
+            };
+            if self.text(i) == "US" && !shouting(i + 1) && !(i > 0 && shouting(i - 1)) {
+                return Cat::Name;
+            }
             return Cat::Pron;
         }
         if f & wf::REL != 0 {

@@ -1753,3 +1753,14 @@ fn a_clause_that_would_leave_nothing_said_is_inside_what_was_said() {
     let all = found("They want safe homes. They want — they don't want to be profiled.");
     assert!(all.iter().all(|a| !a.3.is_empty()), "{all:?}");
 }
+
+#[test]
+fn us_in_capitals_is_the_country() {
+    let (p, s, _, content) =
+        one("\"Alabama is proud to vote for Trump!\" US Senator Jeff Sessions said as he began.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::ContentFirst, "US Senator Jeff Sessions")
+    );
+    assert_eq!(content, ["\"Alabama is proud to vote for Trump!\""]);
+}
