@@ -883,6 +883,8 @@ impl<'a> Ctx<'a> {
         let opens = matches!(self.cat(a), Cat::Prep | Cat::Adverb | Cat::Time)
             || self.has(a, wf::ADVERB)
             || self.lower_is(a, &["though", "too", "however"])
+            // "Tester, himself up for reelection, said"
+            || self.lower_is(a, &["himself", "herself", "themselves", "itself"])
             // "when contacted by Reuters", "while campaigning": a clause with no
             // finite verb (the loop below checks).
             || (b > a + 1

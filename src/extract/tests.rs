@@ -590,6 +590,8 @@ fn clause_initial_subject_with_appositives_and_interjections() {
     assert_eq!(content, ["she could not support Trump"]);
     let (_, s, _, _) = one("Murphy, though, said he is with Clinton.");
     assert_eq!(s, "Murphy");
+    let (_, s, _, _) = one("Tester, himself up for reelection in 2018, said he voted no.");
+    assert_eq!(s, "Tester");
     let (_, s, _, _) =
         one("Powell's office, when contacted by Reuters, said he could not recall it.");
     assert_eq!(s, "Powell's office");
