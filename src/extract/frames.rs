@@ -2165,6 +2165,30 @@ impl Ctx<'_> {
                 return None;
             }
         }
+        // "C, as David Dayen noted in The Intercept.": closing the sentence with no
+        // object of its own, the as-clause looks back (not "as well as", nor a
+        // thought: "as many Democrats believe").
+        let floor = self.sentence_range(si).start;
+        let as_at = subject.start - 1;
+        if k >= cend
+            && self.skip_adjuncts(cue.end, cend) >= cend
+            && as_at > floor + 1
+            && self.kind(as_at - 1) == Kind::Comma
+            && cue.form == Form::Finite
+            && !self.pack.cues.mental.has(cue.lemma)
+            && !self.lower_is(subject.start, &["well", "such"])
+        {
+            let start = self.skip_conjunctions(floor, as_at - 1);
+            if start < as_at - 1 && !self.p.tokens[start].is_quote() {
+                return self.make(
+                    si,
+                    cue,
+                    Some(subject),
+                    vec![start..as_at - 1],
+                    Pattern::AsClause,
+                );
+            }
+        }
         if k + 1 >= cend {
             return None;
         }

@@ -954,6 +954,16 @@ fn the_main_clause_after_an_as_clause_is_its_content_whole() {
         all[0].3,
         ["after the vote, the two had discussed a new bridge"]
     );
+    // Closing the sentence with no object of its own, it looks back.
+    let (p, s, _, content) =
+        one("Invoking Weimar is a classic scare tactic, as David Dayen noted in The Intercept.");
+    assert_eq!((p, s.as_str()), (Pattern::AsClause, "David Dayen"));
+    assert_eq!(content, ["Invoking Weimar is a classic scare tactic"]);
+    // Not "as well as", nor a thought.
+    let all = found("The plan failed, as well as officials noted.");
+    assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
+    let all = found("They are a risk, as many Democrats believe.");
+    assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
 }
 
 #[test]
