@@ -2607,11 +2607,10 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             };
             // ("She went on to say that, because Comey testified that C, D": when
             // nothing would be left, `b` is inside what `a` said.)
-            if !found[a]
-                .content
-                .iter()
-                .any(|r| r.start < trimmed(r) && cx.has_words(r.start..trimmed(r)))
-            {
+            if !found[a].content.iter().any(|r| {
+                let end = trimmed(r);
+                r.start < end && cx.has_words(r.start..end)
+            }) {
                 continue;
             }
             for r in found[a].content.iter_mut() {
