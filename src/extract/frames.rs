@@ -1412,6 +1412,24 @@ impl Ctx<'_> {
                 .any(|j| matches!(self.kind(j), Kind::Question | Kind::Exclaim))
     }
 
+    /// A programme or publication named in quotes right after its owner or a
+    /// preposition ("on MSNBC's “Morning Joe,”", "told “Fox and Friends”"): where
+    /// the name ends, past its closing mark.
+    fn programme_end(&self, k: usize) -> Option<usize> {
+        let q = self.quotes.opening_at(k)?;
+        let span = self.quotes.spans[q];
+        let mut words = 0;
+        for j in span.open + 1..span.close {
+            match self.kind(j) {
+                Kind::Word if self.p.tokens[j].is_cap() => words += 1,
+                Kind::Word if self.has(j, wf::STOP | wf::PREP | wf::DET | wf::CONJ) => {}
+                Kind::Comma | Kind::Period if j + 1 == span.close => {}
+                _ => return None,
+            }
+        }
+        (span.closed && (1..=6).contains(&words)).then_some(span.close + 1)
+    }
+
     /// "In a speech last July, he said:" closing a paragraph: what was said is the
     /// next paragraph, whole (a quote there is taken as a quote before this).
     fn next_paragraph(&self, si: usize) -> Vec<Range<usize>> {
@@ -1684,6 +1702,12 @@ impl Ctx<'_> {
             }
             e += 1;
         }
+        if (e == k || self.cat(e - 1) == Cat::Poss)
+            && let Some(after) = self.programme_end(e)
+            && after < end
+        {
+            return after;
+        }
         if seen_noun && e < end { e } else { k }
     }
 
@@ -1720,9 +1744,20 @@ impl Ctx<'_> {
                 let mut seen_noun = false;
                 // "on Monday", "in March": a time phrase is never what was said.
                 let mut time_only = true;
-                while e < end && e - k < 8 {
+                // (A programme's name counts as one word.)
+                let mut title_words = 0;
+                while e < end && e - k < 8 + title_words {
                     if self.has(e, wf::COMP) && seen_noun {
                         break;
+                    }
+                    if (e == k + 1 || self.cat(e - 1) == Cat::Poss)
+                        && let Some(after) = self.programme_end(e)
+                    {
+                        title_words += after.min(end) - e - 1;
+                        e = after.min(end);
+                        seen_noun = true;
+                        time_only = false;
+                        continue;
                     }
                     // "said in posing the question": a gerund clause, not a noun phrase.
                     if e == k + 1 && !self.p.tokens[e].is_cap() && self.text(e).ends_with("ing") {
@@ -2057,7 +2092,26 @@ impl Ctx<'_> {
         let earlier = (first_new..out.len()).find(|&j| {
             out[j].source.is_some() && out[j].cue.start < cue.start && !self.inside_quote(&out[j])
         });
+        // "as Peña Nieto, contradicting Trump, said C": set off inside a subject,
+        // the participle is that subject's.
+        let interjected = cue.start > floor + 1
+            && self.kind(cue.start - 1) == Kind::Comma
+            && self.text(cue.start).ends_with("ing")
+            && right[0]
+                .clone()
+                .take_while(|&k| self.cat(k) != Cat::Verb)
+                .find(|&k| self.kind(k) == Kind::Comma)
+                .is_some_and(|c| {
+                    c + 1 < right[0].end
+                        && self.cat(c + 1) == Cat::Verb
+                        && !self.text(c + 1).ends_with("ing")
+                        && self.has(c + 1, wf::CUE_VERB)
+                });
+        let subject = interjected
+            .then(|| self.subject_before(cue.start - 1, floor))
+            .flatten();
         let (source, speaker) = match earlier {
+            _ if subject.is_some() => (subject, None),
             Some(j) => (out[j].source.clone(), Some(j)),
             None => (self.sentence_subject(floor, cue.start), None),
         };

@@ -876,10 +876,14 @@ impl<'a> Ctx<'a> {
             && (a + 2..b).all(|k| self.kind(k) == Kind::Period || self.p.tokens[k].is_cap())
     }
 
+    fn participle_opens(&self, a: usize) -> bool {
+        let first = self.text(a);
+        (first.ends_with("ing") || first.ends_with("ed")) && !self.has(a, wf::AUX)
+    }
+
     /// A participle clause, prepositional phrase or adverb between commas, with no
     /// finite verb of its own outside a relative clause.
     fn interjection(&self, a: usize, b: usize) -> bool {
-        let first = self.text(a);
         let opens = matches!(self.cat(a), Cat::Prep | Cat::Adverb | Cat::Time)
             || self.has(a, wf::ADVERB)
             || self.lower_is(a, &["though", "too", "however"])
@@ -889,7 +893,7 @@ impl<'a> Ctx<'a> {
             // finite verb (the loop below checks).
             || (b > a + 1
                 && self.lower_is(a, &["when", "while", "if", "once", "after", "before", "though", "although"]))
-            || ((first.ends_with("ing") || first.ends_with("ed")) && !self.has(a, wf::AUX));
+            || self.participle_opens(a);
         if !opens || b - a > 25 {
             return false;
         }
@@ -1068,7 +1072,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let adjunct = matches!(self.cat(c + 1), Cat::Prep | Cat::Adverb | Cat::Time)
-            || self.has(c + 1, wf::ADVERB);
+            || self.has(c + 1, wf::ADVERB)
+            // "Peña Nieto, contradicting Trump, said" (not "beaten, chained, attacked",
+            // nor "in June, when Tsege, known as Andy,")
+            || (close > c + 2 && self.participle_opens(c + 1) && self.interjection(c + 1, close));
         if !adjunct {
             return None;
         }

@@ -1776,3 +1776,33 @@ fn us_in_capitals_is_the_country() {
     );
     assert_eq!(content, ["\"Alabama is proud to vote for Trump!\""]);
 }
+
+#[test]
+fn a_programme_named_in_quotes_is_not_what_was_said() {
+    let (p, s, c, content) =
+        one("The deal was dead, he said Wednesday morning on MSNBC’s “Morning Joe.”");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "he", "said")
+    );
+    assert_eq!(content, ["The deal was dead"]);
+    let (_, _, _, content) =
+        one("But he told ABC’s “Good Morning America” that he agrees with the plan.");
+    assert_eq!(content, ["he agrees with the plan"]);
+    let (p, s, _, content) = one("“We have to act,” the senator told “Fox and Friends” on Monday.");
+    assert_eq!((p, s.as_str()), (Pattern::ContentFirst, "the senator"));
+    assert_eq!(content, ["“We have to act,”"]);
+}
+
+#[test]
+fn a_participle_set_off_inside_a_subject_is_the_subjects() {
+    let all = found("As Pena Nieto, contradicting Trump, said the talks had failed.");
+    let speakers: Vec<(&str, &str)> = all.iter().map(|a| (a.1.as_str(), a.2.as_str())).collect();
+    assert_eq!(
+        speakers,
+        [("Pena Nieto", "contradicting"), ("Pena Nieto", "said")]
+    );
+    assert_eq!(all[1].3, ["the talks had failed"]);
+    // A bare list of participles is no aside.
+    assert!(found("Dozens of children are beaten, chained, attacked or abused.").is_empty());
+}
