@@ -1247,7 +1247,9 @@ impl Ctx<'_> {
         // its noun.
         // ("more than six in 10")
         let q = r.start + self.quantity_hedge(r.start, r.end);
-        if (self.quantifier(q) || q + 2 <= r.end && self.quantifier(q + 1))
+        if (self.quantifier(q)
+            || q + 2 <= r.end && self.quantifier(q + 1)
+            || r.len() == 1 && self.count_subject(q))
             && self.np_valid(r.start, r.end)
         {
             return true;
@@ -1326,6 +1328,11 @@ impl Ctx<'_> {
             }
         }
         if k < end && self.kind(k) == Kind::Comma {
+            // "By the time those primaries concluded, 40 percent said C": the comma
+            // closes an opening subordinate clause, and the main clause is no content.
+            if self.quotes.opening_at(k + 1).is_none() && self.in_opening_clause(si, k) {
+                return vec![];
+            }
             k += 1;
             // "said in his 2012 book, ''An American Son.''": a title after the adjunct.
             if k > adjunct + 2 && self.cat(adjunct) == Cat::Prep && self.title_quote(k) {
@@ -1394,6 +1401,21 @@ impl Ctx<'_> {
             stop = c;
         }
         if k < stop { vec![k..stop] } else { vec![] }
+    }
+
+    /// Is token `k` inside a subordinate clause that opens its sentence ("When C,",
+    /// "By the time C,"), with no comma before it?
+    fn in_opening_clause(&self, si: usize, k: usize) -> bool {
+        let mut f = self.sentence_range(si).start;
+        while f < k && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
+            f += 1;
+        }
+        let opens = self.lower_is(f, SUBORDINATORS)
+            || (self.lower_is(f, &["by"])
+                && f + 2 < k
+                && self.lower_is(f + 1, &["the"])
+                && self.lower_is(f + 2, &["time"]));
+        opens && (f..k).all(|j| !matches!(self.kind(j), Kind::Comma | Kind::Quote(_)))
     }
 
     /// Does a short quotation in title case ("An American Son.") open at `k`?

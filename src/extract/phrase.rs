@@ -358,6 +358,22 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // "two-thirds of them", "three-fourths of voters": a fraction stands for its noun.
+        if e > s + 4
+            && self.quantifier(s)
+            && self.kind(s + 1) == Kind::Hyphen
+            && self.lower_is(
+                s + 2,
+                &[
+                    "third", "thirds", "fourth", "fourths", "quarter", "quarters", "fifths",
+                ],
+            )
+        {
+            return self.np_valid_after_quantifier(s + 3, e);
+        }
+        if e == s + 1 && self.count_subject(s) {
+            return true;
+        }
         // "Many said", "some of them", "six in 10": a quantifier stands for its noun.
         if self.quantifier(s) && (e == s + 1 || self.cat(s + 1) == Cat::Prep && e > s + 2) {
             return e == s + 1 || self.np_valid_after_quantifier(s + 1, e);
@@ -621,6 +637,17 @@ impl<'a> Ctx<'a> {
         seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron || of_poss)
     }
 
+    /// "39 have said they support Sanders": after a comma or a conjunction, a count
+    /// stands for its noun (a year does not: "in Oct. 2010 said").
+    pub fn count_subject(&self, s: usize) -> bool {
+        let w = self.text(s);
+        self.kind(s) == Kind::Number
+            && s > 0
+            && matches!(self.cat(s - 1), Cat::Comma | Cat::Conj)
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            && !(w.len() == 4 && matches!(&w[..2], "19" | "20"))
+    }
+
     /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
     pub fn quantifier(&self, i: usize) -> bool {
         (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
@@ -653,6 +680,14 @@ impl<'a> Ctx<'a> {
             && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
         {
             return 1;
+        }
+        // "as many as 40 percent"
+        if s + 3 < e
+            && self.lower_is(s, &["as"])
+            && self.lower_is(s + 1, &["many", "much", "few", "little"])
+            && self.lower_is(s + 2, &["as"])
+        {
+            return 3;
         }
         if s + 2 < e
             && ((self.lower_is(s, &["more", "less", "fewer"]) && self.lower_is(s + 1, &["than"]))

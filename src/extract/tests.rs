@@ -1806,3 +1806,33 @@ fn a_participle_set_off_inside_a_subject_is_the_subjects() {
     // A bare list of participles is no aside.
     assert!(found("Dozens of children are beaten, chained, attacked or abused.").is_empty());
 }
+
+#[test]
+fn an_opening_clause_ends_at_its_comma() {
+    let (_, s, c, content) = one(
+        "By the time the primaries concluded, as many as 40 percent of voters said they could not back him.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("as many as 40 percent of voters", "said")
+    );
+    assert_eq!(content, ["they could not back him"]);
+}
+
+#[test]
+fn fractions_and_counts_stand_for_their_nouns() {
+    let (_, s, _, _) = one("As many as three-fourths of them tell pollsters they dislike him.");
+    assert_eq!(s, "As many as three-fourths of them");
+    let all =
+        found("In all, 520 have said they support Clinton, and 39 have said they support Sanders.");
+    let speakers: Vec<&str> = all.iter().map(|a| a.1.as_str()).collect();
+    assert_eq!(speakers, ["520", "39"]);
+    assert_eq!(all[0].3, ["they support Clinton"]);
+    // A year is no count, and "pledged delegates" are delegates.
+    assert!(
+        found("McConnell, who in 2010 said the goal was clear, left.")
+            .iter()
+            .all(|a| a.1 != "2010")
+    );
+    assert!(found("Clinton won 60 pledged delegates on Tuesday.").is_empty());
+}
