@@ -57,6 +57,9 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         {
             out.push(a);
         }
+        for a in &mut out[first_new..] {
+            cx.relative_object(a);
+        }
         trim_siblings(&cx, &mut out[first_new..]);
     }
     // Speech inside a direct quotation is marked; the quoted speaker's own "I think",
@@ -1418,6 +1421,34 @@ impl Ctx<'_> {
         opens && (f..k).all(|j| !matches!(self.kind(j), Kind::Comma | Kind::Quote(_)))
     }
 
+    /// "policies, which he said had harmed the economy": the relative pronoun before
+    /// the subject stands for what was said to have happened, and is its first piece.
+    fn relative_object(&self, a: &mut Attribution) {
+        let Some(src) = &a.source else { return };
+        let Some(first) = a.content.first() else {
+            return;
+        };
+        if a.pattern != Pattern::SourceCue || src.start < 2 || src.end != a.cue.start {
+            return;
+        }
+        let rel = src.start - 1;
+        let opens = if self.lower_is(rel, &["which", "who"]) {
+            self.kind(rel - 1) == Kind::Comma
+        } else {
+            // "a rule change that he said would C" (not "told the Times that C").
+            self.lower_is(rel, &["that"])
+                && self.cat(rel - 1) == Cat::Noun
+                && !self.p.tokens[rel - 1].is_cap()
+        };
+        // What was said lacks its subject: it opens with a verb.
+        if opens
+            && first.start == a.cue.end
+            && (self.cat(first.start) == Cat::Verb || self.has(first.start, wf::AUX))
+        {
+            a.content.insert(0, rel..rel + 1);
+        }
+    }
+
     /// Does a short quotation in title case ("An American Son.") open at `k`?
     fn title_quote(&self, k: usize) -> bool {
         let Some(q) = self.quotes.opening_at(k) else {
@@ -2604,8 +2635,14 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
     let n = found.len();
     // Where attribution `b` starts as a clause: its source, or its cue when the source
     // stands before another cue ("Mr. Manafort, citing C, said D").
+    // (", which he said C": the relative pronoun opens the clause.)
     let clause_start = |b: &Attribution, before: usize| match &b.source {
-        Some(s) if s.start < b.cue.start && !borrowed(b.pattern) && s.start >= before => s.start,
+        Some(s) if s.start < b.cue.start && !borrowed(b.pattern) && s.start >= before => {
+            match b.content.first() {
+                Some(r) if r.end == s.start && r.len() == 1 => r.start,
+                _ => s.start,
+            }
+        }
         _ => b.cue.start,
     };
     // Is there a clause break (comma, dash, semicolon) right before `start`, over

@@ -1836,3 +1836,29 @@ fn fractions_and_counts_stand_for_their_nouns() {
     );
     assert!(found("Clinton won 60 pledged delegates on Tuesday.").is_empty());
 }
+
+#[test]
+fn a_relative_pronoun_before_the_speaker_is_part_of_what_was_said() {
+    let all = found("Trump cited the policies, which he said had harmed the economy.");
+    let got: Vec<(&str, &str, Vec<&str>)> = all
+        .iter()
+        .map(|a| {
+            (
+                a.1.as_str(),
+                a.2.as_str(),
+                a.3.iter().map(|c| c.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Trump", "cited", vec!["the policies"]),
+            ("he", "said", vec!["which", "had harmed the economy"]),
+        ]
+    );
+    // "that" after a name is a complementizer, and what follows has its own subject.
+    let (_, _, _, content) =
+        one("Peter Cook told the Times that Carter believes his use of email was fine.");
+    assert_eq!(content, ["Carter believes his use of email was fine"]);
+}
