@@ -1465,24 +1465,6 @@ impl Ctx<'_> {
                 .any(|j| matches!(self.kind(j), Kind::Question | Kind::Exclaim))
     }
 
-    /// A programme or publication named in quotes right after its owner or a
-    /// preposition ("on MSNBC's “Morning Joe,”", "told “Fox and Friends”"): where
-    /// the name ends, past its closing mark.
-    fn programme_end(&self, k: usize) -> Option<usize> {
-        let q = self.quotes.opening_at(k)?;
-        let span = self.quotes.spans[q];
-        let mut words = 0;
-        for j in span.open + 1..span.close {
-            match self.kind(j) {
-                Kind::Word if self.p.tokens[j].is_cap() => words += 1,
-                Kind::Word if self.has(j, wf::STOP | wf::PREP | wf::DET | wf::CONJ) => {}
-                Kind::Comma | Kind::Period if j + 1 == span.close => {}
-                _ => return None,
-            }
-        }
-        (span.closed && (1..=6).contains(&words)).then_some(span.close + 1)
-    }
-
     /// "In a speech last July, he said:" closing a paragraph: what was said is the
     /// next paragraph, whole (a quote there is taken as a quote before this).
     fn next_paragraph(&self, si: usize) -> Vec<Range<usize>> {
@@ -1775,7 +1757,14 @@ impl Ctx<'_> {
                 k += 1;
                 continue;
             }
-            if c == Cat::Det && k + 1 < end && self.cat(k + 1) == Cat::Time {
+            // "said the day before" (not "said the days are gone", a subject)
+            if c == Cat::Det
+                && k + 1 < end
+                && self.cat(k + 1) == Cat::Time
+                && !(self.lower_is(k, &["the"])
+                    && k + 2 < end
+                    && (self.cat(k + 2) == Cat::Verb || self.has(k + 2, wf::AUX)))
+            {
                 k += 2;
                 continue;
             }

@@ -427,6 +427,20 @@ impl<'a> Ctx<'a> {
                 skip_to = close + 1;
                 continue;
             }
+            // "the co-author of “Going Viral,”", "author of “America’s Bitter Pill”": a
+            // title in quotes is a name.
+            if c == Cat::Quote
+                && matches!(last, Cat::Prep | Cat::Poss | Cat::Noun | Cat::Comma)
+                // (or ends at its comma inside the closing mark: `“Going Viral,” said`)
+                && let Some(after) = self
+                    .programme_end(k)
+                    .filter(|&a| a <= e || a == e + 2 && self.kind(e) == Kind::Comma)
+            {
+                skip_to = after;
+                seen_noun = true;
+                last = Cat::Name;
+                continue;
+            }
             if in_clause {
                 if matches!(c, Cat::Quote | Cat::Stop) && self.kind(k) != Kind::Hyphen {
                     return false;
@@ -500,7 +514,16 @@ impl<'a> Ctx<'a> {
                     true
                 }
                 Cat::Poss => seen_noun,
-                Cat::Prep => seen_noun && k + 1 < e && self.np_starter(k + 1),
+                Cat::Prep => {
+                    seen_noun
+                        && k + 1 < e
+                        && (self.np_starter(k + 1)
+                            || self.programme_end(k + 1).is_some()
+                            // "one of only a handful of members"
+                            || (k + 2 < e
+                                && self.lower_is(k + 1, &["only", "just", "nearly"])
+                                && self.np_starter(k + 2)))
+                }
                 // "a former mayor of Nice and currently president of the council"
                 Cat::Conj => {
                     seen_noun
@@ -513,7 +536,7 @@ impl<'a> Ctx<'a> {
                 }
                 Cat::Adverb
                     if k > s
-                        && self.lower_is(k - 1, &["and", "or"])
+                        && (self.lower_is(k - 1, &["and", "or"]) || last == Cat::Prep)
                         && k + 1 < e
                         && self.np_starter(k + 1) =>
                 {
@@ -700,8 +723,14 @@ impl<'a> Ctx<'a> {
 
     /// "of them", "in 10", "of the delegates" after a quantifier.
     fn np_valid_after_quantifier(&self, s: usize, e: usize) -> bool {
+        // "one of only a handful of members"
+        let n = if s + 2 < e && self.lower_is(s + 1, &["only", "just", "nearly"]) {
+            s + 2
+        } else {
+            s + 1
+        };
         self.lower_is(s, &["of", "in"])
-            && (self.np_valid(s + 1, e)
+            && (self.np_valid(n, e)
                 || (e == s + 2 && self.lower_is(s + 1, &["them", "us", "those", "these"])))
     }
 
@@ -812,6 +841,13 @@ impl<'a> Ctx<'a> {
         let close = g - 1;
         // Start of the clause: the sentence start or a semicolon, colon, dash or quote.
         let mut start = close;
+        // (`the co-author of “Going Viral,” said`: the comma inside a title's closing
+        // mark)
+        if let Some(q) = self.quotes.closing_at(close + 1)
+            && self.programme_end(self.quotes.spans[q].open) == Some(close + 2)
+        {
+            start = self.quotes.spans[q].open.max(floor);
+        }
         // ("Jackson, Miss., said": an abbreviation's period before a comma goes on.)
         while start > floor
             && (!matches!(
@@ -834,6 +870,15 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             start -= 1;
+            // "the co-author of “Going Viral,” said": over a title in quotes.
+            if start > floor
+                && let Some(q) = self.quotes.closing_at(start)
+                && let open = self.quotes.spans[q].open
+                && open > floor
+                && self.programme_end(open) == Some(start + 1)
+            {
+                start = open;
+            }
             if close - start > 60 {
                 return None;
             }
@@ -900,6 +945,24 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(head_start..end)
+    }
+
+    /// A programme or publication named in quotes right after its owner or a
+    /// preposition ("on MSNBC's “Morning Joe,”", "told “Fox and Friends”"): where
+    /// the name ends, past its closing mark.
+    pub(super) fn programme_end(&self, k: usize) -> Option<usize> {
+        let q = self.quotes.opening_at(k)?;
+        let span = self.quotes.spans[q];
+        let mut words = 0;
+        for j in span.open + 1..span.close {
+            match self.kind(j) {
+                Kind::Word if self.p.tokens[j].is_cap() => words += 1,
+                Kind::Word if self.has(j, wf::STOP | wf::PREP | wf::DET | wf::CONJ) => {}
+                Kind::Comma | Kind::Period if j + 1 == span.close => {}
+                _ => return None,
+            }
+        }
+        (span.closed && (1..=6).contains(&words)).then_some(span.close + 1)
     }
 
     /// "R-Pa.", "D-N.H.", "I-Vt.": a party and state note between commas after a name.

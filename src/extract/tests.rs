@@ -1862,3 +1862,16 @@ fn a_relative_pronoun_before_the_speaker_is_part_of_what_was_said() {
         one("Peter Cook told the Times that Carter believes his use of email was fine.");
     assert_eq!(content, ["Carter believes his use of email was fine"]);
 }
+
+#[test]
+fn appositives_with_a_title_or_only() {
+    let (_, s, _, content) =
+        one("Hemsley, the co-author of \"Going Viral,\" said the days are gone.");
+    assert_eq!(s, "Hemsley, the co-author of \"Going Viral,\"");
+    assert_eq!(content, ["the days are gone"]);
+    let (_, s, _, _) = one("Ada Fisher, one of only a handful of members, said Trump will win.");
+    assert_eq!(s, "Ada Fisher, one of only a handful of members,");
+    // "the day before" after a cue is still a time adjunct.
+    let (_, _, _, content) = one("He said the day before that the deal was off.");
+    assert_eq!(content, ["the deal was off"]);
+}
