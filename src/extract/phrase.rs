@@ -48,9 +48,11 @@ pub struct Ctx<'a> {
     /// end if none is); a token at or before it opens the sentence.
     opener_end: Vec<u32>,
     /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
-    /// once: both are asked for at every step of every pattern.
+    /// once: both are asked for at every step of every pattern. A category is worked
+    /// out the first time it is asked for (`None` until then): the patterns look at
+    /// the tokens around cues, far from all of them.
     sent_of: Vec<u32>,
-    cats: Vec<Cat>,
+    cats: Vec<std::cell::Cell<Option<Cat>>>,
     /// Per token: part of a `compound_nouns` entry ("think tank"); empty when none is.
     in_compound: Vec<bool>,
 }
@@ -95,7 +97,7 @@ impl<'a> Ctx<'a> {
             title_case,
             opener_end,
             sent_of,
-            cats: Vec::new(),
+            cats: vec![std::cell::Cell::new(None); p.tokens.len()],
             in_compound: Vec::new(),
         };
         for i in 0..p.tokens.len() {
@@ -104,7 +106,6 @@ impl<'a> Ctx<'a> {
                 cx.in_compound[i..i + n].fill(true);
             }
         }
-        cx.cats = (0..p.tokens.len()).map(|i| cx.compute_cat(i)).collect();
         cx
     }
 
@@ -203,10 +204,22 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn cat(&self, i: usize) -> Cat {
-        self.cats[i]
+        match self.cats[i].get() {
+            Some(c) => c,
+            None => self.first_cat(i),
+        }
     }
 
-    /// Inlined into `new`'s loop over every token: a call per token cost a fair share.
+    /// `cat` the first time token `i` is asked about (out of line: the cached answer
+    /// is the common case).
+    #[inline(never)]
+    fn first_cat(&self, i: usize) -> Cat {
+        let c = self.compute_cat(i);
+        self.cats[i].set(Some(c));
+        c
+    }
+
+    /// Reads no other token's category, so that it can be worked out on demand.
     #[inline(always)]
     fn compute_cat(&self, i: usize) -> Cat {
         let t = &self.p.tokens[i];
