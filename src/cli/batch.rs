@@ -9,8 +9,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::input::{Lines, display};
-use super::json_out;
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
+use super::{json_in, json_out};
 use crate::error::Error;
 use crate::extract::{Attribution, Pattern};
 use crate::link::Given;
@@ -520,6 +520,13 @@ fn extract_jsonl(
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|line| {
+                // The usual line is read by hand; any other by `serde_json`, which also
+                // words the errors.
+                if let Some((id, text)) = json_in::id_and_text(&line.text) {
+                    let (p, attrs) = parse_and_extract(engine, Document::new(id.clone(), text));
+                    let attrs = attributions_out(&p, &attrs, listed);
+                    return (false, extract_line(&id, &attrs));
+                }
                 let item = match parse_line(line.number, &line.text) {
                     Ok(item) => item,
                     Err(e) => return (true, error_line(None, line.number, e)),
