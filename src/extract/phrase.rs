@@ -42,8 +42,9 @@ pub struct Ctx<'a> {
     pub p: &'a Parsed,
     pub pack: &'a Pack,
     pub quotes: Quotes,
-    /// Per sentence: written in title case, so capitals do not mark names.
-    title_case: Vec<bool>,
+    /// Per sentence: written in title case, so capitals do not mark names (worked
+    /// out when first asked, as categories are: `None` until then).
+    title_case: Vec<std::cell::Cell<Option<bool>>>,
     /// Per sentence: its first token that is no quote mark or opening parenthesis (its
     /// end if none is); a token at or before it opens the sentence.
     opener_end: Vec<u32>,
@@ -59,21 +60,7 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(p: &'a Parsed, pack: &'a Pack) -> Self {
-        let title_case = p
-            .sentences
-            .iter()
-            .map(|s| {
-                // Long words, and how many of them are capitalised: counted, not collected.
-                let (mut long, mut caps) = (0, 0);
-                for t in &p.tokens[s.tokens.clone()] {
-                    if t.is_word() && t.span.len() > 3 {
-                        long += 1;
-                        caps += usize::from(t.is_cap());
-                    }
-                }
-                long >= 3 && caps * 10 >= long * 8
-            })
-            .collect();
+        let title_case = vec![std::cell::Cell::new(None); p.sentences.len()];
         let opener_end = p
             .sentences
             .iter()
@@ -118,7 +105,22 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn title_case(&self, i: usize) -> bool {
-        self.sentence_of(i).is_some_and(|s| self.title_case[s])
+        self.sentence_of(i).is_some_and(|s| {
+            let slot = &self.title_case[s];
+            slot.get().unwrap_or_else(|| {
+                // Long words, and how many of them are capitalised: counted, not collected.
+                let (mut long, mut caps) = (0, 0);
+                for t in &self.p.tokens[self.p.sentences[s].tokens.clone()] {
+                    if t.is_word() && t.span.len() > 3 {
+                        long += 1;
+                        caps += usize::from(t.is_cap());
+                    }
+                }
+                let title = long >= 3 && caps * 10 >= long * 8;
+                slot.set(Some(title));
+                title
+            })
+        })
     }
 
     pub fn flags(&self, i: usize) -> u32 {
