@@ -123,6 +123,7 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    #[inline]
     pub fn flags(&self, i: usize) -> u32 {
         self.pack.vocab.flags(self.p.tokens[i].word)
     }
@@ -141,14 +142,17 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    #[inline]
     pub fn has(&self, i: usize, f: u32) -> bool {
         i < self.p.tokens.len() && self.flags(i) & f != 0
     }
 
+    #[inline]
     pub fn text(&self, i: usize) -> &str {
         self.p.token_text(i)
     }
 
+    #[inline]
     pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
         if i >= self.p.tokens.len() {
             return false;
@@ -158,6 +162,7 @@ impl<'a> Ctx<'a> {
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Kind {
         self.p.tokens[i].kind
     }
@@ -205,6 +210,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or(end.max(from))
     }
 
+    #[inline]
     pub fn cat(&self, i: usize) -> Cat {
         match self.cats[i].get() {
             Some(c) => c,

@@ -330,6 +330,7 @@ impl Vocab {
         self.words.get(id as usize).map_or("", |w| w)
     }
 
+    #[inline]
     pub fn flags(&self, id: WordId) -> u32 {
         if id == NO_WORD {
             0
