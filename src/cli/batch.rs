@@ -423,7 +423,7 @@ fn attributions_out<'a>(
         let [start, end] = idx.span(s);
         SpanOut { start, end }
     };
-    attrs
+    let listed = attrs
         .iter()
         .enumerate()
         .filter(|&(i, _)| shown[i])
@@ -447,8 +447,11 @@ fn attributions_out<'a>(
                 content_text: content.into_iter().map(|s| p.slice(s)).collect(),
                 nested_in: a.parent.and_then(|i| index[i]),
             }
-        })
-        .collect()
+        });
+    // Room for the `n` listed, so that the (large) items are not copied as it grows.
+    let mut out = Vec::with_capacity(n);
+    out.extend(listed);
+    out
 }
 
 pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
