@@ -9,8 +9,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::input::{Lines, display};
-use super::json_out;
 use super::{BatchArgs, ExtractArgs, Format, default_format, engine, exit, to_json, write_out};
+use super::{json_in, json_out};
 use crate::error::Error;
 use crate::extract::{Attribution, Pattern};
 use crate::link::Given;
@@ -423,7 +423,7 @@ fn attributions_out<'a>(
         let [start, end] = idx.span(s);
         SpanOut { start, end }
     };
-    attrs
+    let listed = attrs
         .iter()
         .enumerate()
         .filter(|&(i, _)| shown[i])
@@ -447,8 +447,11 @@ fn attributions_out<'a>(
                 content_text: content.into_iter().map(|s| p.slice(s)).collect(),
                 nested_in: a.parent.and_then(|i| index[i]),
             }
-        })
-        .collect()
+        });
+    // Room for the `n` listed, so that the (large) items are not copied as it grows.
+    let mut out = Vec::with_capacity(n);
+    out.extend(listed);
+    out
 }
 
 pub fn extract(args: ExtractArgs) -> Result<i32, Error> {
@@ -520,6 +523,13 @@ fn extract_jsonl(
         let out: Vec<(bool, String)> = chunk
             .par_iter()
             .map(|line| {
+                // The usual line is read by hand; any other by `serde_json`, which also
+                // words the errors.
+                if let Some((id, text)) = json_in::id_and_text(&line.text) {
+                    let (p, attrs) = parse_and_extract(engine, Document::new(id.clone(), text));
+                    let attrs = attributions_out(&p, &attrs, listed);
+                    return (false, extract_line(&id, &attrs));
+                }
                 let item = match parse_line(line.number, &line.text) {
                     Ok(item) => item,
                     Err(e) => return (true, error_line(None, line.number, e)),

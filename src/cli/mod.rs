@@ -3,6 +3,7 @@
 
 mod batch;
 mod input;
+mod json_in;
 mod json_out;
 pub mod rules_cmd;
 

@@ -642,12 +642,14 @@ impl Ctx<'_> {
             break;
         }
         let past = self.has(head, wf::PARTICIPLE) || {
-            let w = self.text(head).to_ascii_lowercase();
-            w.ends_with("ed")
-                || matches!(
-                    w.as_str(),
-                    "told" | "said" | "written" | "shown" | "known" | "found" | "thought"
-                )
+            // (Compared ignoring case, rather than lowercased into a new string.)
+            let w = self.text(head).as_bytes();
+            w.len() >= 2 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                || [
+                    "told", "said", "written", "shown", "known", "found", "thought",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
         };
         let passive = be_before && past && form == Form::Finite;
         let hearsay = (g..head).any(|k| self.pack.cues.hearsay.at(toks, k, head).is_some());

@@ -42,36 +42,25 @@ pub struct Ctx<'a> {
     pub p: &'a Parsed,
     pub pack: &'a Pack,
     pub quotes: Quotes,
-    /// Per sentence: written in title case, so capitals do not mark names.
-    title_case: Vec<bool>,
+    /// Per sentence: written in title case, so capitals do not mark names (worked
+    /// out when first asked, as categories are: `None` until then).
+    title_case: Vec<std::cell::Cell<Option<bool>>>,
     /// Per sentence: its first token that is no quote mark or opening parenthesis (its
     /// end if none is); a token at or before it opens the sentence.
     opener_end: Vec<u32>,
     /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
-    /// once: both are asked for at every step of every pattern.
+    /// once: both are asked for at every step of every pattern. A category is worked
+    /// out the first time it is asked for (`None` until then): the patterns look at
+    /// the tokens around cues, far from all of them.
     sent_of: Vec<u32>,
-    cats: Vec<Cat>,
+    cats: Vec<std::cell::Cell<Option<Cat>>>,
     /// Per token: part of a `compound_nouns` entry ("think tank"); empty when none is.
     in_compound: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(p: &'a Parsed, pack: &'a Pack) -> Self {
-        let title_case = p
-            .sentences
-            .iter()
-            .map(|s| {
-                // Long words, and how many of them are capitalised: counted, not collected.
-                let (mut long, mut caps) = (0, 0);
-                for t in &p.tokens[s.tokens.clone()] {
-                    if t.is_word() && t.span.len() > 3 {
-                        long += 1;
-                        caps += usize::from(t.is_cap());
-                    }
-                }
-                long >= 3 && caps * 10 >= long * 8
-            })
-            .collect();
+        let title_case = vec![std::cell::Cell::new(None); p.sentences.len()];
         let opener_end = p
             .sentences
             .iter()
@@ -95,7 +84,7 @@ impl<'a> Ctx<'a> {
             title_case,
             opener_end,
             sent_of,
-            cats: Vec::new(),
+            cats: vec![std::cell::Cell::new(None); p.tokens.len()],
             in_compound: Vec::new(),
         };
         for i in 0..p.tokens.len() {
@@ -104,7 +93,6 @@ impl<'a> Ctx<'a> {
                 cx.in_compound[i..i + n].fill(true);
             }
         }
-        cx.cats = (0..p.tokens.len()).map(|i| cx.compute_cat(i)).collect();
         cx
     }
 
@@ -117,9 +105,25 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn title_case(&self, i: usize) -> bool {
-        self.sentence_of(i).is_some_and(|s| self.title_case[s])
+        self.sentence_of(i).is_some_and(|s| {
+            let slot = &self.title_case[s];
+            slot.get().unwrap_or_else(|| {
+                // Long words, and how many of them are capitalised: counted, not collected.
+                let (mut long, mut caps) = (0, 0);
+                for t in &self.p.tokens[self.p.sentences[s].tokens.clone()] {
+                    if t.is_word() && t.span.len() > 3 {
+                        long += 1;
+                        caps += usize::from(t.is_cap());
+                    }
+                }
+                let title = long >= 3 && caps * 10 >= long * 8;
+                slot.set(Some(title));
+                title
+            })
+        })
     }
 
+    #[inline]
     pub fn flags(&self, i: usize) -> u32 {
         self.pack.vocab.flags(self.p.tokens[i].word)
     }
@@ -138,14 +142,17 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    #[inline]
     pub fn has(&self, i: usize, f: u32) -> bool {
         i < self.p.tokens.len() && self.flags(i) & f != 0
     }
 
+    #[inline]
     pub fn text(&self, i: usize) -> &str {
         self.p.token_text(i)
     }
 
+    #[inline]
     pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
         if i >= self.p.tokens.len() {
             return false;
@@ -155,6 +162,7 @@ impl<'a> Ctx<'a> {
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Kind {
         self.p.tokens[i].kind
     }
@@ -202,11 +210,24 @@ impl<'a> Ctx<'a> {
             .unwrap_or(end.max(from))
     }
 
+    #[inline]
     pub fn cat(&self, i: usize) -> Cat {
-        self.cats[i]
+        match self.cats[i].get() {
+            Some(c) => c,
+            None => self.first_cat(i),
+        }
     }
 
-    /// Inlined into `new`'s loop over every token: a call per token cost a fair share.
+    /// `cat` the first time token `i` is asked about (out of line: the cached answer
+    /// is the common case).
+    #[inline(never)]
+    fn first_cat(&self, i: usize) -> Cat {
+        let c = self.compute_cat(i);
+        self.cats[i].set(Some(c));
+        c
+    }
+
+    /// Reads no other token's category, so that it can be worked out on demand.
     #[inline(always)]
     fn compute_cat(&self, i: usize) -> Cat {
         let t = &self.p.tokens[i];

@@ -61,10 +61,10 @@ pub struct Vocab {
     /// The ids of words of at most 7 bytes (most of them) again, keyed by the word
     /// packed into an integer: every token is looked up, and an integer key needs
     /// neither string hashing nor a string comparison.
-    short: FxHashMap<u64, WordId>,
+    short: IdTable<u64>,
     /// The ids of words of 8 to 15 bytes (most of the rest) again, keyed the same way
     /// by two integers: long enough for "president" or "government".
-    medium: FxHashMap<u128, WordId>,
+    medium: IdTable<u128>,
     /// The id of every one-byte token, by its byte (empty until a one-byte word is
     /// interned): punctuation and "a" are a fair share of all tokens, and an index
     /// needs no hashing at all.
@@ -101,6 +101,80 @@ fn medium_key(word: &str) -> Option<u128> {
 /// are packed in `head` and `tail`.
 fn pack_medium(head: u64, tail: u64, len: usize) -> u128 {
     u128::from(head) | u128::from(tail | (len as u64) << 56) << 64
+}
+
+/// An integer key that `IdTable` can place by multiplying it.
+trait IntKey: Copy + Eq + Default {
+    /// 64 well-mixed bits.
+    fn mix(self) -> u64;
+}
+
+impl IntKey for u64 {
+    fn mix(self) -> u64 {
+        self.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+impl IntKey for u128 {
+    fn mix(self) -> u64 {
+        ((self as u64) ^ (self >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// Word ids keyed by packed words: an open-addressing table with linear probing, at
+/// most half full. Every token is looked up in it, and a probe here (one multiply,
+/// one compare, seldom a second slot) costs far less than a general hash map's.
+#[derive(Debug, Clone, Default)]
+struct IdTable<K> {
+    /// `(key, id)`; `NO_WORD` marks an empty slot. A power of two long (or empty).
+    slots: Vec<(K, WordId)>,
+    len: usize,
+}
+
+impl<K: IntKey> IdTable<K> {
+    fn slot(&self, key: K) -> usize {
+        // The high bits of the product are the well-mixed ones.
+        let bits = self.slots.len().trailing_zeros();
+        (key.mix() >> (64 - bits)) as usize
+    }
+
+    fn get(&self, key: K) -> WordId {
+        if self.slots.is_empty() {
+            return NO_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, id) = self.slots[i];
+            if id == NO_WORD || k == key {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Sets `key`'s id (a key already there keeps its slot).
+    fn insert(&mut self, key: K, id: WordId) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(K::default(), NO_WORD); (old.len() * 2).max(64)];
+            self.len = 0;
+            for (k, v) in old {
+                if v != NO_WORD {
+                    self.insert(k, v);
+                }
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        while self.slots[i].1 != NO_WORD && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].1 == NO_WORD {
+            self.len += 1;
+        }
+        self.slots[i] = (key, id);
+    }
 }
 
 /// The longest token `Vocab::get_token` lowercases on the stack.
@@ -204,7 +278,7 @@ impl Vocab {
 
     pub fn get(&self, word: &str) -> WordId {
         let id = match short_key(word) {
-            Some(key) => self.short.get(&key),
+            Some(key) => return self.short.get(key),
             None => self.ids.get(word.as_bytes()),
         };
         id.copied().unwrap_or(NO_WORD)
@@ -226,13 +300,13 @@ impl Vocab {
             let x = load(word);
             if plain_ascii(x) {
                 let key = ascii_lower(x) | (word.len() as u64) << 56;
-                return self.short.get(&key).copied().unwrap_or(NO_WORD);
+                return self.short.get(key);
             }
         } else if word.len() <= 15 {
             let (head, tail) = (load(&word[..8]), load(&word[8..]));
             if plain_ascii(head) && plain_ascii(tail) {
                 let key = pack_medium(ascii_lower(head), ascii_lower(tail), word.len());
-                return self.medium.get(&key).copied().unwrap_or(NO_WORD);
+                return self.medium.get(key);
             }
         }
         self.get_other_token(text, buf)
@@ -256,6 +330,7 @@ impl Vocab {
         self.words.get(id as usize).map_or("", |w| w)
     }
 
+    #[inline]
     pub fn flags(&self, id: WordId) -> u32 {
         if id == NO_WORD {
             0
@@ -414,6 +489,26 @@ impl<T> PhraseSet<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_id_table_finds_what_was_put_in_it() {
+        let mut t: IdTable<u64> = IdTable::default();
+        let mut m: IdTable<u128> = IdTable::default();
+        assert_eq!(t.get(7), NO_WORD);
+        // Keys alike in their low bits, so that they collide and probe.
+        for k in 0..5000u64 {
+            t.insert(k << 40, k as WordId);
+            m.insert(u128::from(k) << 64 | 3, k as WordId);
+        }
+        t.insert(0, 42);
+        for k in 1..5000u64 {
+            assert_eq!(t.get(k << 40), k as WordId);
+            assert_eq!(m.get(u128::from(k) << 64 | 3), k as WordId);
+        }
+        assert_eq!(t.get(0), 42);
+        assert_eq!(t.get(5000 << 40), NO_WORD);
+        assert_eq!(m.get(3 << 64), NO_WORD);
+    }
 
     #[test]
     fn eight_bytes_at_once_as_one_at_a_time() {

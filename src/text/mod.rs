@@ -64,10 +64,12 @@ impl Parsed {
         &self.doc.text
     }
 
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         self.doc.text.get(span.range()).unwrap_or("")
     }
 
+    #[inline]
     pub fn token_text(&self, i: usize) -> &str {
         self.slice(self.tokens[i].span)
     }
