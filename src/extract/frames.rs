@@ -174,11 +174,13 @@ impl Ctx<'_> {
     fn content_end(&self, si: usize) -> usize {
         let r = self.sentence_range(si);
         let mut e = r.end;
+        // ("(“C,” said one activist.)": a sentence in brackets ends inside them.)
+        let bracketed = self.kind(r.start) == Kind::OpenParen;
         while e > r.start
-            && matches!(
+            && (matches!(
                 self.kind(e - 1),
                 Kind::Period | Kind::Exclaim | Kind::Question
-            )
+            ) || bracketed && self.kind(e - 1) == Kind::CloseParen)
         {
             e -= 1;
         }
@@ -1369,8 +1371,21 @@ impl Ctx<'_> {
                 return self.quote_pieces(k);
             }
         }
-        // Inside a quote, content stops at the closing mark.
+        // Inside a quote, content stops at the closing mark, and inside brackets at
+        // the closing one ("(one activist said it was unfair)").
         let mut stop = end;
+        let mut depth = 0usize;
+        for j in k..end {
+            match self.kind(j) {
+                Kind::OpenParen => depth += 1,
+                Kind::CloseParen if depth == 0 => {
+                    stop = j;
+                    break;
+                }
+                Kind::CloseParen => depth -= 1,
+                _ => {}
+            }
+        }
         if let Some(q) = self.quotes.containing(k) {
             let span = self.quotes.spans[q];
             if span.open < k && span.close < stop {

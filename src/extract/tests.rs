@@ -1875,3 +1875,16 @@ fn appositives_with_a_title_or_only() {
     let (_, _, _, content) = one("He said the day before that the deal was off.");
     assert_eq!(content, ["the deal was off"]);
 }
+
+#[test]
+fn brackets_close_what_was_said() {
+    let all = found("The crowd booed. (“I don’t want a fight,” said one party activist.)");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        (all[0].1.as_str(), all[0].2.as_str()),
+        ("one party activist", "said")
+    );
+    assert_eq!(all[0].3, ["“I don’t want a fight,”"]);
+    let (_, _, _, content) = one("The crowd booed (one activist said it was unfair) and left.");
+    assert_eq!(content, ["it was unfair"]);
+}
