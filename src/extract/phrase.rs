@@ -954,7 +954,9 @@ impl<'a> Ctx<'a> {
                 || ((b == a + 1 || (b == a + 2 && self.kind(a + 1) == Kind::Period))
                     && self.p.tokens[a].is_cap()
                     && self.cat(a - 2) == Cat::Name)
-                || (self.lower_is(a, &["and", "or"]) && self.np_valid(a + 1, b));
+                || (self.lower_is(a, &["and", "or"]) && self.np_valid(a + 1, b))
+                // "Several fact checkers, including The Washington Post, have said"
+                || (self.lower_is(a, &["including"]) && self.np_valid(a + 1, b));
             if np && included {
                 end = b + 1;
                 continue;

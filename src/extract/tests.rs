@@ -1888,3 +1888,17 @@ fn brackets_close_what_was_said() {
     let (_, _, _, content) = one("The crowd booed (one activist said it was unfair) and left.");
     assert_eq!(content, ["it was unfair"]);
 }
+
+#[test]
+fn an_including_list_belongs_to_the_subject() {
+    let (_, s, c, _) = one(
+        "Several fact checkers, including The Washington Post, have pointed out that it was wrong.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        (
+            "Several fact checkers, including The Washington Post,",
+            "have pointed out"
+        )
+    );
+}
