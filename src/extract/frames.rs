@@ -1736,7 +1736,8 @@ impl Ctx<'_> {
     }
 
     fn skip_hearer(&self, k: usize, end: usize) -> usize {
-        if k >= end {
+        // ("warned that security experts say C": "that" opens what was said.)
+        if k >= end || self.lower_is(k, &["that"]) && self.has(k, wf::COMP) {
             return k;
         }
         if self.has(k, wf::PRON) && self.lower_is(k, &["him", "her", "them", "me", "us", "you"]) {

@@ -417,13 +417,19 @@ impl<'a> Ctx<'a> {
         }
         // "that Moscow", "that the", "that members" (a demonstrative would be "those"):
         // a complementizer, not a determiner.
+        let plural = |k: usize| {
+            let w = self.text(k);
+            self.cat(k) == Cat::Noun && w.ends_with('s') && !w.ends_with("ss")
+        };
+        // ("that company executives": a demonstrative would be "those")
         if self.has(s, wf::COMP)
             && s + 1 < e
             && (matches!(self.cat(s + 1), Cat::Name | Cat::Det | Cat::Pron | Cat::Num)
-                || self.cat(s + 1) == Cat::Noun && {
-                    let w = self.text(s + 1);
-                    w.ends_with('s') && !w.ends_with("ss")
-                })
+                || plural(s + 1)
+                || e > s + 2
+                    && plural(e - 1)
+                    && !self.p.tokens[e - 1].is_cap()
+                    && (s + 1..e).all(|k| self.kind(k) == Kind::Word))
         {
             return false;
         }
@@ -840,8 +846,18 @@ impl<'a> Ctx<'a> {
         }
         // "an email saying that the results show", "the issue arose after Mr. Trump
         // said": the subject starts after a cue's complementizer or a subordinator.
+        // "what officials called C", "just as the band announced": a free relative's
+        // or an as-clause's subject starts after its opening word.
+        if self.lower_is(s, &["what", "whatever"]) && s + 1 < g && self.np_valid(s + 1, g) {
+            return Some(s + 1..g);
+        }
         if let Some(k) = (s + 1..g - 1).rev().find(|&k| {
             (self.lower_is(k, &["that"]) && self.has(k - 1, wf::CUE_VERB)
+                || self.lower_is(k, &["as"])
+                    && !self.lower_is(k - 1, &["such", "well", "many", "much", "few"])
+                    && !self.text(k - 1).ends_with("ed")
+                    && !self.lower_is(k + 1, &["many", "much", "few", "well", "long", "far"])
+                    && (k + 1..g).all(|j| self.cat(j) != Cat::Verb && !self.has(j, wf::AUX))
                 || self.lower_is(k, SUBORDINATORS)
                     && !(s..k).any(|j| {
                         self.cat(j) == Cat::Rel || self.lower_is(j, &["that", "who", "which"])

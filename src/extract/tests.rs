@@ -1902,3 +1902,42 @@ fn an_including_list_belongs_to_the_subject() {
         )
     );
 }
+
+#[test]
+fn a_subject_starts_after_what_as_or_a_complementizer() {
+    let speaker = |t: &str| one(t).1;
+    assert_eq!(
+        speaker("It was what former employees have called a toxic culture."),
+        "former employees"
+    );
+    assert_eq!(
+        speaker("The debate took place as a new poll showed Trump ahead."),
+        "a new poll"
+    );
+    // ("that" opens what was said, and is no hearer of "warn")
+    let all = found("Critics warn that homeland security experts say walls fail.");
+    let got: Vec<(&str, &str, &str)> = all
+        .iter()
+        .map(|a| (a.1.as_str(), a.2.as_str(), a.3[0].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Critics",
+                "warn",
+                "homeland security experts say walls fail"
+            ),
+            ("homeland security experts", "say", "walls fail")
+        ]
+    );
+    // Not "as many as", nor after a participle.
+    assert_eq!(
+        speaker("By then, as many as 30 percent of voters said they would stay home."),
+        "as many as 30 percent of voters"
+    );
+    assert_eq!(
+        speaker("Voters registered as Democrats said they would stay home."),
+        "Voters registered as Democrats"
+    );
+}
