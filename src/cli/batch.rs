@@ -293,64 +293,81 @@ struct AttributionOut<'a> {
     nested_in: Option<usize>,
 }
 
-/// One line of `extract --jsonl` output: `ExtractLine` in JSON, field by field.
-fn extract_line(id: &str, attrs: &[AttributionOut]) -> String {
+/// One line of `extract --jsonl` output: `ExtractLine` of `attributions_out` in JSON,
+/// field by field, written straight from the attributions (no `AttributionOut` and
+/// its vectors for each: output is about as large as the input).
+fn extract_line(id: &str, p: &Parsed, attrs: &[Attribution], listed: Listed) -> String {
     use json_out::{push_str, push_usize};
-    let spans = |out: &mut String, spans: &[SpanOut]| {
-        out.push('[');
-        for (k, s) in spans.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"start\":");
-            push_usize(out, s.start);
-            out.push_str(",\"end\":");
-            push_usize(out, s.end);
-            out.push('}');
-        }
-        out.push(']');
+    let list = Listing::of(attrs, listed);
+    let idx = CharIndex::new(p.text());
+    let span = |out: &mut String, s: crate::model::Span| {
+        let [start, end] = idx.span(s);
+        out.push_str("{\"start\":");
+        push_usize(out, start);
+        out.push_str(",\"end\":");
+        push_usize(out, end);
+        out.push('}');
     };
-    // Room for the texts and the field names, so the line is not copied as it grows.
-    let size: usize = attrs
-        .iter()
-        .map(|a| {
-            let texts: usize = a.content_text.iter().map(|t| t.len()).sum();
-            200 + a.source_text.map_or(0, str::len) + a.cue_text.len() + texts
-        })
-        .sum();
-    let mut out = String::with_capacity(size + id.len() + 32);
+    let mut out = String::with_capacity(id.len() + 32);
     out.push_str("{\"id\":");
     push_str(&mut out, id);
     out.push_str(",\"attributions\":[");
-    for (k, a) in attrs.iter().enumerate() {
-        if k > 0 {
+    // The content spans of one attribution, reused from one to the next.
+    let mut content = Vec::new();
+    let mut first = true;
+    for (i, a) in attrs.iter().enumerate() {
+        if !list.shown[i] {
+            continue;
+        }
+        let source = a.written_source_span(p);
+        let cue = a.cue_span(p);
+        content.clear();
+        content.extend(a.written_content_iter(p));
+        for &j in &list.more[i] {
+            content.extend(attrs[j].written_content_iter(p));
+        }
+        // Room for this one, so that the line is seldom copied as it grows.
+        let len = |s: &crate::model::Span| s.end.saturating_sub(s.start) as usize;
+        let texts: usize = content.iter().map(len).sum();
+        out.reserve(200 + source.as_ref().map_or(0, len) + len(&cue) + texts);
+        if !first {
             out.push(',');
         }
-        out.push_str("{\"source\":");
-        spans(&mut out, &a.source);
-        out.push_str(",\"cue\":");
-        spans(&mut out, &a.cue);
-        out.push_str(",\"content\":");
-        spans(&mut out, &a.content);
-        out.push_str(",\"stance\":");
-        push_str(&mut out, a.stance.as_str());
-        out.push_str(",\"pattern\":");
-        push_str(&mut out, a.pattern);
-        if let Some(t) = a.source_text {
-            out.push_str(",\"source_text\":");
-            push_str(&mut out, t);
+        first = false;
+        out.push_str("{\"source\":[");
+        if let Some(s) = source {
+            span(&mut out, s);
         }
-        out.push_str(",\"cue_text\":");
-        push_str(&mut out, a.cue_text);
-        out.push_str(",\"content_text\":[");
-        for (j, t) in a.content_text.iter().enumerate() {
-            if j > 0 {
+        out.push_str("],\"cue\":[");
+        if !a.cue.is_empty() {
+            span(&mut out, cue);
+        }
+        out.push_str("],\"content\":[");
+        for (k, &s) in content.iter().enumerate() {
+            if k > 0 {
                 out.push(',');
             }
-            push_str(&mut out, t);
+            span(&mut out, s);
+        }
+        out.push_str("],\"stance\":");
+        push_str(&mut out, a.stance.as_str());
+        out.push_str(",\"pattern\":");
+        push_str(&mut out, a.pattern.name());
+        if let Some(s) = source {
+            out.push_str(",\"source_text\":");
+            push_str(&mut out, p.slice(s));
+        }
+        out.push_str(",\"cue_text\":");
+        push_str(&mut out, p.slice(cue));
+        out.push_str(",\"content_text\":[");
+        for (k, &s) in content.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            push_str(&mut out, p.slice(s));
         }
         out.push(']');
-        if let Some(n) = a.nested_in {
+        if let Some(n) = a.parent.and_then(|i| list.index[i]) {
             out.push_str(",\"nested_in\":");
             push_usize(&mut out, n);
         }
@@ -387,37 +404,65 @@ impl Listed {
     }
 }
 
+/// Which attributions `extract` lists, and where.
+struct Listing {
+    /// Listed as an attribution of its own.
+    shown: Vec<bool>,
+    /// The quote paragraphs that continue each one (listed as more of its content).
+    more: Vec<Vec<usize>>,
+    /// Output index of each listed attribution (quoted and nested ones may be left out).
+    index: Vec<Option<usize>>,
+    /// How many are listed.
+    n: usize,
+}
+
+impl Listing {
+    fn of(attrs: &[Attribution], listed: Listed) -> Listing {
+        // A quote paragraph that continues a listed speaker is more of that attribution's
+        // content (a multi-paragraph quote), as annotated corpora mark it.
+        let continues = |a: &Attribution| {
+            a.pattern == Pattern::QuoteContinuation
+                && a.same_speaker_as.is_some_and(|i| listed.keeps(&attrs[i]))
+        };
+        let shown: Vec<bool> = attrs
+            .iter()
+            .map(|a| listed.keeps(a) && !continues(a))
+            .collect();
+        let mut more: Vec<Vec<usize>> = vec![Vec::new(); attrs.len()];
+        for (j, a) in attrs.iter().enumerate() {
+            if let Some(i) = a
+                .same_speaker_as
+                .filter(|_| listed.keeps(a) && continues(a))
+            {
+                more[i].push(j);
+            }
+        }
+        let mut index = Vec::with_capacity(attrs.len());
+        let mut n = 0;
+        for &s in &shown {
+            index.push(s.then_some(n));
+            n += usize::from(s);
+        }
+        Listing {
+            shown,
+            more,
+            index,
+            n,
+        }
+    }
+}
+
 fn attributions_out<'a>(
     p: &'a Parsed,
     attrs: &[Attribution],
     listed: Listed,
 ) -> Vec<AttributionOut<'a>> {
-    // A quote paragraph that continues a listed speaker is more of that attribution's
-    // content (a multi-paragraph quote), as annotated corpora mark it.
-    let continues = |a: &Attribution| {
-        a.pattern == Pattern::QuoteContinuation
-            && a.same_speaker_as.is_some_and(|i| listed.keeps(&attrs[i]))
-    };
-    let shown: Vec<bool> = attrs
-        .iter()
-        .map(|a| listed.keeps(a) && !continues(a))
-        .collect();
-    let mut more: Vec<Vec<usize>> = vec![Vec::new(); attrs.len()];
-    for (j, a) in attrs.iter().enumerate() {
-        if let Some(i) = a
-            .same_speaker_as
-            .filter(|_| listed.keeps(a) && continues(a))
-        {
-            more[i].push(j);
-        }
-    }
-    // Output index of each listed attribution (quoted and nested ones may be left out).
-    let mut index = Vec::with_capacity(attrs.len());
-    let mut n = 0;
-    for &s in &shown {
-        index.push(s.then_some(n));
-        n += usize::from(s);
-    }
+    let Listing {
+        shown,
+        more,
+        index,
+        n,
+    } = Listing::of(attrs, listed);
     let idx = CharIndex::new(p.text());
     let span = |s: crate::model::Span| {
         let [start, end] = idx.span(s);
@@ -527,8 +572,7 @@ fn extract_jsonl(
                 // words the errors.
                 if let Some((id, text)) = json_in::id_and_text(&line.text) {
                     let (p, attrs) = parse_and_extract(engine, Document::new(id.clone(), text));
-                    let attrs = attributions_out(&p, &attrs, listed);
-                    return (false, extract_line(&id, &attrs));
+                    return (false, extract_line(&id, &p, &attrs, listed));
                 }
                 let item = match parse_line(line.number, &line.text) {
                     Ok(item) => item,
@@ -547,8 +591,7 @@ fn extract_jsonl(
                     (_, Err(e)) => (true, error_line(id, line.number, e)),
                     (Some(id), Ok(text)) => {
                         let (p, attrs) = parse_and_extract(engine, Document::new(id.clone(), text));
-                        let attrs = attributions_out(&p, &attrs, listed);
-                        (false, extract_line(&id, &attrs))
+                        (false, extract_line(&id, &p, &attrs, listed))
                     }
                 }
             })
@@ -589,7 +632,10 @@ mod tests {
                     attributions: &out,
                 })
                 .unwrap();
-                assert_eq!(extract_line(&id, &out), want);
+                assert_eq!(
+                    extract_line(&id, &p, &attrs, Listed { in_quotes, nested }),
+                    want
+                );
             }
         }
     }

@@ -89,10 +89,17 @@ impl<'a> Reader<'a> {
     /// A string, decoded.
     fn string(&mut self) -> Option<String> {
         self.eat(b'"')?;
-        let mut out = String::new();
+        let mut start = self.i;
+        self.i = plain_run(self.b, start);
+        // A string with no escape is copied once, exactly. One with escapes (a text's
+        // line breaks) gets room for the rest of the line, so that it is not copied
+        // again and again as it grows.
+        let mut out = String::with_capacity(if self.peek() == Some(b'"') {
+            self.i - start
+        } else {
+            self.b.len() - start
+        });
         loop {
-            let start = self.i;
-            self.i = plain_run(self.b, start);
             // (A run ends at an ASCII byte, so on a character boundary.)
             out.push_str(&self.s[start..self.i]);
             match self.peek()? {
@@ -107,6 +114,8 @@ impl<'a> Reader<'a> {
                 // A control character, which JSON strings may not hold.
                 _ => return None,
             }
+            start = self.i;
+            self.i = plain_run(self.b, start);
         }
     }
 

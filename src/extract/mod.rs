@@ -139,11 +139,17 @@ impl Attribution {
     /// Content spans as written, with the complementizer before them ("that the
     /// strike would end"): the convention of annotated corpora such as PolNeAR.
     pub fn written_content_spans(&self, p: &Parsed) -> Vec<Span> {
-        let mut spans = self.content_spans(p);
-        if let (Some(k), Some(first)) = (self.lead, spans.first_mut()) {
-            first.start = first.start.min(p.tokens[k].span.start);
-        }
-        spans
+        self.written_content_iter(p).collect()
+    }
+    /// `written_content_spans`, one at a time (no vector to build).
+    pub fn written_content_iter<'a>(&'a self, p: &'a Parsed) -> impl Iterator<Item = Span> + 'a {
+        self.content.iter().enumerate().map(move |(k, r)| {
+            let mut s = p.span_of(r.clone());
+            if let (0, Some(lead)) = (k, self.lead) {
+                s.start = s.start.min(p.tokens[lead].span.start);
+            }
+            s
+        })
     }
     /// First and last token of everything the attribution covers.
     pub fn extent(&self) -> Range<usize> {
