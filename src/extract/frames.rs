@@ -1394,10 +1394,7 @@ impl Ctx<'_> {
         }
         // "When Trump suggested that C, Rubio fired back": an opening subordinate
         // clause ends at its comma, before the main clause.
-        let mut f = self.sentence_range(si).start;
-        while f < k && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
-            f += 1;
-        }
+        let f = self.clause_opener(si, k);
         // (`When he said he would "protect workers," the crowd cheered`: a quotation's
         // closing comma is the clause's.)
         if f < k
@@ -1423,13 +1420,20 @@ impl Ctx<'_> {
         if k < stop { vec![k..stop] } else { vec![] }
     }
 
+    /// The first word of sentence `si`'s opening clause, past quote marks and a
+    /// leading "but" or "and" (at most `limit`).
+    fn clause_opener(&self, si: usize, limit: usize) -> usize {
+        let mut f = self.sentence_range(si).start;
+        while f < limit && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
+            f += 1;
+        }
+        f
+    }
+
     /// Is token `k` inside a subordinate clause that opens its sentence ("When C,",
     /// "By the time C,"), with no comma before it?
     fn in_opening_clause(&self, si: usize, k: usize) -> bool {
-        let mut f = self.sentence_range(si).start;
-        while f < k && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
-            f += 1;
-        }
+        let f = self.clause_opener(si, k);
         let opens = self.lower_is(f, SUBORDINATORS)
             || (self.lower_is(f, &["by"])
                 && f + 2 < k
@@ -2404,10 +2408,7 @@ impl Ctx<'_> {
     /// source of the clause after its comma.
     fn in_source(&self, si: usize) -> Option<Attribution> {
         let range = self.sentence_range(si);
-        let mut f = range.start;
-        while f < range.end && (self.p.tokens[f].is_quote() || self.lower_is(f, &["but", "and"])) {
-            f += 1;
-        }
+        let f = self.clause_opener(si, range.end);
         if f + 2 >= range.end || !self.lower_is(f, &["in"]) {
             return None;
         }
