@@ -1759,8 +1759,7 @@ impl Ctx<'_> {
             }
             e += 1;
         }
-        if (e == k || self.cat(e - 1) == Cat::Poss)
-            && let Some(after) = self.programme_end(e)
+        if let Some(after) = self.owned_programme_end(e, k)
             && after < end
         {
             return after;
@@ -1814,9 +1813,7 @@ impl Ctx<'_> {
                     if self.has(e, wf::COMP) && seen_noun {
                         break;
                     }
-                    if (e == k + 1 || self.cat(e - 1) == Cat::Poss)
-                        && let Some(after) = self.programme_end(e)
-                    {
+                    if let Some(after) = self.owned_programme_end(e, k + 1) {
                         title_words += after.min(end) - e - 1;
                         e = after.min(end);
                         seen_noun = true;

@@ -32,6 +32,10 @@ pub enum Cat {
     Stop,
 }
 
+/// Words that may stand between a preposition and its noun phrase ("one of only a
+/// handful of members").
+const FOCUS_WORDS: &[&str] = &["only", "just", "nearly"];
+
 /// Words that open a subordinate clause.
 pub const SUBORDINATORS: &[&str] = &[
     "when", "whenever", "after", "although", "though", "while", "because", "since", "before",
@@ -548,7 +552,7 @@ impl<'a> Ctx<'a> {
                             || self.programme_end(k + 1).is_some()
                             // "one of only a handful of members"
                             || (k + 2 < e
-                                && self.lower_is(k + 1, &["only", "just", "nearly"])
+                                && self.lower_is(k + 1, FOCUS_WORDS)
                                 && self.np_starter(k + 2)))
                 }
                 // "a former mayor of Nice and currently president of the council"
@@ -751,7 +755,7 @@ impl<'a> Ctx<'a> {
     /// "of them", "in 10", "of the delegates" after a quantifier.
     fn np_valid_after_quantifier(&self, s: usize, e: usize) -> bool {
         // "one of only a handful of members"
-        let n = if s + 2 < e && self.lower_is(s + 1, &["only", "just", "nearly"]) {
+        let n = if s + 2 < e && self.lower_is(s + 1, FOCUS_WORDS) {
             s + 2
         } else {
             s + 1
@@ -984,6 +988,16 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(head_start..end)
+    }
+
+    /// `programme_end` for a name at `k` that opens a phrase starting at `first` or
+    /// follows an owner's "'s" ("told “Fox and Friends”", "on MSNBC's “Morning Joe”").
+    pub(super) fn owned_programme_end(&self, k: usize, first: usize) -> Option<usize> {
+        if k == first || k > 0 && self.cat(k - 1) == Cat::Poss {
+            self.programme_end(k)
+        } else {
+            None
+        }
     }
 
     /// A programme or publication named in quotes right after its owner or a
