@@ -1341,6 +1341,11 @@ impl Ctx<'_> {
                 return vec![];
             }
             k += 1;
+            // "C, Hollande said Tuesday, noting D": a participle after the adjunct is
+            // speech of its own, so what was said came before.
+            if k < end && self.has(k, wf::CUE_VERB) && self.text(k).ends_with("ing") {
+                return vec![];
+            }
             // "said in his 2012 book, ''An American Son.''": a title after the adjunct.
             if k > adjunct + 2 && self.cat(adjunct) == Cat::Prep && self.title_quote(k) {
                 return vec![];
@@ -1399,25 +1404,31 @@ impl Ctx<'_> {
         // closing comma is the clause's.)
         if f < k
             && self.lower_is(f, SUBORDINATORS)
-            && let Some(c) = (k..stop).find_map(|j| {
-                if self.kind(j) != Kind::Comma {
-                    return None;
-                }
-                match self.quotes.containing(j) {
-                    None => Some(j),
-                    Some(q)
-                        if self.quotes.spans[q].close == j + 1
-                            && self.quotes.spans[q].open >= k =>
-                    {
-                        Some(j + 2)
-                    }
-                    Some(_) => None,
-                }
-            })
+            && let Some(c) = self.clause_comma(k, stop)
         {
             stop = c;
         }
         if k < stop { vec![k..stop] } else { vec![] }
+    }
+
+    /// Where an opening clause that starts at `k` ends: before its comma, or after a
+    /// quotation's closing comma and mark (`When he said he would "protect workers,"
+    /// the crowd cheered`). None if no such comma comes before `stop`.
+    fn clause_comma(&self, k: usize, stop: usize) -> Option<usize> {
+        (k..stop).find_map(|j| {
+            if self.kind(j) != Kind::Comma {
+                return None;
+            }
+            match self.quotes.containing(j) {
+                None => Some(j),
+                Some(q)
+                    if self.quotes.spans[q].close == j + 1 && self.quotes.spans[q].open >= k =>
+                {
+                    Some(j + 2)
+                }
+                Some(_) => None,
+            }
+        })
     }
 
     /// The first word of sentence `si`'s opening clause, past quote marks and a
@@ -2147,6 +2158,31 @@ impl Ctx<'_> {
         }
         // The speaker of the sentence's last attribution, or the sentence's subject.
         let (out, first_new) = found;
+        // "Noting that C, Allen said", "In describing C, Cuban said": a participle that
+        // opens the sentence ends at its comma and takes the main clause's subject.
+        let opener = self.clause_opener(si, cue.start);
+        if opener == cue.start || opener + 1 == cue.start && self.lower_is(opener, GERUND_PREPS) {
+            let end = self.clause_comma(right[0].start, right[0].end)?;
+            let after = if self.kind(end) == Kind::Comma {
+                end + 1
+            } else {
+                end
+            };
+            let cend = self.content_end(si);
+            let mut source = self.sentence_subject(after, cend)?;
+            // ("Citing local news, the Associated Press reports that C")
+            if let Some(v) = (source.start + 1..source.end)
+                .find(|&k| self.has(k, wf::CUE_VERB) && !self.p.tokens[k].is_cap())
+            {
+                source.end = v;
+            }
+            // ("Seeing him suffer led me to quit, he said": a gerund subject, said.)
+            if source.start != after || source.end + 1 >= cend || !self.source_like(source.clone())
+            {
+                return None;
+            }
+            return self.make(si, cue, Some(source), vec![right[0].start..end], pattern);
+        }
         // The first speaker of the sentence is the main clause's.
         // Speech inside a quotation is the quoted speaker's, not the narrator's
         // ("'I think C,' Graham said, adding C2").

@@ -181,6 +181,65 @@ fn participle_takes_the_main_subject() {
 }
 
 #[test]
+fn opening_participle_takes_the_main_clause_subject() {
+    let all = found("Noting that turnout was low, Ms Adeyemi said the vote would be rerun.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].0, all[0].1.as_str(), all[0].2.as_str()),
+        (Pattern::Participle, "Ms Adeyemi", "Noting")
+    );
+    assert_eq!(
+        all[0].3,
+        ["turnout was low"],
+        "content ends at the clause's comma"
+    );
+    assert_eq!(all[1].3, ["the vote would be rerun"]);
+    // After a preposition, and with a quotation that closes on the comma.
+    let all = found("In describing the plan as \"reckless,\" the mayor said it would fail.");
+    assert_eq!(
+        (all[0].1.as_str(), all[0].2.as_str()),
+        ("the mayor", "describing")
+    );
+    assert_eq!(all[0].3, ["the plan as \"reckless,\""]);
+    // The main clause's own cue is not part of its subject.
+    let all = found("Citing local outlets, the Associated Press reports that the flight was late.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].1.as_str(), all[1].1.as_str(), all[1].2.as_str()),
+        ("the Associated Press", "the Associated Press", "reports")
+    );
+    // A gerund that is the subject of what was said is no opening participle.
+    let (p, s, c, _) = one("Seeing her brother suffer led her to quit, she said.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "she", "said")
+    );
+}
+
+#[test]
+fn participle_after_the_cue_ends_what_was_said() {
+    let all =
+        found("The plan is reckless, Hollande said on Tuesday, noting that it would cost jobs.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].0, all[0].1.as_str(), all[0].3.clone()),
+        (
+            Pattern::ContentFirst,
+            "Hollande",
+            vec!["The plan is reckless".to_string()]
+        )
+    );
+    assert_eq!(
+        (all[1].0, all[1].2.as_str(), all[1].3.clone()),
+        (
+            Pattern::Participle,
+            "noting",
+            vec!["it would cost jobs".to_string()]
+        )
+    );
+}
+
+#[test]
 fn headline_colon() {
     let (p, s, c, content) =
         one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
