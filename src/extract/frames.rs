@@ -1364,7 +1364,9 @@ impl Ctx<'_> {
                 return self.next_paragraph(si);
             }
         }
-        if k >= end {
+        // "yelled and held up a banner", "said, and it has": a second verb or clause
+        // joined to the cue says nothing of its own.
+        if k >= end || self.lower_is(k, &["and", "or", "nor"]) {
             return vec![];
         }
         // Content ends a clause that a new sentence-level break closes.

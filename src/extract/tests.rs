@@ -240,6 +240,18 @@ fn participle_after_the_cue_ends_what_was_said() {
 }
 
 #[test]
+fn a_verb_joined_to_the_cue_is_not_what_was_said() {
+    assert!(
+        found("The protester yelled and held up a banner.").is_empty(),
+        "\"and held up a banner\" is a second action, not speech"
+    );
+    assert!(found("Republicans now find themselves atop a divided party.").is_empty());
+    // A conjunction inside what was said is kept.
+    let (_, _, _, content) = one("The mayor said the bridge and the tunnel would reopen.");
+    assert_eq!(content, ["the bridge and the tunnel would reopen"]);
+}
+
+#[test]
 fn headline_colon() {
     let (p, s, c, content) =
         one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
