@@ -1338,10 +1338,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// "people briefed on the talks", "officials informed of the plan": the noun is
-    /// the hearer of a hearer verb, and the phrase goes on.
+    /// the hearer of a hearer verb, and the phrase goes on ("Republicans warned on
+    /// Tuesday that C" is no such phrase: a time follows).
     fn hearer_participle(&self, e: usize, end: usize) -> bool {
         e + 1 < end
             && self.lower_is(e + 1, &["on", "about", "of"])
+            && !(e + 2 < end && self.has(e + 2, wf::TIME))
             && self
                 .pack
                 .cues

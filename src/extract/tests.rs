@@ -252,6 +252,17 @@ fn a_verb_joined_to_the_cue_is_not_what_was_said() {
 }
 
 #[test]
+fn a_hearer_verb_before_a_time_is_a_cue() {
+    // "People warned on the risks" would be hearers; "on Monday" is when they spoke.
+    let (p, s, c, content) = one("Republicans warned on Monday that the party may split.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "Republicans", "warned")
+    );
+    assert_eq!(content, ["the party may split"]);
+}
+
+#[test]
 fn headline_colon() {
     let (p, s, c, content) =
         one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
