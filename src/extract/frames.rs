@@ -872,11 +872,19 @@ impl Ctx<'_> {
         while before > floor && self.is_close_quote(before - 1) {
             before -= 1;
         }
+        // ("saying C but suggesting D": a participle joined to an earlier one.)
+        let joined = || {
+            self.lower_is(before - 1, &["and", "but"])
+                && found.0[found.1..]
+                    .last()
+                    .is_some_and(|a| a.pattern == Pattern::Participle)
+        };
         if cue.form == Form::Ing
             && (before == floor
                 || matches!(self.kind(before - 1), Kind::Comma | Kind::Dash)
                 || self.lower_is(before - 1, &["while", "when"])
-                || self.lower_is(before - 1, GERUND_PREPS))
+                || self.lower_is(before - 1, GERUND_PREPS)
+                || joined())
         {
             return self.participle(si, &cue, found, Pattern::Participle);
         }

@@ -263,6 +263,21 @@ fn a_hearer_verb_before_a_time_is_a_cue() {
 }
 
 #[test]
+fn joined_participles_each_speak() {
+    let all = found("The aide hit back, calling the plan reckless and warning that it would fail.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].1.as_str(), all[0].2.as_str(), all[0].3.clone()),
+        ("The aide", "calling", vec!["the plan reckless".to_string()])
+    );
+    assert_eq!(
+        (all[1].0, all[1].1.as_str(), all[1].2.as_str()),
+        (Pattern::Participle, "The aide", "warning")
+    );
+    assert_eq!(all[1].3, ["it would fail"]);
+}
+
+#[test]
 fn headline_colon() {
     let (p, s, c, content) =
         one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
