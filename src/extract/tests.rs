@@ -278,6 +278,15 @@ fn joined_participles_each_speak() {
 }
 
 #[test]
+fn apologies_and_taking_sides_are_cues() {
+    let (_, s, c, content) = one("Sanders apologized to his supporters for the breach.");
+    assert_eq!((s.as_str(), c.as_str()), ("Sanders", "apologized to"));
+    assert_eq!(content, ["his supporters for the breach"]);
+    let (_, s, c, _) = one("Two senators sided with the governor on the budget.");
+    assert_eq!((s.as_str(), c.as_str()), ("Two senators", "sided with"));
+}
+
+#[test]
 fn headline_colon() {
     let (p, s, c, content) =
         one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
