@@ -284,6 +284,9 @@ fn apologies_and_taking_sides_are_cues() {
     assert_eq!(content, ["his supporters for the breach"]);
     let (_, s, c, _) = one("Two senators sided with the governor on the budget.");
     assert_eq!((s.as_str(), c.as_str()), ("Two senators", "sided with"));
+    // "side" on its own is mostly the noun.
+    let (_, s, _, _) = one("According to the Russian side, the visit was agreed.");
+    assert_eq!(s, "the Russian side");
 }
 
 #[test]
