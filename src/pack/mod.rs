@@ -82,20 +82,50 @@ pub struct JunkRule {
 /// all was most of start-up.
 pub struct JunkPattern {
     source: String,
-    compiled: std::sync::OnceLock<Compiled>,
+    /// Tests that rule out most texts without the regex, made on first use.
+    checks: std::sync::OnceLock<Checks>,
+    /// Compiled when a text first passes `checks`: most inputs never need some rules.
+    re: std::sync::OnceLock<regex::Regex>,
 }
 
-/// A junk pattern compiled, with the bytes its matches can begin with when they are
-/// all anchored at the start (`required::first_bytes`).
-struct Compiled {
-    re: regex::Regex,
+/// What a junk pattern's matches must look like: the bytes they can begin with when
+/// they are all anchored at the start (`required::first_bytes`), and how they end when
+/// the pattern ends in a byte and a class up to `$` (`required::tail`).
+struct Checks {
     first: Option<required::ByteSet>,
+    tail: Option<required::Tail>,
+    /// The tail's `head`, compiled when first needed.
+    head: std::sync::OnceLock<Option<regex::Regex>>,
 }
 
-impl Compiled {
-    fn new(re: regex::Regex) -> Compiled {
-        let first = required::first_bytes(re.as_str());
-        Compiled { re, first }
+impl Checks {
+    fn of(pattern: &str) -> Checks {
+        Checks {
+            first: required::first_bytes(pattern),
+            tail: required::tail(pattern),
+            head: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// `false` when `text` cannot match.
+    fn pass(&self, text: &str) -> bool {
+        // A text that begins with no byte a match can begin with is no match.
+        if let (Some(first), Some(&b)) = (&self.first, text.as_bytes().first())
+            && !first.has(b)
+        {
+            return false;
+        }
+        let Some(tail) = &self.tail else {
+            return true;
+        };
+        let Some(upto) = tail.fit(text) else {
+            return false;
+        };
+        // (A head that does not compile rules nothing out.)
+        self.head
+            .get_or_init(|| compile::cached_regex(&tail.head).ok())
+            .as_ref()
+            .is_none_or(|head| head.is_match(upto))
     }
 }
 
@@ -104,7 +134,8 @@ impl JunkPattern {
     pub fn compiled(re: regex::Regex) -> JunkPattern {
         JunkPattern {
             source: re.as_str().to_string(),
-            compiled: Compiled::new(re).into(),
+            checks: Checks::of(re.as_str()).into(),
+            re: re.into(),
         }
     }
 
@@ -113,23 +144,24 @@ impl JunkPattern {
     pub fn lazy(source: String) -> JunkPattern {
         JunkPattern {
             source,
-            compiled: std::sync::OnceLock::new(),
+            checks: std::sync::OnceLock::new(),
+            re: std::sync::OnceLock::new(),
         }
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        let c = self.compiled.get_or_init(|| {
-            Compiled::new(
-                compile::cached_regex(&self.source).expect("built-in junk patterns compile"),
-            )
-        });
-        // A text that begins with no byte a match can begin with is no match.
-        if let (Some(first), Some(&b)) = (&c.first, text.as_bytes().first())
-            && !first.has(b)
+        if !self
+            .checks
+            .get_or_init(|| Checks::of(&self.source))
+            .pass(text)
         {
             return false;
         }
-        c.re.is_match(text)
+        self.re
+            .get_or_init(|| {
+                compile::cached_regex(&self.source).expect("built-in junk patterns compile")
+            })
+            .is_match(text)
     }
 
     pub fn as_str(&self) -> &str {

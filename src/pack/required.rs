@@ -76,6 +76,167 @@ pub fn first_bytes(pattern: &str) -> Option<ByteSet> {
     (!may_be_empty).then_some(set)
 }
 
+/// A pattern that ends in a byte and then a class repeated up to the text's end, as
+/// the photo-credit pattern ends in `:[\p{L}\s./&-]*$`. The byte of any match is the
+/// text's last such byte (the class does not hold it), every character after it is in
+/// the class, and the rest of the pattern (its `head`, ended by `$`) matches the text
+/// up to that byte. A byte search, a pass over the tail and a small regex rule out
+/// nearly every paragraph, where the whole pattern would build its reverse Unicode
+/// automaton state by state (most of what the junk rules cost).
+#[derive(Debug, Clone)]
+pub struct Tail {
+    byte: u8,
+    /// The class's ASCII members, one bit each (case variants folded in).
+    ascii: u128,
+    /// The class's ranges as written (before case folding), in order.
+    ranges: Vec<(char, char)>,
+    /// The class is case-insensitive: a character outside `ranges` whose case variant
+    /// is inside is in it too. (Folding a whole Unicode class costs more at start-up
+    /// than the junk rules then cost; folding the one character that ends a tail
+    /// check is cheap.)
+    fold: bool,
+    /// The pattern before the class, and its `$`.
+    pub head: String,
+}
+
+impl Tail {
+    /// The text up to and including its last `byte`, when a match of the pattern may
+    /// end at the text's end; `None` when none can.
+    pub fn fit<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let p = memchr::memrchr(self.byte, text.as_bytes())?;
+        // (The byte is ASCII, so `p + 1` is a character boundary.)
+        text[p + 1..]
+            .chars()
+            .all(|c| self.has(c))
+            .then(|| &text[..=p])
+    }
+
+    fn has(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii & (1u128 << (c as u32)) != 0;
+        }
+        self.overlaps(c, c) || self.fold && self.folds_in(c)
+    }
+
+    /// Does a case variant of `c` lie in the class?
+    fn folds_in(&self, c: char) -> bool {
+        use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+        let mut variants = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+        variants.case_fold_simple();
+        variants
+            .ranges()
+            .iter()
+            .any(|r| self.overlaps(r.start(), r.end()))
+    }
+
+    /// Does the class hold a character in `from..=to`?
+    fn overlaps(&self, from: char, to: char) -> bool {
+        let k = self.ranges.partition_point(|&(_, end)| end < from);
+        self.ranges.get(k).is_some_and(|&(start, _)| start <= to)
+    }
+}
+
+/// The `Tail` of `pattern`, if it ends that way: read on the syntax tree, and the
+/// class resolved without case folding.
+pub fn tail(pattern: &str) -> Option<Tail> {
+    use regex_syntax::ast::{AssertionKind, Flag, FlagsItemKind};
+    use regex_syntax::hir::{Class, HirKind, Look};
+    let mut ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .ok()?;
+    let Ast::Concat(concat) = &mut ast else {
+        return None;
+    };
+    let [
+        ..,
+        Ast::Literal(lit),
+        Ast::Repetition(rep),
+        Ast::Assertion(end),
+    ] = concat.asts.as_slice()
+    else {
+        return None;
+    };
+    let zero_or_more = matches!(rep.op.kind, RepetitionKind::ZeroOrMore);
+    if !lit.c.is_ascii()
+        || lit.c.is_ascii_alphanumeric()
+        || !zero_or_more
+        || !matches!(
+            rep.ast.as_ref(),
+            Ast::ClassBracketed(_) | Ast::ClassPerl(_) | Ast::ClassUnicode(_)
+        )
+        || !matches!(end.kind, AssertionKind::EndLine | AssertionKind::EndText)
+    {
+        return None;
+    }
+    let byte = lit.c as u8;
+    let head = format!(
+        "{}{}",
+        &pattern[..rep.span.start.offset],
+        &pattern[end.span.start.offset..end.span.end.offset]
+    );
+    // Case-insensitive at the class? Then drop the flag, so that the translation
+    // below skips folding the class (`has` folds one character at a time instead).
+    let mut fold = false;
+    for a in concat.asts.iter_mut() {
+        if let Ast::Flags(set) = a {
+            let mut negated = false;
+            for item in &set.flags.items {
+                match item.kind {
+                    FlagsItemKind::Negation => negated = true,
+                    FlagsItemKind::Flag(Flag::CaseInsensitive) => fold = !negated,
+                    _ => {}
+                }
+            }
+            set.flags
+                .items
+                .retain(|i| !matches!(i.kind, FlagsItemKind::Flag(Flag::CaseInsensitive)));
+        }
+    }
+    let hir = regex_syntax::hir::translate::Translator::new()
+        .translate(pattern, &ast)
+        .ok()?;
+    // The same shape, translated: a byte, a Unicode class any number of times, the end.
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let [.., last, rep, end] = parts.as_slice() else {
+        return None;
+    };
+    let (HirKind::Literal(last), HirKind::Repetition(rep), HirKind::Look(Look::End)) =
+        (last.kind(), rep.kind(), end.kind())
+    else {
+        return None;
+    };
+    let HirKind::Class(Class::Unicode(class)) = rep.sub.kind() else {
+        return None;
+    };
+    if last.0.last() != Some(&byte) || rep.min != 0 || rep.max.is_some() {
+        return None;
+    }
+    let ranges: Vec<(char, char)> = class
+        .ranges()
+        .iter()
+        .map(|r| (r.start(), r.end()))
+        .collect();
+    let mut tail = Tail {
+        byte,
+        ascii: 0,
+        ranges,
+        fold,
+        head,
+    };
+    // ASCII characters, the most that end a check, are looked up in one set, their
+    // case variants folded in once here.
+    for c in 0..128u8 {
+        let c = char::from(c);
+        if tail.overlaps(c, c) || fold && tail.folds_in(c) {
+            tail.ascii |= 1u128 << (c as u32);
+        }
+    }
+    // The byte must be outside the class, or it need not be the last one.
+    (!tail.has(char::from(byte))).then_some(tail)
+}
+
 /// Does the pattern open with `^` (after flags and inside groups)? A quick test before
 /// the sure one, on the translated pattern.
 fn opens_with_caret(ast: &Ast) -> bool {
@@ -226,6 +387,109 @@ mod tests {
         assert!(has_all("a:b", b":a"));
         assert!(!has_all("ab", b":"));
         assert!(has_all("anything", b""));
+    }
+
+    #[test]
+    fn the_tail_of_a_pattern_ending_in_a_byte_and_a_class() {
+        let photo =
+            r"(?i)(credit|(?-u:\b)photo(graph)?|(?-u:\b)image|(?-u:\b)picture)\s*:[\p{L}\s./&-]*$";
+        let t = tail(photo).expect("photo-credit has a tail");
+        assert_eq!(t.fit("Photo: Jane Doe / Reuters"), Some("Photo:"));
+        assert_eq!(t.fit("a: Credit: \u{c9}mile Zola."), Some("a: Credit:"));
+        assert!(
+            t.fit("Photo: AP 2016").is_none(),
+            "a digit after the last colon"
+        );
+        assert!(
+            t.fit("He said: \u{201C}no.\u{201D}").is_none(),
+            "a curly quote"
+        );
+        assert!(
+            t.fit("Photo: Jane Doe: x, y").is_none(),
+            "a comma after the last colon"
+        );
+        assert!(t.fit("no colon at all").is_none());
+        // A character outside the class as written may fold into it.
+        let folding = tail("(?i)x:[a-z]*$").unwrap();
+        assert_eq!(folding.fit("X:\u{212a}\u{17f}"), Some("X:"));
+        assert_eq!(folding.fit("x:\u{e9}"), None);
+        assert_eq!(tail("x:[a-z]*$").unwrap().fit("x:\u{212a}"), None);
+        for none in [
+            "abc$",
+            "a:[b]+$",
+            "a:[b]*",
+            "(?m)a:[b]*$",
+            "a:[:b]*$",
+            r"(?i)^\s*(https?://|www\.)\S+\s*$",
+            "(unclosed",
+        ] {
+            assert!(tail(none).is_none(), "{none}");
+        }
+        assert!(tail("(?i)x:[a-z]*$").is_some());
+        assert_eq!(
+            tail(photo).unwrap().head,
+            photo.replace(r"[\p{L}\s./&-]*", "")
+        );
+        assert!(
+            tail("x;[bc]*$").is_some(),
+            "any ASCII punctuation outside the class"
+        );
+        assert!(
+            tail("(x;[^;]*$)").is_none(),
+            "the concatenation is inside a group"
+        );
+    }
+
+    #[test]
+    fn a_text_whose_tail_does_not_fit_never_matches() {
+        let patterns = [
+            r"(?i)(credit|(?-u:\b)photo(graph)?|(?-u:\b)image|(?-u:\b)picture)\s*:[\p{L}\s./&-]*$",
+            "(?i)x:[a-z]*$",
+            "ab;[^;x]*$",
+            r"q\|[\p{Greek}\s]*$",
+        ];
+        let texts = [
+            "",
+            ":",
+            "Photo: Jane Doe",
+            "PHOTOGRAPH : x",
+            "photo:",
+            "Image:\u{a0}\u{c9}mile Zola.",
+            "Picture: a\u{345}b",
+            "credit: K\u{212a}\u{17f}",
+            "x:\u{212a}",
+            "X:k\u{17f}S",
+            "Credit: a: b",
+            "credit:a:b",
+            "Photo: 1",
+            "x:ABC",
+            "X:abc",
+            "x:ab1",
+            "ab;cd",
+            "ab;xd",
+            "ab;;",
+            "ab;c;d",
+            "q|\u{3b1}\u{3b2} \u{3b3}",
+            "q|\u{3b1}a",
+            "q||",
+            "caf\u{e9}: photo: x",
+        ];
+        for p in patterns {
+            let re = regex::Regex::new(p).unwrap();
+            let t = tail(p).unwrap_or_else(|| panic!("{p} has a tail"));
+            let head = regex::Regex::new(&t.head).unwrap();
+            let mut some = false;
+            for text in texts {
+                let m = re.is_match(text);
+                some |= m;
+                if m {
+                    let upto = t.fit(text);
+                    assert!(upto.is_some(), "{p} matches {text:?}");
+                    assert!(head.is_match(upto.unwrap()), "{p}: head on {upto:?}");
+                }
+            }
+            assert!(some, "{p} matches one of the texts");
+        }
     }
 
     #[test]

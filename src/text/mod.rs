@@ -162,7 +162,9 @@ pub fn read(doc: Document, pack: &Pack) -> Parsed {
 /// Markup (Markdown marks, link targets) is not text: drop it, passing its line
 /// breaks on to the next token.
 fn drop_markup(tokens: Vec<Token>) -> Vec<Token> {
-    if !tokens.iter().any(|t| t.is(flag::MARKUP)) {
+    // One pass with no early exit, over every token: markup is rare, and this loop
+    // needs no branch per token.
+    if tokens.iter().fold(0, |all, t| all | t.flags) & flag::MARKUP == 0 {
         return tokens;
     }
     let mut out = Vec::with_capacity(tokens.len());
@@ -190,14 +192,20 @@ fn junk_flags(
     let mut previous: Option<usize> = None;
     for para in paragraphs {
         let line = text[para.span.range()].trim();
-        let words = tokens[para.tokens.clone()]
-            .iter()
-            .filter(|t| t.is_word() || t.kind == Kind::Number)
-            .count();
+        // Has the paragraph at most `limit` words? Counted no further than needed: a
+        // paragraph is mostly far longer than a rule's limit.
+        let at_most = |limit: usize| {
+            tokens[para.tokens.clone()]
+                .iter()
+                .filter(|t| t.is_word() || t.kind == Kind::Number)
+                .take(limit + 1)
+                .count()
+                <= limit
+        };
         let hit = pack.junk.iter().enumerate().find(|(_, rule)| {
-            rule.max_words.is_none_or(|m| words <= m)
-                && rule.after.is_none_or(|a| previous == Some(a))
+            rule.after.is_none_or(|a| previous == Some(a))
                 && crate::pack::required::has_all(line, &rule.needs)
+                && rule.max_words.is_none_or(at_most)
                 && rule.pattern.is_match(line)
         });
         previous = hit.map(|(i, _)| i);

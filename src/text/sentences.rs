@@ -17,8 +17,8 @@ pub struct Paragraph {
 pub fn paragraphs(tokens: &[Token]) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..tokens.len() {
-        let t = &tokens[i];
+    // (An iterator, not indexing: no bounds check on each token.)
+    for (i, t) in tokens.iter().enumerate().skip(1) {
         if !t.is(flag::LINE_BEFORE) {
             continue;
         }

@@ -791,6 +791,12 @@ fn plain_ascii_word(
         word: NO_WORD,
     });
     *pending = 0;
+    // A plain space after the word, as the main loop would take it: one turn of that
+    // loop saved on most words.
+    if bytes.get(end) == Some(&b' ') {
+        *pending = flag::SPACE_BEFORE;
+        return Some(end + 1);
+    }
     Some(end)
 }
 
