@@ -290,6 +290,17 @@ fn apologies_and_taking_sides_are_cues() {
 }
 
 #[test]
+fn an_opening_prepositional_phrase_is_not_the_subject() {
+    let all =
+        found("Throughout the campaign, Democrats in Congress, fearing defeat, failed to act.");
+    let fearing = all
+        .iter()
+        .find(|a| a.2 == "fearing")
+        .expect("the participle");
+    assert_eq!(fearing.1, "Democrats in Congress");
+}
+
+#[test]
 fn headline_colon() {
     let (p, s, c, content) =
         one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
