@@ -301,6 +301,17 @@ fn an_opening_prepositional_phrase_is_not_the_subject() {
 }
 
 #[test]
+fn frequency_adverbs_belong_to_the_verb_group() {
+    let (_, s, c, _) = one("Mr. Trump seldom mentioned his brother in public.");
+    assert_eq!((s.as_str(), c.as_str()), ("Mr. Trump", "seldom mentioned"));
+    let (_, s, c, _) = one("The group has twice written to the officials about the emblem.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The group", "has twice written to")
+    );
+}
+
+#[test]
 fn headline_colon() {
     let (p, s, c, content) =
         one("Finance minister: \"We will not raise taxes\"\n\nThe minister spoke on Monday.");
