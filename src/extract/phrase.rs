@@ -36,6 +36,34 @@ pub enum Cat {
 /// handful of members").
 const FOCUS_WORDS: &[&str] = &["only", "just", "nearly"];
 
+/// Determiners and numbers that can be a subject ("many", "two").
+const QUANTIFIERS: &[&str] = &[
+    "many", "some", "most", "several", "few", "both", "all", "another", "one", "each", "neither",
+    "either", "half", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "none",
+];
+
+/// One word that hedges a quantity after it ("nearly 10 percent").
+const HEDGE_WORDS: &[&str] = &[
+    "nearly",
+    "almost",
+    "roughly",
+    "about",
+    "approximately",
+    "only",
+    "just",
+    "fully",
+];
+
+/// Every word `quantifier` and `quantity_hedge` can find at their token: the pack
+/// flags them `wf::QUANTITY`, and both pass over tokens without it.
+pub(crate) const QUANTITY_WORDS: &[&[&str]] = &[
+    QUANTIFIERS,
+    &["others"],
+    HEDGE_WORDS,
+    &["as", "more", "less", "fewer", "at"],
+];
+
 /// Words that open a subordinate clause.
 pub const SUBORDINATORS: &[&str] = &[
     "when", "whenever", "after", "although", "though", "while", "because", "since", "before",
@@ -704,33 +732,21 @@ impl<'a> Ctx<'a> {
 
     /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
     pub fn quantifier(&self, i: usize) -> bool {
-        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
-            && self.lower_is(
-                i,
-                &[
-                    "many", "some", "most", "several", "few", "both", "all", "another", "one",
-                    "each", "neither", "either", "half", "two", "three", "four", "five", "six",
-                    "seven", "eight", "nine", "ten", "none",
-                ],
-            )
-            || self.lower_is(i, &["others"])
+        self.has(i, wf::QUANTITY)
+            && ((self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
+                && self.lower_is(i, QUANTIFIERS)
+                || self.lower_is(i, &["others"]))
     }
 
     /// How many tokens at `s` hedge a quantity that follows before `e`: "nearly 10
     /// percent", "more than half", "at least six in 10".
     pub fn quantity_hedge(&self, s: usize, e: usize) -> usize {
-        const ONE_WORD: &[&str] = &[
-            "nearly",
-            "almost",
-            "roughly",
-            "about",
-            "approximately",
-            "only",
-            "just",
-            "fully",
-        ];
+        // (every word looked for at `s` is in `QUANTITY_WORDS`)
+        if !self.has(s, wf::QUANTITY) {
+            return 0;
+        }
         if s + 1 < e
-            && self.lower_is(s, ONE_WORD)
+            && self.lower_is(s, HEDGE_WORDS)
             && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
         {
             return 1;

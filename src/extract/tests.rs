@@ -2012,3 +2012,54 @@ fn a_subject_starts_after_what_as_or_a_complementizer() {
         "Voters registered as Democrats"
     );
 }
+
+/// Every word `quantifier` and `quantity_hedge` look for is flagged `QUANTITY` in
+/// the compiled pack, however it is written, and words of no such list are not.
+#[test]
+fn quantity_words_are_flagged_in_the_pack() {
+    use crate::pack::wf;
+    let pack = test_pack();
+    let flagged = |text: &str| {
+        let p = read(Document::new("t", text), pack);
+        p.tokens.len() == 1 && pack.is(p.tokens[0].word, wf::QUANTITY)
+    };
+    for w in super::QUANTITY_WORDS.iter().flat_map(|l| l.iter()) {
+        let mut title = w.to_string();
+        title[..1].make_ascii_uppercase();
+        for form in [w.to_string(), title, w.to_uppercase()] {
+            assert!(flagged(&form), "{form:?} is not flagged QUANTITY");
+        }
+    }
+    for w in ["the", "said", "people", "seventy", "under"] {
+        assert!(!flagged(w), "{w:?} is flagged QUANTITY");
+    }
+}
+
+/// The flag test in front of `quantifier` and `quantity_hedge` passes over no
+/// quantity they find.
+#[test]
+fn quantifiers_and_hedges_behind_the_flag() {
+    let pack = test_pack();
+    let p = read(
+        Document::new(
+            "t",
+            "Many said. OTHERS agreed. Nearly 10 percent left. As many as 40 stayed. \
+             More than six voted. At least 10 came. The senator said.",
+        ),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let words: Vec<&str> = (0..p.tokens.len()).map(|i| cx.text(i)).collect();
+    let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+    assert!(cx.quantifier(at("Many")));
+    assert!(cx.quantifier(at("OTHERS")));
+    assert!(!cx.quantifier(at("senator")));
+    assert!(!cx.quantifier(at("The")));
+    let end = p.tokens.len();
+    assert_eq!(cx.quantity_hedge(at("Nearly"), end), 1);
+    assert_eq!(cx.quantity_hedge(at("As"), end), 3);
+    assert_eq!(cx.quantity_hedge(at("More"), end), 2);
+    assert_eq!(cx.quantity_hedge(at("At"), end), 2);
+    assert_eq!(cx.quantity_hedge(at("senator"), end), 0);
+    assert_eq!(cx.quantity_hedge(end + 3, end + 5), 0);
+}
