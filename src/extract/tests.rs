@@ -2063,3 +2063,54 @@ fn quantifiers_and_hedges_behind_the_flag() {
     assert_eq!(cx.quantity_hedge(at("senator"), end), 0);
     assert_eq!(cx.quantity_hedge(end + 3, end + 5), 0);
 }
+
+/// Extraction on every text fixture runs (the unit tests check quick tests against
+/// the searches they shorten, such as `np_may_start` in `subject_before`).
+#[test]
+fn text_fixtures_extract() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        ) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let p = read(Document::new("t", &text), test_pack());
+            extract(&p, test_pack());
+            n += 1;
+        }
+    }
+    assert!(n > 5, "{n} fixtures");
+}
+
+/// `np_may_start` holds wherever a noun phrase starts, at every end, in texts with
+/// each of `np_valid`'s opening cases.
+#[test]
+fn np_may_start_holds_where_a_phrase_starts() {
+    let pack = test_pack();
+    let p = read(
+        Document::new(
+            "t",
+            "He himself said it. Early results of exit polls showed. The two said. \
+             Two-thirds of them said. Many said, and some of them left. Those close to \
+             the campaign said. Nearly 10 percent said. At least six in 10 voters said. \
+             Mr. Allen and he said. Officials, 39 of them, have said. As many as 40 \
+             people said. More than half of us said.",
+        ),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let n = p.tokens.len();
+    let mut phrases = 0;
+    for s in 0..n {
+        for e in s + 1..=n {
+            if cx.np_valid(s, e) {
+                phrases += 1;
+                assert!(cx.np_may_start(s), "{:?}", p.slice(p.tokens[s].span));
+            }
+        }
+    }
+    assert!(phrases > 20, "{phrases} phrases");
+}
