@@ -740,20 +740,34 @@ impl<'a> Ctx<'a> {
     }
 
     /// "many", "some", "most", "others", numbers: a determiner that can be a subject.
+    #[inline]
     pub fn quantifier(&self, i: usize) -> bool {
-        self.has(i, wf::QUANTITY)
-            && ((self.cat(i) == Cat::Det || self.kind(i) == Kind::Number)
-                && self.lower_is(i, QUANTIFIERS)
-                || self.lower_is(i, &["others"]))
+        self.has(i, wf::QUANTITY) && self.listed_quantifier(i)
+    }
+
+    /// `quantifier` at a word flagged `QUANTITY` (out of line: the flag test is all
+    /// that callers inline).
+    #[inline(never)]
+    fn listed_quantifier(&self, i: usize) -> bool {
+        (self.cat(i) == Cat::Det || self.kind(i) == Kind::Number) && self.lower_is(i, QUANTIFIERS)
+            || self.lower_is(i, &["others"])
     }
 
     /// How many tokens at `s` hedge a quantity that follows before `e`: "nearly 10
     /// percent", "more than half", "at least six in 10".
+    #[inline]
     pub fn quantity_hedge(&self, s: usize, e: usize) -> usize {
         // (every word looked for at `s` is in `QUANTITY_WORDS`)
-        if !self.has(s, wf::QUANTITY) {
-            return 0;
+        if self.has(s, wf::QUANTITY) {
+            self.listed_hedge(s, e)
+        } else {
+            0
         }
+    }
+
+    /// `quantity_hedge` at a word flagged `QUANTITY` (out of line, as `quantifier`).
+    #[inline(never)]
+    fn listed_hedge(&self, s: usize, e: usize) -> usize {
         if s + 1 < e
             && self.lower_is(s, HEDGE_WORDS)
             && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
