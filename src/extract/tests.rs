@@ -2114,3 +2114,23 @@ fn np_may_start_holds_where_a_phrase_starts() {
     }
     assert!(phrases > 20, "{phrases} phrases");
 }
+
+/// A text with no quote marks has no quote around any token; one with a quote has it
+/// around its marks and words only.
+#[test]
+fn quotes_contain_their_tokens_only() {
+    let pack = test_pack();
+    let p = read(Document::new("t", "He said no. Then he left."), pack);
+    let cx = super::phrase::Ctx::new(&p, pack);
+    assert!(cx.quotes.spans.is_empty());
+    assert!((0..p.tokens.len() + 2).all(|i| cx.quotes.containing(i).is_none()));
+    let p = read(Document::new("t", "He said \"no way\" and left."), pack);
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let inside: Vec<bool> = (0..p.tokens.len())
+        .map(|i| cx.quotes.containing(i).is_some())
+        .collect();
+    assert_eq!(
+        inside,
+        [false, false, true, true, true, true, false, false, false]
+    );
+}
