@@ -7,6 +7,8 @@ mod frames;
 mod phrase;
 mod quotes;
 
+pub(crate) use phrase::QUANTITY_WORDS;
+
 use std::ops::Range;
 
 use serde::Serialize;

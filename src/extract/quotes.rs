@@ -41,8 +41,8 @@ impl Quotes {
             let last = sentences.last().map_or(first.tokens.end, |s| s.tokens.end);
             let mut open: Option<usize> = None;
             let carry = last_unclosed.take();
-            for i in first.tokens.start..last {
-                let Some(mark) = p.tokens[i].quote() else {
+            for (i, t) in (first.tokens.start..last).zip(&p.tokens[first.tokens.start..last]) {
+                let Some(mark) = t.quote() else {
                     continue;
                 };
                 if !mark.double {
@@ -83,7 +83,10 @@ impl Quotes {
                 q.spans[idx].prev = Some(prev);
             }
         }
-        q.inside = vec![0; p.tokens.len()];
+        // (with no quote, `containing` finds none in the empty list)
+        if !q.spans.is_empty() {
+            q.inside = vec![0; p.tokens.len()];
+        }
         for (i, s) in q.spans.iter().enumerate() {
             for slot in &mut q.inside[s.open..=s.close.min(p.tokens.len() - 1)] {
                 if *slot == 0 {

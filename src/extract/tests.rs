@@ -2072,3 +2072,125 @@ fn a_subject_starts_after_what_as_or_a_complementizer() {
         "Voters registered as Democrats"
     );
 }
+
+/// Every word `quantifier` and `quantity_hedge` look for is flagged `QUANTITY` in
+/// the compiled pack, however it is written, and words of no such list are not.
+#[test]
+fn quantity_words_are_flagged_in_the_pack() {
+    use crate::pack::wf;
+    let pack = test_pack();
+    let flagged = |text: &str| {
+        let p = read(Document::new("t", text), pack);
+        p.tokens.len() == 1 && pack.is(p.tokens[0].word, wf::QUANTITY)
+    };
+    for w in super::QUANTITY_WORDS.iter().flat_map(|l| l.iter()) {
+        let mut title = w.to_string();
+        title[..1].make_ascii_uppercase();
+        for form in [w.to_string(), title, w.to_uppercase()] {
+            assert!(flagged(&form), "{form:?} is not flagged QUANTITY");
+        }
+    }
+    for w in ["the", "said", "people", "seventy", "under"] {
+        assert!(!flagged(w), "{w:?} is flagged QUANTITY");
+    }
+}
+
+/// The flag test in front of `quantifier` and `quantity_hedge` passes over no
+/// quantity they find.
+#[test]
+fn quantifiers_and_hedges_behind_the_flag() {
+    let pack = test_pack();
+    let p = read(
+        Document::new(
+            "t",
+            "Many said. OTHERS agreed. Nearly 10 percent left. As many as 40 stayed. \
+             More than six voted. At least 10 came. The senator said.",
+        ),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let words: Vec<&str> = (0..p.tokens.len()).map(|i| cx.text(i)).collect();
+    let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+    assert!(cx.quantifier(at("Many")));
+    assert!(cx.quantifier(at("OTHERS")));
+    assert!(!cx.quantifier(at("senator")));
+    assert!(!cx.quantifier(at("The")));
+    let end = p.tokens.len();
+    assert_eq!(cx.quantity_hedge(at("Nearly"), end), 1);
+    assert_eq!(cx.quantity_hedge(at("As"), end), 3);
+    assert_eq!(cx.quantity_hedge(at("More"), end), 2);
+    assert_eq!(cx.quantity_hedge(at("At"), end), 2);
+    assert_eq!(cx.quantity_hedge(at("senator"), end), 0);
+    assert_eq!(cx.quantity_hedge(end + 3, end + 5), 0);
+}
+
+/// Extraction on every text fixture runs (the unit tests check quick tests against
+/// the searches they shorten, such as `np_may_start` in `subject_before`).
+#[test]
+fn text_fixtures_extract() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        ) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let p = read(Document::new("t", &text), test_pack());
+            extract(&p, test_pack());
+            n += 1;
+        }
+    }
+    assert!(n > 5, "{n} fixtures");
+}
+
+/// `np_may_start` holds wherever a noun phrase starts, at every end, in texts with
+/// each of `np_valid`'s opening cases.
+#[test]
+fn np_may_start_holds_where_a_phrase_starts() {
+    let pack = test_pack();
+    let p = read(
+        Document::new(
+            "t",
+            "He himself said it. Early results of exit polls showed. The two said. \
+             Two-thirds of them said. Many said, and some of them left. Those close to \
+             the campaign said. Nearly 10 percent said. At least six in 10 voters said. \
+             Mr. Allen and he said. Officials, 39 of them, have said. As many as 40 \
+             people said. More than half of us said.",
+        ),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let n = p.tokens.len();
+    let mut phrases = 0;
+    for s in 0..n {
+        for e in s + 1..=n {
+            if cx.np_valid(s, e) {
+                phrases += 1;
+                assert!(cx.np_may_start(s), "{:?}", p.slice(p.tokens[s].span));
+            }
+        }
+    }
+    assert!(phrases > 20, "{phrases} phrases");
+}
+
+/// A text with no quote marks has no quote around any token; one with a quote has it
+/// around its marks and words only.
+#[test]
+fn quotes_contain_their_tokens_only() {
+    let pack = test_pack();
+    let p = read(Document::new("t", "He said no. Then he left."), pack);
+    let cx = super::phrase::Ctx::new(&p, pack);
+    assert!(cx.quotes.spans.is_empty());
+    assert!((0..p.tokens.len() + 2).all(|i| cx.quotes.containing(i).is_none()));
+    let p = read(Document::new("t", "He said \"no way\" and left."), pack);
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let inside: Vec<bool> = (0..p.tokens.len())
+        .map(|i| cx.quotes.containing(i).is_some())
+        .collect();
+    assert_eq!(
+        inside,
+        [false, false, true, true, true, true, false, false, false]
+    );
+}

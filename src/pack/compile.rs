@@ -701,6 +701,13 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
             }
         }
     }
+    for list in crate::extract::QUANTITY_WORDS {
+        for w in *list {
+            for id in b.phrase(w) {
+                b.vocab.add_flag(id, wf::QUANTITY);
+            }
+        }
+    }
 
     // Cues.
     let compiled_cues = compile_cues(&mut b, &cues, &located_cues, &mut errors);

@@ -49,6 +49,10 @@ pub mod wf {
     pub const PARTICIPLE: u32 = 1 << 27;
     /// A modifier listed in `english.yaml` ("own", "new").
     pub const ADJECTIVE: u32 = 1 << 28;
+    /// A word a quantifier or a quantity hedge can open with ("many", "nearly", "at"):
+    /// flagged from the extractor's lists when the pack is compiled, so that other
+    /// words are passed over with one test.
+    pub const QUANTITY: u32 = 1 << 29;
     /// The first word of some `stance.yaml` phrase (lets a scan skip other words).
     pub const STANCE_START: u32 = 1 << 30;
 }
