@@ -935,18 +935,25 @@ impl<'a> Ctx<'a> {
         }
         // ("Jackson, Miss., said": an abbreviation's period before a comma goes on.)
         while start > floor
-            && (!matches!(
-                self.kind(start - 1),
-                Kind::Semicolon
-                    | Kind::Colon
-                    | Kind::Dash
-                    | Kind::Quote(_)
-                    | Kind::Period
-                    | Kind::Question
-                    | Kind::Exclaim
-                    | Kind::OpenParen
-            ) || (self.kind(start - 1) == Kind::Period && self.kind(start) == Kind::Comma))
+            && (self.scare_quote(start - 1, floor).is_some()
+                || !matches!(
+                    self.kind(start - 1),
+                    Kind::Semicolon
+                        | Kind::Colon
+                        | Kind::Dash
+                        | Kind::Quote(_)
+                        | Kind::Period
+                        | Kind::Question
+                        | Kind::Exclaim
+                        | Kind::OpenParen
+                )
+                || (self.kind(start - 1) == Kind::Period && self.kind(start) == Kind::Comma))
         {
+            // `Humphrey, who called Trump a “sociopath,” said`: over a short quote
+            // inside the clause.
+            if let Some(open) = self.scare_quote(start - 1, floor) {
+                start = open + 1;
+            }
             // "Rep. Sander M. Levin (Mich.), a superdelegate, said": over a bracketed note.
             if self.kind(start - 1) == Kind::CloseParen
                 && let Some(open) = self.paren_before(start, floor)
@@ -1042,6 +1049,24 @@ impl<'a> Ctx<'a> {
         } else {
             None
         }
+    }
+
+    /// The opening mark of a short quote, marked at `k` (either mark), that a word
+    /// which is no speech cue leads into: a scare quote or a title inside a clause.
+    /// (A closing mark after a comma ends a clause: `on “MSNBC Live,” Lehel said`.)
+    fn scare_quote(&self, k: usize, floor: usize) -> Option<usize> {
+        let q = self
+            .quotes
+            .closing_at(k)
+            .filter(|_| self.kind(k - 1) != Kind::Comma)
+            .or_else(|| self.quotes.opening_at(k))?;
+        let span = self.quotes.spans[q];
+        (span.closed
+            && span.open > floor
+            && span.close - span.open <= 8
+            && self.kind(span.open - 1) == Kind::Word
+            && !self.has(span.open - 1, wf::CUE_VERB))
+        .then_some(span.open)
     }
 
     /// A programme or publication named in quotes right after its owner or a
@@ -1200,11 +1225,10 @@ impl<'a> Ctx<'a> {
         s < e
             && e - s <= 25
             && self.lower_is(s, &["who", "whom", "which", "whose"])
-            && (s + 1..e).all(|k| {
-                !matches!(
-                    self.kind(k),
-                    Kind::Quote(_) | Kind::Period | Kind::Semicolon | Kind::Colon
-                )
+            && (s + 1..e).all(|k| match self.kind(k) {
+                Kind::Quote(_) => self.scare_quote(k, s).is_some(),
+                Kind::Period | Kind::Semicolon | Kind::Colon => false,
+                _ => true,
             })
     }
 
@@ -1220,7 +1244,7 @@ impl<'a> Ctx<'a> {
                 Kind::Semicolon | Kind::Colon | Kind::Period | Kind::Question | Kind::Exclaim => {
                     return None;
                 }
-                Kind::Quote(_) => return None,
+                Kind::Quote(_) if self.scare_quote(c, floor).is_none() => return None,
                 _ => {}
             }
             if close - c > 20 {

@@ -2194,3 +2194,29 @@ fn quotes_contain_their_tokens_only() {
         [false, false, true, true, true, true, false, false, false]
     );
 }
+
+#[test]
+fn a_scare_quote_inside_the_subject_clause_does_not_end_it() {
+    for text in [
+        "Humphrey, who called Trump a “sociopath,” said the effort needs an alternative.",
+        "Humphrey, who called Trump a “sociopath”, said the effort needs an alternative.",
+    ] {
+        let all = found(text);
+        let said = all.iter().find(|a| a.2 == "said").expect(text);
+        assert!(
+            said.1.starts_with("Humphrey, who called"),
+            "{text}: {said:?}"
+        );
+        assert_eq!(said.3, ["the effort needs an alternative"], "{text}");
+    }
+    // A closing mark after a comma ends an opening clause: the subject starts after it.
+    let all = found(
+        "During an interview broadcast on Wednesday’s “MSNBC Live,” Marcel Lehel, the hacker \
+         known as “Guccifer,” stated that he had access.",
+    );
+    let stated = all
+        .iter()
+        .find(|a| a.2 == "stated")
+        .expect("stated is a cue");
+    assert_eq!(stated.1, "Marcel Lehel, the hacker known as “Guccifer,”");
+}
