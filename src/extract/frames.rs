@@ -226,6 +226,7 @@ impl Ctx<'_> {
                     && (self.reduced_relative(i, end)
                         || self.naming_participle(i, end)
                         || self.names_indefinite(i, vc.lemma)))
+                || self.participle_in_subject(si, i, end)
             {
                 return None;
             }
@@ -264,6 +265,27 @@ impl Ctx<'_> {
             return self.possessive(si, i);
         }
         None
+    }
+
+    /// "A news report published Wednesday said C": a past participle after a noun is
+    /// part of the subject when a finite cue verb further on takes that subject.
+    fn participle_in_subject(&self, si: usize, i: usize, end: usize) -> bool {
+        if i == 0 || !self.text(i).ends_with("ed") || !matches!(self.cat(i - 1), Cat::Noun) {
+            return false;
+        }
+        let floor = self.sentence_range(si).start;
+        let Some(k) = (i + 1..end.min(i + 10)).find(|&k| {
+            self.kind(k) != Kind::Word
+                || self.has(k, wf::COMP | wf::CUE_VERB | wf::AUX)
+                || self.cat(k) == Cat::Rel
+        }) else {
+            return false;
+        };
+        self.has(k, wf::CUE_VERB)
+            && self.cat(k) == Cat::Verb
+            && !self.text(k).ends_with("ing")
+            && !self.lower_is(k - 1, &["to"])
+            && self.subject_before(k, floor).is_some_and(|s| s.start < i)
     }
 
     /// Does a statement noun follow ("a statement", "a new report")?

@@ -2220,3 +2220,43 @@ fn a_scare_quote_inside_the_subject_clause_does_not_end_it() {
         .expect("stated is a cue");
     assert_eq!(stated.1, "Marcel Lehel, the hacker known as “Guccifer,”");
 }
+
+#[test]
+fn a_participle_after_the_subject_noun_is_part_of_the_subject() {
+    for (text, source, cue) in [
+        (
+            "A news report published Wednesday said Carter used a personal email.",
+            "A news report published Wednesday",
+            "said",
+        ),
+        (
+            "New polls released Sunday showed Clinton taking a lead.",
+            "New polls released Sunday",
+            "showed",
+        ),
+        (
+            "\"Its value is speculative,\" the order released Friday said.",
+            "the order released Friday",
+            "said",
+        ),
+    ] {
+        let all = found(text);
+        assert!(
+            all.iter().all(|a| a.2 != "published" && a.2 != "released"),
+            "{text}: {all:?}"
+        );
+        assert!(
+            all.iter().any(|a| a.1 == source && a.2 == cue),
+            "{text}: {all:?}"
+        );
+    }
+    // The verb after "to" or a relative pronoun has a subject of its own.
+    let all = found("Sanders aides declined to confirm the buys.");
+    assert!(all.iter().any(|a| a.2 == "declined to confirm"), "{all:?}");
+    let all = found("An article cited by her campaign quoted experts who have found no evidence.");
+    assert!(
+        all.iter()
+            .any(|a| a.2 == "quoted" && a.1 == "An article cited by her campaign"),
+        "{all:?}"
+    );
+}
