@@ -281,11 +281,26 @@ impl Ctx<'_> {
         }) else {
             return false;
         };
+        self.finite_cue_verb(k, end) && self.subject_before(k, floor).is_some_and(|s| s.start < i)
+    }
+
+    /// A finite cue verb at `k` that heads a clause of its own ("said", "warns"), not
+    /// a verb after "to", an auxiliary ("was widely condemned") or a pronoun ("anything
+    /// he says").
+    fn finite_cue_verb(&self, k: usize, end: usize) -> bool {
         self.has(k, wf::CUE_VERB)
             && self.cat(k) == Cat::Verb
-            && !self.text(k).ends_with("ing")
+            && k >= 2
             && !self.lower_is(k - 1, &["to"])
-            && self.subject_before(k, floor).is_some_and(|s| s.start < i)
+            && self.cat(k - 1) != Cat::Pron
+            && !self.has(k - 1, wf::AUX)
+            && !self.has(k - 2, wf::AUX)
+            && self
+                .pack
+                .cues
+                .verbs
+                .at(&self.p.tokens, k, end)
+                .is_some_and(|(_, vc)| vc.form == Form::Finite)
     }
 
     /// Does a statement noun follow ("a statement", "a new report")?
@@ -886,7 +901,7 @@ impl Ctx<'_> {
             && self.lower_is(g_subject - 1, &["which", "that", "who"])
             && let Some(a) = self.relative(si, &cue)
         {
-            return Some(a);
+            return a;
         }
 
         // ", noting that C": a participle takes the main clause's subject.
@@ -1817,7 +1832,10 @@ impl Ctx<'_> {
                 break;
             }
             let c = self.cat(k);
-            if c == Cat::Time || c == Cat::Adverb || self.has(k, wf::TIME) {
+            // ("said Monday's decision was wrong": the day owns the subject.)
+            if (c == Cat::Time || c == Cat::Adverb || self.has(k, wf::TIME))
+                && !(k + 1 < end && self.cat(k + 1) == Cat::Poss)
+            {
                 k += 1;
                 continue;
             }
@@ -2108,7 +2126,10 @@ impl Ctx<'_> {
     }
 
     /// "a statement which emphasised that C": the statement's issuer speaks.
-    fn relative(&self, si: usize, cue: &Cue) -> Option<Attribution> {
+    /// `None` when the clause has no antecedent that can speak (another reading may
+    /// fit); `Some(None)` when it has one but says nothing before the main clause's
+    /// verb ("a governor who argued with her, said C").
+    fn relative(&self, si: usize, cue: &Cue) -> Option<Option<Attribution>> {
         let floor = self.sentence_range(si).start;
         // `a statement which “suggested ...`: step over a quote mark.
         let rel = if self.p.tokens[cue.start - 1].is_quote() {
@@ -2170,9 +2191,30 @@ impl Ctx<'_> {
             };
             right.truncate(1);
         }
+        // "others who want to ban abortion said C": the relative clause ends where the
+        // main clause's verb takes the antecedent as its subject.
+        if let Some(first) = right.first_mut()
+            && let Some(k) = (first.start..first.end).find(|&k| {
+                self.finite_cue_verb(k, first.end)
+                    && self
+                        .subject_before(k, floor)
+                        .is_some_and(|s| s.start <= antecedent.start)
+            })
+        {
+            let mut end = k;
+            while end > first.start && matches!(self.kind(end - 1), Kind::Comma | Kind::Dash) {
+                end -= 1;
+            }
+            first.end = end;
+            right.truncate(1);
+            right.retain(|r| r.start < r.end);
+            if right.is_empty() {
+                return Some(None);
+            }
+        }
         let mut a = self.make(si, cue, Some(source), right, Pattern::Relative)?;
         a.relative = Some(rel);
-        Some(a)
+        Some(Some(a))
     }
 
     /// ", noting that C": the source is the subject of the sentence's main clause.

@@ -2260,3 +2260,44 @@ fn a_participle_after_the_subject_noun_is_part_of_the_subject() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_in_the_subject_ends_at_the_main_verb() {
+    let all =
+        found("Hawkins and others who want to ban abortion said Monday's decision was wrong.");
+    let want = all.iter().find(|a| a.2 == "want").expect("want is a cue");
+    assert_eq!(want.3, ["to ban abortion"]);
+    let said = all.iter().find(|a| a.2 == "said").expect("said is a cue");
+    assert_eq!(
+        (said.1.as_str(), said.3.clone()),
+        (
+            "Hawkins and others who want to ban abortion",
+            vec!["Monday's decision was wrong".to_string()]
+        )
+    );
+    // Nothing said before the main verb: no attribution for the relative clause.
+    let all = found(
+        "Laurence Meyer, a former Fed governor who argued with Ms. Brainard at the conference, \
+         said in an interview that Congress had instructed the Fed.",
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].2, "said");
+    assert_eq!(all[0].3, ["Congress had instructed the Fed"]);
+    // A verb with a subject of its own, after an auxiliary or in base form goes on.
+    for (text, cue, content) in [
+        (
+            "They are people who will believe anything he says.",
+            "will believe",
+            "anything he says",
+        ),
+        (
+            "They are voters who concluded Obama would get the economy back on track.",
+            "concluded",
+            "Obama would get the economy back on track",
+        ),
+    ] {
+        let all = found(text);
+        let a = all.iter().find(|a| a.2 == cue).expect(text);
+        assert_eq!(a.3, [content], "{text}");
+    }
+}
