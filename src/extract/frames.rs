@@ -1301,7 +1301,8 @@ impl Ctx<'_> {
         let q = r.start + self.quantity_hedge(r.start, r.end);
         if (self.quantifier(q)
             || q + 2 <= r.end && self.quantifier(q + 1)
-            || r.len() == 1 && self.count_subject(q))
+            || r.len() == 1 && self.count_subject(q)
+            || self.ratio(q, r.end))
             && self.np_valid(r.start, r.end)
         {
             return true;

@@ -388,6 +388,14 @@ impl<'a> Ctx<'a> {
         matches!(c, Cat::Name | Cat::Noun | Cat::Num)
     }
 
+    /// "4 in 10", "six in 10 voters": a ratio at `s` stands for its noun.
+    pub(super) fn ratio(&self, s: usize, e: usize) -> bool {
+        e >= s + 3
+            && (self.kind(s) == Kind::Number || self.quantifier(s))
+            && self.lower_is(s + 1, &["in"])
+            && (self.kind(s + 2) == Kind::Number || self.lower_is(s + 2, &["ten"]))
+    }
+
     /// Do tokens `s..e` form a noun phrase that can be a source?
     pub fn np_valid(&self, s: usize, e: usize) -> bool {
         if s >= e || e - s > 40 {
@@ -435,6 +443,9 @@ impl<'a> Ctx<'a> {
         }
         if e == s + 1 && self.count_subject(s) {
             return true;
+        }
+        if self.ratio(s, e) {
+            return e == s + 3 || self.np_valid(s + 3, e);
         }
         // "Many said", "some of them", "six in 10": a quantifier stands for its noun.
         if self.quantifier(s) && (e == s + 1 || self.cat(s + 1) == Cat::Prep && e > s + 2) {

@@ -2301,3 +2301,28 @@ fn a_relative_clause_in_the_subject_ends_at_the_main_verb() {
         assert_eq!(a.3, [content], "{text}");
     }
 }
+
+#[test]
+fn a_poll_ratio_is_a_source() {
+    for (text, source) in [
+        ("4 in 10 said Trump would be best.", "4 in 10"),
+        (
+            "More than 6 in 10 said Trump would be best.",
+            "More than 6 in 10",
+        ),
+        (
+            "Six in 10 voters said Trump would be best.",
+            "Six in 10 voters",
+        ),
+    ] {
+        let (_, s, c, content) = one(text);
+        assert_eq!((s.as_str(), c.as_str()), (source, "said"), "{text}");
+        assert_eq!(content, ["Trump would be best"], "{text}");
+    }
+    // A second poll finding after ", and" is a sibling, not part of the first.
+    let all =
+        found("Voters said they were worried, and more than 4 in 10 said Trump would be best.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].3, ["they were worried"]);
+    assert_eq!(all[1].1, "more than 4 in 10");
+}
