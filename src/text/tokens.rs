@@ -728,8 +728,8 @@ fn abbreviation_period(
     }
 }
 
-/// The common word, scanned in one pass: ASCII letters (then letters, digits and
-/// underscores) ended by the text's end, by an ASCII character other than a period or
+/// The common word, scanned in one pass: an ASCII letter, then letters, digits and
+/// underscores, ended by the text's end, by an ASCII character other than a period or
 /// an apostrophe, or by a period that no letter follows; none of which `scan_word`
 /// would take into the word, but for an abbreviation's period. Pushes its token and
 /// returns the index after it; `None` leaves the word to `scan_word`'s general path.
@@ -744,9 +744,7 @@ fn plain_ascii_word(
     scratch: &mut String,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
-    if !bytes[start].is_ascii_alphabetic() {
-        return None;
-    }
+    debug_assert!(bytes[start].is_ascii_alphabetic());
     let (mut caps, mut lowers) = (0usize, false);
     let mut i = start;
     loop {
