@@ -2326,3 +2326,26 @@ fn a_poll_ratio_is_a_source() {
     assert_eq!(all[0].3, ["they were worried"]);
     assert_eq!(all[1].1, "more than 4 in 10");
 }
+
+#[test]
+fn adjectives_of_stance_are_cues_with_their_verb_group() {
+    for (text, cue, content) in [
+        (
+            "Cruz has been critical of the deal.",
+            "has been critical of",
+            "the deal",
+        ),
+        (
+            "She was especially supportive of the bill.",
+            "was especially supportive of",
+            "the bill",
+        ),
+    ] {
+        let (_, _, c, found_content) = one(text);
+        assert_eq!(
+            (c.as_str(), found_content),
+            (cue, vec![content.to_string()]),
+            "{text}"
+        );
+    }
+}
