@@ -2340,6 +2340,16 @@ fn adjectives_of_stance_are_cues_with_their_verb_group() {
             "was especially supportive of",
             "the bill",
         ),
+        (
+            "Democratic leaders are wary of steering left.",
+            "are wary of",
+            "steering left",
+        ),
+        (
+            "Mr. Hurt is eager to get the book out.",
+            "is eager to",
+            "get the book out",
+        ),
     ] {
         let (_, _, c, found_content) = one(text);
         assert_eq!(
