@@ -2359,3 +2359,13 @@ fn adjectives_of_stance_are_cues_with_their_verb_group() {
         );
     }
 }
+
+#[test]
+fn considering_and_realizing_are_cues() {
+    let (_, s, c, content) = one("Many voters consider him a threat to democracy.");
+    assert_eq!((s.as_str(), c.as_str()), ("Many voters", "consider"));
+    assert_eq!(content, ["him a threat to democracy"]);
+    let (_, s, c, content) = one("He realized that the campaign was over.");
+    assert_eq!((s.as_str(), c.as_str()), ("He", "realized"));
+    assert_eq!(content, ["the campaign was over"]);
+}
