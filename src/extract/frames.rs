@@ -286,11 +286,12 @@ impl Ctx<'_> {
 
     /// A finite cue verb at `k` that heads a clause of its own ("said", "warns"), not
     /// a verb after "to", an auxiliary ("was widely condemned") or a pronoun ("anything
-    /// he says").
+    /// he says"), nor a headline's passive ("leader believed killed").
     fn finite_cue_verb(&self, k: usize, end: usize) -> bool {
         self.has(k, wf::CUE_VERB)
             && self.cat(k) == Cat::Verb
             && k >= 2
+            && !(k + 1 < end && self.cat(k + 1) == Cat::Verb && self.text(k + 1).ends_with("ed"))
             && !self.lower_is(k - 1, &["to"])
             && self.cat(k - 1) != Cat::Pron
             && !self.has(k - 1, wf::AUX)
