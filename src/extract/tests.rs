@@ -2283,9 +2283,9 @@ fn a_relative_clause_in_the_subject_ends_at_the_main_verb() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(all[0].2, "said");
     assert_eq!(all[0].3, ["Congress had instructed the Fed"]);
-    // A headline's passive is no main verb: the relative clause runs on.
+    // A headline's passive is no main verb: the relative clause runs on (read as a
+    // main verb, an Emergent headline became the outlet stating the killing).
     let all = found("Leader who ordered mall massacre believed killed in drone attack");
-    // (Emergent: this headline was read as the outlet stating the killing.)
     assert!(all.iter().all(|a| a.2 != "believed"), "{all:?}");
     // A verb with a subject of its own, after an auxiliary or in base form goes on.
     for (text, cue, content) in [
