@@ -270,7 +270,7 @@ impl Ctx<'_> {
     /// "A news report published Wednesday said C": a past participle after a noun is
     /// part of the subject when a finite cue verb further on takes that subject.
     fn participle_in_subject(&self, si: usize, i: usize, end: usize) -> bool {
-        if i == 0 || !self.text(i).ends_with("ed") || !matches!(self.cat(i - 1), Cat::Noun) {
+        if i == 0 || self.cat(i - 1) != Cat::Noun || !self.text(i).ends_with("ed") {
             return false;
         }
         let floor = self.sentence_range(si).start;

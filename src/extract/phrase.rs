@@ -389,6 +389,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// "4 in 10", "six in 10 voters": a ratio at `s` stands for its noun.
+    #[inline]
     pub(super) fn ratio(&self, s: usize, e: usize) -> bool {
         e >= s + 3
             && (self.kind(s) == Kind::Number || self.quantifier(s))
@@ -944,25 +945,30 @@ impl<'a> Ctx<'a> {
         {
             start = self.quotes.spans[q].open.max(floor);
         }
-        // ("Jackson, Miss., said": an abbreviation's period before a comma goes on.)
-        while start > floor
-            && (self.scare_quote(start - 1, floor).is_some()
-                || !matches!(
-                    self.kind(start - 1),
-                    Kind::Semicolon
-                        | Kind::Colon
-                        | Kind::Dash
-                        | Kind::Quote(_)
-                        | Kind::Period
-                        | Kind::Question
-                        | Kind::Exclaim
-                        | Kind::OpenParen
-                )
-                || (self.kind(start - 1) == Kind::Period && self.kind(start) == Kind::Comma))
-        {
+        while start > floor {
             // `Humphrey, who called Trump a “sociopath,” said`: over a short quote
             // inside the clause.
-            if let Some(open) = self.scare_quote(start - 1, floor) {
+            let prev = self.kind(start - 1);
+            let scare = match prev {
+                Kind::Quote(_) => self.scare_quote(start - 1, floor),
+                _ => None,
+            };
+            // ("Jackson, Miss., said": an abbreviation's period before a comma goes on.)
+            let ends = matches!(
+                prev,
+                Kind::Semicolon
+                    | Kind::Colon
+                    | Kind::Dash
+                    | Kind::Quote(_)
+                    | Kind::Period
+                    | Kind::Question
+                    | Kind::Exclaim
+                    | Kind::OpenParen
+            ) && !(prev == Kind::Period && self.kind(start) == Kind::Comma);
+            if scare.is_none() && ends {
+                break;
+            }
+            if let Some(open) = scare {
                 start = open + 1;
             }
             // "Rep. Sander M. Levin (Mich.), a superdelegate, said": over a bracketed note.
