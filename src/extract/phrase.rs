@@ -979,15 +979,6 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             start -= 1;
-            // "the co-author of “Going Viral,” said": over a title in quotes.
-            if start > floor
-                && let Some(q) = self.quotes.closing_at(start)
-                && let open = self.quotes.spans[q].open
-                && open > floor
-                && self.programme_end(open) == Some(start + 1)
-            {
-                start = open;
-            }
             if close - start > 60 {
                 return None;
             }
