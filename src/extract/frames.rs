@@ -812,10 +812,13 @@ impl Ctx<'_> {
             return false;
         }
         let words = r.clone().filter(|&k| self.kind(k) == Kind::Word).count();
+        // ("In a federal court in Richmond, Va.,": the state's comma.)
+        let end = r.end;
         words <= 6
-            || r.into_iter().all(|k| {
-                !matches!(self.kind(k), Kind::Comma | Kind::Quote(_))
-                    && (self.cat(k) != Cat::Verb || self.p.tokens[k].is_cap())
+            || r.into_iter().all(|k| match self.kind(k) {
+                Kind::Comma => self.place_note(k + 1, end),
+                Kind::Quote(_) => false,
+                _ => self.cat(k) != Cat::Verb || self.p.tokens[k].is_cap(),
             })
     }
 
@@ -1177,9 +1180,10 @@ impl Ctx<'_> {
         };
         if left_ok && inverts() {
             let end = self.content_end(si);
-            let source = self
-                .source_after(after, end)
-                .filter(|s| self.source_like(s.clone()))?;
+            // (`X, a professor, called it “C”`: "it" and "you" are objects here.)
+            let source = self.source_after(after, end).filter(|s| {
+                self.source_like(s.clone()) && !self.lower_is(s.start, &["it", "you"])
+            })?;
             // "C, said X": the source closes the clause ("..., said the block grants
             // should ..." is no such frame), or an adjunct or a subordinate clause
             // follows it ("said Dan Golvach when asked about Graham").
@@ -1644,8 +1648,9 @@ impl Ctx<'_> {
     /// no other clause before it ("Asked whether C, X said", "Although C, X said")?
     fn opening_clause(&self, si: usize, k: usize) -> bool {
         // (A quotation that opens "When ..." is what was said.)
+        // (Nor does a sentence inside a quotation opened earlier.)
         let s = self.sentence_range(si).start;
-        if s >= k || self.p.tokens[s].is_quote() {
+        if s >= k || self.p.tokens[s].is_quote() || self.quotes.containing(s).is_some() {
             return false;
         }
         let w = self.text(s).to_ascii_lowercase();
@@ -1662,7 +1667,8 @@ impl Ctx<'_> {
                 "whereas",
             ],
         ) || (cap && w.ends_with("ed"))
-            || (cap && w.ends_with("ing") && !gerund_subject);
+            // ("During", "Following": prepositions, not participles.)
+        || (cap && w.ends_with("ing") && !gerund_subject && self.cat(s) != Cat::Prep);
         opens && (s..k).all(|j| self.kind(j) != Kind::Comma || self.quotes.containing(j).is_some())
     }
 
@@ -2362,6 +2368,15 @@ impl Ctx<'_> {
             && let Some(c) =
                 (start + 1..limit.min(start + 20)).find(|&k| self.kind(k) == Kind::Comma)
         {
+            start = c + 1;
+        } else if start < limit
+            && self.lower_is(start, SUBORDINATORS)
+            && let Some(c) = (start + 1..limit)
+                .rev()
+                .find(|&k| self.kind(k) == Kind::Comma)
+        {
+            // ("When asked whom she supported, Ms. Sherry smiled and said C": a
+            // subordinate clause, which may hold commas of its own, ends at the last.)
             start = c + 1;
         }
         let mut best = None;

@@ -996,6 +996,12 @@ impl<'a> Ctx<'a> {
         let mut idx = 0;
         loop {
             let c = commas[idx];
+            // ("In a court in Alexandria, Va., Lazar said": the state ends the adjunct.)
+            if idx >= 1 && self.place_note(head_start, c) && idx + 1 < commas.len() {
+                head_start = c + 1;
+                idx += 1;
+                continue;
+            }
             if self.np_valid(head_start, c) {
                 break;
             }
@@ -1025,14 +1031,12 @@ impl<'a> Ctx<'a> {
                 end = g;
                 break;
             }
-            // "from Jackson, Miss., attending": a one-word state after a place.
             let np = self.np_valid(a, b)
                 || self.party_note(a, b)
                 || self.relative_appositive(a, b)
+                || self.np_with_relative(a, b)
                 || (b == a + 1 && self.kind(a) == Kind::Number)
-                || ((b == a + 1 || (b == a + 2 && self.kind(a + 1) == Kind::Period))
-                    && self.p.tokens[a].is_cap()
-                    && self.cat(a - 2) == Cat::Name)
+                || self.place_note(a, b)
                 || (self.lower_is(a, &["and", "or"]) && self.np_valid(a + 1, b))
                 // "Several fact checkers, including The Washington Post, have said"
                 || (self.lower_is(a, &["including"]) && self.np_valid(a + 1, b));
@@ -1228,10 +1232,26 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// "from Jackson, Miss., attending": a one-word state between commas after a place.
+    pub(super) fn place_note(&self, a: usize, b: usize) -> bool {
+        a >= 2
+            && (b == a + 1 || (b == a + 2 && self.kind(a + 1) == Kind::Period))
+            && self.p.tokens[a].is_cap()
+            && self.cat(a - 2) == Cat::Name
+    }
+
+    /// "an education professor at Harvard who previously worked for Sen. Alexander": a
+    /// noun phrase with a relative clause running to `e`.
+    fn np_with_relative(&self, s: usize, e: usize) -> bool {
+        (s + 1..e)
+            .find(|&k| self.cat(k) == Cat::Rel && self.lower_is(k, &["who", "whom", "whose"]))
+            .is_some_and(|k| self.np_valid(s, k) && self.relative_appositive(k, e))
+    }
+
     /// ", who has endorsed Clinton," : a relative clause set off by commas.
     pub fn relative_appositive(&self, s: usize, e: usize) -> bool {
         s < e
-            && e - s <= 25
+            && e - s <= 40
             && self.lower_is(s, &["who", "whom", "which", "whose"])
             && (s + 1..e).all(|k| match self.kind(k) {
                 Kind::Quote(_) => self.scare_quote(k, s).is_some(),

@@ -2373,3 +2373,83 @@ fn considering_and_realizing_are_cues() {
     assert_eq!((s.as_str(), c.as_str()), ("He", "realized"));
     assert_eq!(content, ["the campaign was over"]);
 }
+
+#[test]
+fn quote_sentence_opening_with_a_preposition_is_no_opening_clause() {
+    // "During" ends in "-ing" but opens no participle clause, and a sentence inside
+    // a quotation opened earlier opens none either.
+    let (p, s, c, content) =
+        one("“We reached a deal. During the talks, I want calm,” Okafor said.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "Okafor", "said")
+    );
+    assert_eq!(
+        content,
+        ["“We reached a deal. During the talks, I want calm,”"]
+    );
+}
+
+#[test]
+fn plural_possessive_inside_a_relative_clause_of_the_subject() {
+    let (_, s, c, content) = one(
+        "Lee, whose training was paid for because he joined the Reserve Officers’ Training Corps, said the program works.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        (
+            "Lee, whose training was paid for because he joined the Reserve Officers’ Training Corps,",
+            "said"
+        )
+    );
+    assert_eq!(content, ["the program works"]);
+}
+
+#[test]
+fn opening_subordinate_clause_before_a_coordinated_cue() {
+    let all = found("When asked whom she backed, Ms. Reyes smiled and said, “I am waiting.”");
+    assert!(
+        all.iter().any(|(p, s, c, q)| *p == Pattern::Coordinated
+            && s == "Ms. Reyes"
+            && c == "said"
+            && q == &["“I am waiting.”"]),
+        "{all:?}"
+    );
+    // The clause ends at its last comma, not at an appositive's.
+    let all = found(
+        "When Tom Hale, the mayor, was asked about the vote, he laughed and said, “We will see.”",
+    );
+    assert!(
+        all.iter()
+            .any(|(p, s, c, _)| *p == Pattern::Coordinated && s == "he" && c == "said"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn appositive_with_a_relative_clause_then_an_object_pronoun() {
+    // "it" after the cue is its object, not an inverted source.
+    let (p, s, c, content) = one(
+        "Ana Ruiz, a lawyer at the firm who once worked for Sen. Jo Smith (D-Ore.), one of the bill's authors, called it “a breakthrough.”",
+    );
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::SourceCue,
+            "Ana Ruiz, a lawyer at the firm who once worked for Sen. Jo Smith (D-Ore.), one of the bill's authors,",
+            "called"
+        )
+    );
+    assert_eq!(content, ["it “a breakthrough.”"]);
+}
+
+#[test]
+fn state_after_an_opening_adjunct_is_no_subject() {
+    // "Va." is an abbreviation that ends no sentence, and it closes the adjunct.
+    let (_, s, c, content) =
+        one("In a federal court in Richmond, Va., Ortiz, in a gray suit, said the deal was fair.");
+    assert_eq!((s.as_str(), c.as_str()), ("Ortiz", "said"));
+    assert_eq!(content, ["the deal was fair"]);
+    // Nor is the adjunct what was said.
+    assert!(found("In a federal court in Richmond, Va., Ortiz said little.").is_empty());
+}

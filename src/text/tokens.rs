@@ -262,6 +262,8 @@ pub fn tokenize(
     let mut scratch = String::new();
     // Has a character that Markdown uses for emphasis or links started a token?
     let mut marks = false;
+    // Is a single quote open in this paragraph? (Then `s’ Word` may close it.)
+    let mut single_open = false;
 
     let push = |out: &mut Vec<Token>,
                 start: usize,
@@ -300,6 +302,7 @@ pub fn tokenize(
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
+                single_open = false;
                 pending |= flag::LINE_BEFORE;
                 if newlines >= 2 {
                     pending |= flag::BLANK_BEFORE;
@@ -364,7 +367,9 @@ pub fn tokenize(
             i += len;
             continue;
         }
-        // "the dockworkers' union": a plural possessive, not a closing quote.
+        // "the dockworkers' union", "the Reserve Officers’ Training Corps": a plural
+        // possessive, not a closing quote (before a capital only when no single quote
+        // is open: "the ‘Deplorables’ Remark").
         if (c == '\'' || c == '\u{2019}')
             && i > 0
             && bytes[i - 1] == b's'
@@ -372,7 +377,7 @@ pub fn tokenize(
             && text[i + clen + 1..]
                 .chars()
                 .next()
-                .is_some_and(|d| d.is_lowercase())
+                .is_some_and(|d| d.is_lowercase() || !single_open && d.is_uppercase())
         {
             push(
                 &mut out,
@@ -387,6 +392,9 @@ pub fn tokenize(
         }
         if let Some((double, dir)) = quote_glyph(c) {
             let dir = quote_direction(text, i, i + clen, dir);
+            if !double {
+                single_open = dir == QuoteDir::Open;
+            }
             // A curly double mark typed the wrong way round (`problems here,\u{201C} said`)
             // goes by where it stands when that is plain.
             let dir = match quote_direction(text, i, i + clen, QuoteDir::Unknown) {
@@ -1044,6 +1052,21 @@ mod tests {
                 (true, QuoteDir::Open),
                 (true, QuoteDir::Close)
             ]
+        );
+    }
+
+    #[test]
+    fn plural_possessive_is_no_closing_quote_unless_a_single_quote_is_open() {
+        assert!(quote_marks("the Reserve Officers\u{2019} Training Corps").is_empty());
+        assert!(quote_marks("the dockworkers' union").is_empty());
+        assert_eq!(
+            quote_marks("Her \u{2018}Deplorables\u{2019} Remark"),
+            [(false, QuoteDir::Open), (false, QuoteDir::Close)]
+        );
+        // A paragraph break closes any single quote left open.
+        assert_eq!(
+            quote_marks("a \u{2018}word\n\nthe Officers\u{2019} Club"),
+            [(false, QuoteDir::Open)]
         );
     }
 
