@@ -795,8 +795,13 @@ impl Ctx<'_> {
         if r.len() == 1 && self.lower_is(r.start, &["no", "yes"]) {
             return true;
         }
-        // "it would not", "she could": a subject and an auxiliary make a clause.
-        if r.len() >= 2 && self.is_subject_pronoun(r.start) && self.cat(r.start + 1) == Cat::Verb {
+        // "it would not", "she could", "this is about me": a subject and an auxiliary
+        // make a clause.
+        if r.len() >= 2
+            && (self.is_subject_pronoun(r.start)
+                || self.lower_is(r.start, &["this", "that", "these", "those"]))
+            && self.cat(r.start + 1) == Cat::Verb
+        {
             return true;
         }
         r.into_iter().any(|k| {

@@ -408,10 +408,10 @@ impl<'a> Ctx<'a> {
                 || (e == s + 2
                     && self
                         .lower_is(s + 1, &["himself", "herself", "themselves", "too", "alone"]))
-                // "he and Mr. Allen said"
+                // "he and Mr. Allen said", "she and her aides said"
                 || (e > s + 2
                     && self.lower_is(s + 1, &["and"])
-                    && self.cat(s + 2) == Cat::Name
+                    && self.cat(s + 2) != Cat::Verb
                     && self.np_valid(s + 2, e));
         }
         let hedge = self.quantity_hedge(s, e);
@@ -926,7 +926,42 @@ impl<'a> Ctx<'a> {
         }) {
             return Some(k + 1..g);
         }
-        Some(s..g)
+        Some(self.name_list_start(s, g)..g)
+    }
+
+    /// Where a list of names that ends in the subject `s..g` starts: "John Leguizamo,
+    /// Zoe Saldana and many more Latinos said", "Mr. Obama, Mrs. Clinton, and other
+    /// Democrats said". Each earlier item is a capitalised name.
+    fn name_list_start(&self, s: usize, g: usize) -> usize {
+        let oxford =
+            s >= 2 && self.lower_is(s - 1, &["and", "or"]) && self.kind(s - 2) == Kind::Comma;
+        let inner = (s + 1..g).any(|j| self.lower_is(j, &["and", "or"]));
+        if !(oxford || inner && s >= 1 && self.kind(s - 1) == Kind::Comma) {
+            return s;
+        }
+        let mut c = if oxford { s - 1 } else { s };
+        let mut first = s;
+        while c >= 2 && self.kind(c - 1) == Kind::Comma {
+            let end = c - 1;
+            let mut start = end;
+            while start > 0 && self.kind(start - 1) == Kind::Word && end - start < 5 {
+                start -= 1;
+            }
+            // (A whole name, not the end of a longer phrase or a state: "San Diego,
+            // Calif., and many candidates".)
+            let name = start < end
+                && (start == 0 || self.kind(start - 1) != Kind::Word)
+                && self.cat(end - 1) == Cat::Name
+                && !self.text(end - 1).ends_with('.')
+                && (start..end).all(|k| self.p.tokens[k].is_cap() || self.lower_is(k, &["of"]))
+                && self.np_valid(start, end);
+            if !name {
+                break;
+            }
+            c = start;
+            first = start;
+        }
+        first
     }
 
     /// A clause-initial subject set off by commas from the cue: "Sandra Inman, a Cruz

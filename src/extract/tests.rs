@@ -2453,3 +2453,47 @@ fn state_after_an_opening_adjunct_is_no_subject() {
     // Nor is the adjunct what was said.
     assert!(found("In a federal court in Richmond, Va., Ortiz said little.").is_empty());
 }
+
+#[test]
+fn demonstrative_and_verb_make_a_clause() {
+    let (p, s, c, content) = one("This is about me, Obama said.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "Obama", "said")
+    );
+    assert_eq!(content, ["This is about me"]);
+}
+
+#[test]
+fn coordinated_subjects_and_name_lists() {
+    for (text, source) in [
+        (
+            "She and her aides said the plan was dead.",
+            "She and her aides",
+        ),
+        (
+            "Ana Ruiz, Tom Hale, Jo Smith and other mayors said the plan was dead.",
+            "Ana Ruiz, Tom Hale, Jo Smith and other mayors",
+        ),
+        (
+            "President Ruiz, Mayor Hale, and other officials said the plan was dead.",
+            "President Ruiz, Mayor Hale, and other officials",
+        ),
+        // Not over an opening adjunct, nor over a state after a place.
+        (
+            "In Iowa, Smith and Jones said the plan was dead.",
+            "Smith and Jones",
+        ),
+        (
+            "Voters in Eugene, Ore., and many candidates said the plan was dead.",
+            "many candidates",
+        ),
+    ] {
+        let (_, s, _, content) = one(text);
+        assert_eq!(
+            (s.as_str(), content),
+            (source, vec!["the plan was dead".to_string()]),
+            "{text}"
+        );
+    }
+}
