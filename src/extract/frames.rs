@@ -493,6 +493,24 @@ impl Ctx<'_> {
             && (self.is_subject_pronoun(i - 1)
                 || self.lower_is(i - 1, &["who", "which", "to"])
                 || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
+        // `“C,” the editorial read.`, `“C,” read the email.`: right after a quote, or
+        // closing a sentence after a noun phrase that follows one.
+        let after_quote = |j: usize| {
+            j >= 2
+                && (self.is_close_quote(j - 1)
+                    || self.kind(j - 1) == Kind::Comma && self.is_close_quote(j - 2))
+        };
+        if after_quote(i)
+            || (e == end || e + 1 == end && self.kind(e) == Kind::Period) && {
+                let mut j = i;
+                while j > 0 && i - j < 8 && self.kind(j - 1) == Kind::Word {
+                    j -= 1;
+                }
+                j < i && after_quote(j) && self.np_valid(j, i)
+            }
+        {
+            return false;
+        }
         // "her own plans", "enough electoral votes": a modifier before it.
         if i > 0 && self.adjective(i - 1) {
             return true;

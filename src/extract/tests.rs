@@ -2497,3 +2497,21 @@ fn coordinated_subjects_and_name_lists() {
         );
     }
 }
+
+#[test]
+fn noun_like_cue_next_to_a_quote_is_a_verb() {
+    let (p, s, c, content) = one("“Come to Louisiana,” the editorial read.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "the editorial", "read")
+    );
+    assert_eq!(content, ["“Come to Louisiana,”"]);
+    let (p, s, c, _) = one("“We can only wonder,” states the letter.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::CueSource, "the letter", "states")
+    );
+    // Elsewhere the noun reading stands.
+    let all = found("“We will win,” he said about the swing states.");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
