@@ -344,7 +344,7 @@ mod tests {
 
     #[test]
     fn junk_lines_are_dropped_by_rule() {
-        let text = "Council approves lanes\n\nThe council voted on Monday.\n\nA rider on the road. Photo: City Council\n\nJane Doe\n\nShare this article\n\nLeave a Reply";
+        let text = "Council approves lanes\n\nThe council voted on Monday.\n\nA rider on the road. Photo: City Council\n\nJane Doe\n\nShare this article\n\nDo you back the mayor? Like the page:\n\nLeave a Reply";
         let p = read(Document::new("t", text), test_pack());
         let junk: Vec<&str> = p
             .paragraphs
@@ -357,6 +357,7 @@ mod tests {
                 "photo-credit",
                 "credit-name",
                 "share-prompt",
+                "like-prompt",
                 "comment-form"
             ]
         );
