@@ -1670,8 +1670,8 @@ impl Ctx<'_> {
     /// Does the sentence open with a participle or time clause that ends at `k`, with
     /// no other clause before it ("Asked whether C, X said", "Although C, X said")?
     fn opening_clause(&self, si: usize, k: usize) -> bool {
-        // (A quotation that opens "When ..." is what was said.)
-        // (Nor does a sentence inside a quotation opened earlier.)
+        // (A quotation that opens "When ..." is what was said, and so is a sentence
+        // inside a quotation opened earlier.)
         let s = self.sentence_range(si).start;
         if s >= k || self.p.tokens[s].is_quote() || self.quotes.containing(s).is_some() {
             return false;
@@ -1679,10 +1679,14 @@ impl Ctx<'_> {
         let w = self.text(s).to_ascii_lowercase();
         let cap = self.p.tokens[s].is_cap();
         // ("Seeing his brother suffer led him to C, he said": a gerund with a verb of
-        // its own is the subject of what was said.)
-        let gerund_subject = (s + 1..k).any(|j| {
-            self.has(j, wf::AUX) || self.cat(j) == Cat::Verb && self.text(j).ends_with("ed")
-        });
+        // its own is the subject of what was said. "During", "Following" are
+        // prepositions, not participles.)
+        let participle = cap
+            && w.ends_with("ing")
+            && self.cat(s) != Cat::Prep
+            && !(s + 1..k).any(|j| {
+                self.has(j, wf::AUX) || self.cat(j) == Cat::Verb && self.text(j).ends_with("ed")
+            });
         let opens = self.lower_is(
             s,
             &[
@@ -1690,8 +1694,7 @@ impl Ctx<'_> {
                 "whereas",
             ],
         ) || (cap && w.ends_with("ed"))
-            // ("During", "Following": prepositions, not participles.)
-        || (cap && w.ends_with("ing") && !gerund_subject && self.cat(s) != Cat::Prep);
+            || participle;
         opens && (s..k).all(|j| self.kind(j) != Kind::Comma || self.quotes.containing(j).is_some())
     }
 

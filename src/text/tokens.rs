@@ -262,7 +262,7 @@ pub fn tokenize(
     let mut scratch = String::new();
     // Has a character that Markdown uses for emphasis or links started a token?
     let mut marks = false;
-    // Is a single quote open in this paragraph? (Then `s’ Word` may close it.)
+    // Is a single quote open on this line? (Then `s’ Word` may close it.)
     let mut single_open = false;
 
     let push = |out: &mut Vec<Token>,
