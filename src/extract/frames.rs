@@ -241,7 +241,7 @@ impl Ctx<'_> {
             }
             if self.used_as_noun(i) {
                 // "the company's claim that ...": a statement noun, not a verb.
-                return if self.has(i, wf::CUE_NOUN) && i > 0 && self.cat(i - 1) == Cat::Poss {
+                return if self.has(i, wf::CUE_NOUN) && self.owned(i) {
                     self.possessive(si, i)
                 } else {
                     None
@@ -261,7 +261,7 @@ impl Ctx<'_> {
         if let Some((n, _)) = pack.cues.light_verbs.at(toks, i, end) {
             return self.light_verb(si, i, i + n);
         }
-        if self.has(i, wf::CUE_NOUN) && i > 0 && self.cat(i - 1) == Cat::Poss {
+        if self.has(i, wf::CUE_NOUN) && self.owned(i) {
             return self.possessive(si, i);
         }
         None
@@ -2137,6 +2137,13 @@ impl Ctx<'_> {
     }
 
     /// "X's announcement that C".
+    /// Does an owner come right before the noun at `i`: "the company's", "his"?
+    fn owned(&self, i: usize) -> bool {
+        i > 0
+            && (self.cat(i - 1) == Cat::Poss
+                || self.lower_is(i - 1, &["his", "her", "their", "its"]))
+    }
+
     fn possessive(&self, si: usize, noun: usize) -> Option<Attribution> {
         let cend = self.content_end(si);
         if noun + 1 >= cend || !self.lower_is(noun + 1, &["that"]) {
@@ -2144,7 +2151,11 @@ impl Ctx<'_> {
         }
         let floor = self.sentence_range(si).start;
         let poss = noun - 1;
-        let source = self.possessor_before(poss, floor)?;
+        let source = if self.cat(poss) == Cat::Poss {
+            self.possessor_before(poss, floor)?
+        } else {
+            poss..noun
+        };
         let stance = *self.pack.cues.nouns.get(&self.p.tokens[noun].word)?;
         let cue = Cue::plain(noun, noun + 1, stance, self.noun_lemma(noun));
         let e = self.next_kind(noun + 2, cend, |x| {

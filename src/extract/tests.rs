@@ -2515,3 +2515,32 @@ fn noun_like_cue_next_to_a_quote_is_a_verb() {
     let all = found("“We will win,” he said about the swing states.");
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn possessive_pronoun_owns_a_statement_noun() {
+    for (text, source, cue) in [
+        (
+            "The vote followed his insistence that the budget would balance.",
+            "his",
+            "insistence",
+        ),
+        (
+            "Critics seized on her remark that the budget would balance.",
+            "her",
+            "remark",
+        ),
+        (
+            "The vote followed the council's contention that the budget would balance.",
+            "the council",
+            "contention",
+        ),
+    ] {
+        let (p, s, c, content) = one(text);
+        assert_eq!(
+            (p, s.as_str(), c.as_str()),
+            (Pattern::Possessive, source, cue),
+            "{text}"
+        );
+        assert_eq!(content, ["the budget would balance"], "{text}");
+    }
+}
