@@ -1172,13 +1172,18 @@ impl Ctx<'_> {
                     return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
                 }
             }
-            // `Said Comey, "The thought ... is very painful to us."`
+            // `Said Comey, "The thought ... is very painful to us."`, `Said Ellis: "C"`
             if let Some(source) = self
                 .source_after(cue.end, end)
-                .filter(|s| s.end < end && self.kind(s.end) == Kind::Comma)
+                .filter(|s| s.end < end && matches!(self.kind(s.end), Kind::Comma | Kind::Colon))
                 .filter(|s| self.source_like(s.clone()))
             {
-                let pieces = self.trailing_quote(si, source.end);
+                let pieces = match self.quotes.opening_at(source.end + 1) {
+                    Some(_) if self.kind(source.end) == Kind::Colon => {
+                        self.quote_pieces(source.end + 1)
+                    }
+                    _ => self.trailing_quote(si, source.end),
+                };
                 if !pieces.is_empty() {
                     return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
                 }

@@ -1279,15 +1279,19 @@ impl<'a> Ctx<'a> {
     /// noun phrase with a relative clause running to `e`.
     fn np_with_relative(&self, s: usize, e: usize) -> bool {
         (s + 1..e)
-            .find(|&k| self.cat(k) == Cat::Rel && self.lower_is(k, &["who", "whom", "whose"]))
-            .is_some_and(|k| self.np_valid(s, k) && self.relative_appositive(k, e))
+            .find(|&k| self.lower_is(k, &["who", "whom", "whose", "which", "that"]))
+            .is_some_and(|k| self.np_valid(s, k) && self.clause_to(k, e))
     }
 
     /// ", who has endorsed Clinton," : a relative clause set off by commas.
     pub fn relative_appositive(&self, s: usize, e: usize) -> bool {
+        self.lower_is(s, &["who", "whom", "which", "whose"]) && self.clause_to(s, e)
+    }
+
+    /// A clause from `s` to `e` that stays inside its sentence (a short quote aside).
+    fn clause_to(&self, s: usize, e: usize) -> bool {
         s < e
             && e - s <= 40
-            && self.lower_is(s, &["who", "whom", "which", "whose"])
             && (s + 1..e).all(|k| match self.kind(k) {
                 Kind::Quote(_) => self.scare_quote(k, s).is_some(),
                 Kind::Period | Kind::Semicolon | Kind::Colon => false,

@@ -2544,3 +2544,27 @@ fn possessive_pronoun_owns_a_statement_noun() {
         assert_eq!(content, ["the budget would balance"], "{text}");
     }
 }
+
+#[test]
+fn said_name_colon_quote() {
+    let (p, s, c, content) = one("Said Ortiz: “The deal is fair.”");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::CueSource, "Ortiz", "Said")
+    );
+    assert_eq!(content, ["“The deal is fair.”"]);
+}
+
+#[test]
+fn appositive_with_a_that_relative_clause() {
+    let (_, s, c, content) =
+        one("The Port Authority, the agency that runs the docks, said the strike would end.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        (
+            "The Port Authority, the agency that runs the docks,",
+            "said"
+        )
+    );
+    assert_eq!(content, ["the strike would end"]);
+}
