@@ -2141,7 +2141,6 @@ impl Ctx<'_> {
             .map_or(u32::MAX, |p| p as u32)
     }
 
-    /// "X's announcement that C".
     /// Does an owner come right before the noun at `i`: "the company's", "his"?
     fn owned(&self, i: usize) -> bool {
         i > 0
@@ -2149,6 +2148,7 @@ impl Ctx<'_> {
                 || self.lower_is(i - 1, &["his", "her", "their", "its"]))
     }
 
+    /// "X's announcement that C", "her remark that C": the owner is the source.
     fn possessive(&self, si: usize, noun: usize) -> Option<Attribution> {
         let cend = self.content_end(si);
         if noun + 1 >= cend || !self.lower_is(noun + 1, &["that"]) {
