@@ -262,8 +262,6 @@ pub fn tokenize(
     let mut scratch = String::new();
     // Has a character that Markdown uses for emphasis or links started a token?
     let mut marks = false;
-    // Is a single quote open on this line? (Then `s’ Word` may close it.)
-    let mut single_open = false;
 
     let push = |out: &mut Vec<Token>,
                 start: usize,
@@ -302,7 +300,6 @@ pub fn tokenize(
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
-                single_open = false;
                 pending |= flag::LINE_BEFORE;
                 if newlines >= 2 {
                     pending |= flag::BLANK_BEFORE;
@@ -367,18 +364,7 @@ pub fn tokenize(
             i += len;
             continue;
         }
-        // "the dockworkers' union", "the Reserve Officers’ Training Corps": a plural
-        // possessive, not a closing quote (before a capital only when no single quote
-        // is open: "the ‘Deplorables’ Remark").
-        if (c == '\'' || c == '\u{2019}')
-            && i > 0
-            && bytes[i - 1] == b's'
-            && text[i + clen..].starts_with(' ')
-            && text[i + clen + 1..]
-                .chars()
-                .next()
-                .is_some_and(|d| d.is_lowercase() || !single_open && d.is_uppercase())
-        {
+        if (c == '\'' || c == '\u{2019}') && plural_possessive(text, i, clen) {
             push(
                 &mut out,
                 start,
@@ -392,9 +378,6 @@ pub fn tokenize(
         }
         if let Some((double, dir)) = quote_glyph(c) {
             let dir = quote_direction(text, i, i + clen, dir);
-            if !double {
-                single_open = dir == QuoteDir::Open;
-            }
             // A curly double mark typed the wrong way round (`problems here,\u{201C} said`)
             // goes by where it stands when that is plain.
             let dir = match quote_direction(text, i, i + clen, QuoteDir::Unknown) {
@@ -503,6 +486,47 @@ fn glued_after(text: &str, i: usize) -> bool {
 }
 
 /// Decides the direction of a quote mark from its neighbours.
+/// Is the apostrophe at byte `i` (`clen` long) a plural possessive, not a closing
+/// quote: "the dockworkers' union", "the Reserve Officers’ Training Corps"? Before a
+/// capital only when no single quote is open ("the ‘Deplorables’ Remark"). Out of
+/// line, so that the tokenizer's loop stays small.
+#[inline(never)]
+fn plural_possessive(text: &str, i: usize, clen: usize) -> bool {
+    i > 0
+        && text.as_bytes()[i - 1] == b's'
+        && text[i + clen..].starts_with(' ')
+        && text[i + clen + 1..]
+            .chars()
+            .next()
+            .is_some_and(|d| d.is_lowercase() || d.is_uppercase() && !single_quote_open(text, i))
+}
+
+/// Is a single quote left open on the line before byte `i`? The last single mark
+/// that stands alone says so (not an apostrophe inside a word, nor half of a doubled
+/// ''). Looked for only at a plural possessive before a capital, which is rare.
+#[cold]
+#[inline(never)]
+fn single_quote_open(text: &str, i: usize) -> bool {
+    let line = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let mut open = false;
+    for (j, c) in text[line..i].char_indices() {
+        let j = line + j;
+        let Some((false, glyph)) = quote_glyph(c) else {
+            continue;
+        };
+        let end = j + c.len_utf8();
+        let before = text[..j].chars().next_back();
+        let after = text[end..].chars().next();
+        let inside =
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        let doubled = c == '\'' && (before == Some('\'') || after == Some('\''));
+        if !inside && !doubled {
+            open = quote_direction(text, j, end, glyph) == QuoteDir::Open;
+        }
+    }
+    open
+}
+
 fn quote_direction(text: &str, start: usize, end: usize, glyph: QuoteDir) -> QuoteDir {
     if glyph != QuoteDir::Unknown {
         return glyph;
