@@ -1500,10 +1500,14 @@ impl Ctx<'_> {
             if self.kind(j) != Kind::Comma {
                 return None;
             }
+            // (`"C," she said`: past a closed quote's mark; an unclosed quote "ends" at
+            // its paragraph's last token, which is no mark.)
             match self.quotes.containing(j) {
                 None => Some(j),
                 Some(q)
-                    if self.quotes.spans[q].close == j + 1 && self.quotes.spans[q].open >= k =>
+                    if self.quotes.spans[q].closed
+                        && self.quotes.spans[q].close == j + 1
+                        && self.quotes.spans[q].open >= k =>
                 {
                     Some(j + 2)
                 }

@@ -2568,3 +2568,10 @@ fn appositive_with_a_that_relative_clause() {
     );
     assert_eq!(content, ["the strike would end"]);
 }
+
+#[test]
+fn comma_inside_an_unclosed_quote_is_no_clause_end() {
+    // An unclosed quote "ends" at the paragraph's last token; stepping past it used
+    // to index beyond the tokens (found by the robustness property test).
+    assert!(found("but said \" , said").is_empty());
+}
