@@ -495,11 +495,7 @@ impl Ctx<'_> {
                 || (self.has(i - 1, wf::VERB_GROUP | wf::AUX) && !self.p.tokens[i - 1].is_cap()));
         // `“C,” the editorial read.`, `“C,” read the email.`: right after a quote, or
         // closing a sentence after a noun phrase that follows one.
-        let after_quote = |j: usize| {
-            j >= 2
-                && (self.is_close_quote(j - 1)
-                    || self.kind(j - 1) == Kind::Comma && self.is_close_quote(j - 2))
-        };
+        let after_quote = |j: usize| j >= 1 && self.quote_closing_at(j - 1, 0).is_some();
         if after_quote(i)
             || (e == end || e + 1 == end && self.kind(e) == Kind::Period) && {
                 let mut j = i;
