@@ -2428,8 +2428,10 @@ impl Ctx<'_> {
             }
             // A verb ends the subject: a known one, or an unknown past tense after a
             // name or noun ("Trump on Thursday ratcheted up").
+            // ("The state-owned giant CITIC": not the second part of a compound.)
             let past = self.p.tokens[e].is_word()
                 && !self.p.tokens[e].is_cap()
+                && self.kind(e - 1) != Kind::Hyphen
                 && self.text(e).ends_with("ed")
                 && matches!(self.cat(e - 1), Cat::Name | Cat::Noun | Cat::Time);
             if (matches!(self.cat(e), Cat::Verb | Cat::Time) || past) && best.is_some() {

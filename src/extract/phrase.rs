@@ -64,6 +64,23 @@ pub(crate) const QUANTITY_WORDS: &[&[&str]] = &[
     &["as", "more", "less", "fewer", "at"],
 ];
 
+/// Nouns that head a relative clause written without "that" ("something Republicans
+/// wanted", "the reason President Obama is seeking"): the subject is the clause's own.
+const RELATIVE_HEADS: &[&str] = &[
+    "something",
+    "everything",
+    "anything",
+    "nothing",
+    "thing",
+    "things",
+    "reason",
+    "reasons",
+    "kind",
+    "way",
+    "time",
+    "point",
+];
+
 /// Words that open a subordinate clause.
 pub const SUBORDINATORS: &[&str] = &[
     "when", "whenever", "after", "although", "though", "while", "because", "since", "before",
@@ -649,10 +666,17 @@ impl<'a> Ctx<'a> {
                     as_noun = true;
                     true
                 }
-                // "the city's first deputy manager", "an openly gay senator": a
-                // modifier between a determiner and its noun.
+                // "the city's first deputy manager", "an openly gay senator", "the
+                // former first lady": a modifier between a determiner or a lowercase
+                // modifier and its noun.
                 Cat::Adverb
-                    if matches!(last, Cat::Det | Cat::Poss)
+                    if (matches!(last, Cat::Det | Cat::Poss)
+                        // (Not a sentence adverb: "officials instead delivered".)
+                        || k > s
+                            && matches!(last, Cat::Noun | Cat::Name)
+                            && !self.has(k, wf::ADVERB)
+                            && !self.text(k).ends_with("ly")
+                            && (!self.p.tokens[k - 1].is_cap() || self.has(k - 1, wf::HONORIFIC)))
                         && k + 1 < e
                         && matches!(self.cat(k + 1), Cat::Noun | Cat::Name) =>
                 {
@@ -911,6 +935,16 @@ impl<'a> Ctx<'a> {
         if self.lower_is(s, &["what", "whatever"]) && s + 1 < g && self.np_valid(s + 1, g) {
             return Some(s + 1..g);
         }
+        if let Some(j) = (s + 1..g).find(|&j| {
+            self.lower_is(j - 1, RELATIVE_HEADS)
+                && !self.p.tokens[j - 1].is_cap()
+                && matches!(self.cat(j), Cat::Name | Cat::Det | Cat::Num | Cat::Noun)
+                // ("her time campaigning in California": a gerund, no subject)
+                && !(self.text(j).ends_with("ing") && j + 1 < g && self.cat(j + 1) == Cat::Prep)
+                && self.np_valid(j, g)
+        }) {
+            return Some(j..g);
+        }
         if let Some(k) = (s + 1..g - 1).rev().find(|&k| {
             (self.lower_is(k, &["that"]) && self.has(k - 1, wf::CUE_VERB)
                 || self.lower_is(k, &["as"])
@@ -926,7 +960,49 @@ impl<'a> Ctx<'a> {
         }) {
             return Some(k + 1..g);
         }
+        if let Some(start) = self.prep_list_start(s, g, floor) {
+            return Some(start..g);
+        }
         Some(self.name_list_start(s, g)..g)
+    }
+
+    /// Where a subject starts that ends in a list of names after a preposition, across
+    /// the list's commas: "voters in Alabama, Georgia and Virginia say". The phrase
+    /// before the preposition opens the clause ("In New York, Trump and Pence said"
+    /// has none).
+    fn prep_list_start(&self, s: usize, g: usize, floor: usize) -> Option<usize> {
+        if s < floor + 3
+            || g - s > 4
+            || self.kind(s - 1) != Kind::Comma
+            || self.cat(s - 2) != Cat::Name
+            || !(s..g).all(|k| self.cat(k) == Cat::Name || self.lower_is(k, &["and"]))
+            // (One name after the comma is as often an appositive's head as a place: "A
+            // defender of RT America, Mr. Schultz said".)
+            || !(s..g).any(|k| self.lower_is(k, &["and"]))
+            // ("But supporters in Iowa, Clinton said, are loyal": an interjected cue.)
+            || (g + 1..g + 3).any(|k| k < self.p.tokens.len() && self.kind(k) == Kind::Comma)
+        {
+            return None;
+        }
+        let open = self.clause_floor(s - 1, floor);
+        let prep = (open + 1..s - 2)
+            .rev()
+            .find(|&k| self.cat(k) != Cat::Name)?;
+        if self.cat(prep) != Cat::Prep {
+            return None;
+        }
+        let start = (open..prep).find(|&k| self.np_may_start(k) && self.np_valid(k, prep))?;
+        // (A plain noun phrase, not a clause: "The frustration that saw a majority of
+        // Britons vote ... into the arms of Donald Trump, Bernie Sanders warned".)
+        let plain = (start..prep).all(|k| {
+            matches!(self.cat(k), Cat::Det | Cat::Noun | Cat::Name | Cat::Num)
+                || self.lower_is(k, &["and"])
+        });
+        let opens = plain
+            && (open..start).all(|k| {
+                self.p.tokens[k].is_quote() || self.lower_is(k, &["but", "and", "so", "yet"])
+            });
+        (opens && self.np_valid(start, g)).then_some(start)
     }
 
     /// Where a list of names that ends in the subject `s..g` starts: "John Leguizamo,

@@ -2575,3 +2575,51 @@ fn comma_inside_an_unclosed_quote_is_no_clause_end() {
     // to index beyond the tokens (found by the robustness property test).
     assert!(found("but said \" , said").is_empty());
 }
+
+#[test]
+fn compound_word_does_not_end_a_borrowed_subject() {
+    // "owned" after the hyphen is the compound's second part, not a past-tense verb.
+    let (p, s, c, _) = one("The state-owned giant CITIC runs a field and says it has a fund.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Coordinated, "The state-owned giant CITIC", "says")
+    );
+}
+
+#[test]
+fn ordinal_between_modifier_and_noun() {
+    let (_, s, _, _) = one("The former first lady calls it her responsibility gene.");
+    assert_eq!(s, "The former first lady");
+    let (_, s, _, _) = one("Former first lady Barbara Bush said it was fine.");
+    assert_eq!(s, "Former first lady Barbara Bush");
+    // A sentence adverb after a name is no modifier: the -ed word is a verb.
+    let (_, s, c, _) = one("Sanders instead delivered his stump speech, decrying big money.");
+    assert_eq!((s.as_str(), c.as_str()), ("Sanders", "decrying"));
+}
+
+#[test]
+fn relative_clause_without_that_has_its_own_subject() {
+    let (_, s, c, _) = one("That is the reason President Obama is seeking approval of the deal.");
+    assert_eq!((s.as_str(), c.as_str()), ("President Obama", "is seeking"));
+    let (_, s, c, _) = one("The switch is something Sanders aides argue is possible.");
+    assert_eq!((s.as_str(), c.as_str()), ("Sanders aides", "argue"));
+    // A gerund after "time" is no subject.
+    let (_, s, _, _) =
+        one("Clinton has spent most of her time campaigning in Ohio without mentioning Sanders.");
+    assert_eq!(s, "Clinton");
+}
+
+#[test]
+fn list_of_names_after_a_preposition_in_the_subject() {
+    let (_, s, _, _) =
+        one("Most Republican voters in Alabama, Georgia and Virginia say they want a wall.");
+    assert_eq!(s, "Most Republican voters in Alabama, Georgia and Virginia");
+    // An opening adjunct is no part of the subject; nor is an appositive's noun.
+    let (_, s, _, _) = one("In New York, Trump and Pence said it was fine.");
+    assert_eq!(s, "Trump and Pence");
+    let (_, s, _, _) = one("A defender of RT America, Mr. Schultz likened RT to the BBC.");
+    assert_eq!(s, "Mr. Schultz");
+    // An interjected cue takes the name before it alone.
+    let all = found("But supporters in Iowa, Clinton and Kaine said, are loyal.");
+    assert!(all.iter().any(|a| a.1 == "Clinton and Kaine"), "{all:?}");
+}
