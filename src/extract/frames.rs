@@ -1291,7 +1291,9 @@ impl Ctx<'_> {
                 });
                 if f > e + 1
                     && !self.participle_clause(e + 1, f)
-                    && (self.np_valid(e + 1, f) || self.party_note(e + 1, f))
+                    && (self.np_valid(e + 1, f)
+                        || self.party_note(e + 1, f)
+                        || self.dated_role(e + 1, f))
                     && !self.is_subject_pronoun(e + 1)
                 {
                     e = f;
@@ -2595,7 +2597,7 @@ impl Ctx<'_> {
     }
 
     /// A `reports` noun under `nouns` ("poll", "survey").
-    fn report_noun(&self, k: usize) -> bool {
+    pub(super) fn report_noun(&self, k: usize) -> bool {
         // Every statement noun has the flag: most words need no lookup.
         self.has(k, wf::CUE_NOUN)
             && self.pack.cues.nouns.get(&self.p.tokens[k].word) == Some(&Stance::Reports)

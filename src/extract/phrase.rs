@@ -81,6 +81,9 @@ const RELATIVE_HEADS: &[&str] = &[
     "point",
 ];
 
+/// Words that date the role an appositive names ("then ambassador to Israel").
+const DATING_WORDS: &[&str] = &["then", "now", "formerly", "later"];
+
 /// Words that open a subordinate clause.
 pub const SUBORDINATORS: &[&str] = &[
     "when", "whenever", "after", "although", "though", "while", "because", "since", "before",
@@ -906,6 +909,10 @@ impl<'a> Ctx<'a> {
         if let Some(t) = self.time_adjunct_before(g, floor)
             && let Some(subject) = self.subject_before(t, floor)
         {
+            // ("A CNN/ORC poll in January found": a report's date is part of its name.)
+            if self.report_noun(subject.end - 1) {
+                return Some(subject.start..g);
+            }
             return Some(subject);
         }
         let b = self.clause_floor(g, floor);
@@ -1147,6 +1154,7 @@ impl<'a> Ctx<'a> {
                 || self.relative_appositive(a, b)
                 || self.np_with_relative(a, b)
                 || (b == a + 1 && self.kind(a) == Kind::Number)
+                || self.dated_role(a, b)
                 || self.place_note(a, b)
                 || (self.lower_is(a, &["and", "or"]) && self.np_valid(a + 1, b))
                 // "Several fact checkers, including The Washington Post, have said"
@@ -1606,6 +1614,11 @@ impl<'a> Ctx<'a> {
             && self.lower_is(e + 1, &["as"])
             && matches!(self.cat(e - 1), Cat::Noun | Cat::Name)
             && !self.text(e + 2).ends_with("ing")
+    }
+
+    /// "then ambassador to Israel", "now a lobbyist": an appositive that dates its role.
+    pub(super) fn dated_role(&self, a: usize, b: usize) -> bool {
+        a + 1 < b && self.lower_is(a, DATING_WORDS) && self.np_valid(a + 1, b)
     }
 
     /// Does an appositive (role or description) start at `i` and run to a sentence end?

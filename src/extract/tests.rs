@@ -2623,3 +2623,25 @@ fn list_of_names_after_a_preposition_in_the_subject() {
     let all = found("But supporters in Iowa, Clinton and Kaine said, are loyal.");
     assert!(all.iter().any(|a| a.1 == "Clinton and Kaine"), "{all:?}");
 }
+
+#[test]
+fn appositive_that_dates_a_role() {
+    let (_, s, _, _) = one("James B. Cunningham, then ambassador to Israel, said it was fine.");
+    assert_eq!(s, "James B. Cunningham, then ambassador to Israel,");
+    let (_, s, _, _) = one("It was fine, said James B. Cunningham, then ambassador to Israel.");
+    assert_eq!(s, "James B. Cunningham, then ambassador to Israel");
+    // "then" and a verb is what the speaker did next.
+    let (_, s, _, content) = one("It was fine, said Smith, then left the room.");
+    assert_eq!(
+        (s.as_str(), content),
+        ("Smith", vec!["It was fine".to_string()])
+    );
+}
+
+#[test]
+fn a_report_keeps_its_date_a_speaker_does_not() {
+    let (_, s, _, _) = one("A CNN/ORC poll in January found that Trump led.");
+    assert_eq!(s, "A CNN/ORC poll in January");
+    let (_, s, _, _) = one("Trump on Tuesday said it was fine.");
+    assert_eq!(s, "Trump");
+}
