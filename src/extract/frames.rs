@@ -2412,7 +2412,12 @@ impl Ctx<'_> {
             && let Some(c) =
                 (start + 1..limit.min(start + 20)).find(|&k| self.kind(k) == Kind::Comma)
         {
-            start = c + 1;
+            // ("Now Donald Trump, the most unconventional candidate, is promising C":
+            // an adverb before a name opens no adjunct of its own.)
+            let adverb_then_name = self.cat(start) != Cat::Prep
+                && c > start + 1
+                && (start + 1..c).all(|k| self.cat(k) == Cat::Name && !self.has(k, wf::TIME));
+            start = if adverb_then_name { start + 1 } else { c + 1 };
         } else if start < limit
             && self.lower_is(start, SUBORDINATORS)
             && let Some(c) = (start + 1..limit)

@@ -359,7 +359,23 @@ impl<'a> Ctx<'a> {
             return Cat::Rel;
         }
         if f & wf::PREP != 0 {
-            return Cat::Prep;
+            // "outside experts", "an inside source": a preposition listed as an
+            // adjective modifies a lowercase noun right after it.
+            let modifies = f & wf::ADJECTIVE != 0
+                && self.p.tokens.get(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && !n.is_cap()
+                        && self.flags(i + 1)
+                            & (wf::DET
+                                | wf::PRON
+                                | wf::PREP
+                                | wf::CONJ
+                                | wf::AUX
+                                | wf::REL
+                                | wf::COMP)
+                            == 0
+                });
+            return if modifies { Cat::Noun } else { Cat::Prep };
         }
         if f & (wf::CONJ | wf::COMP) != 0 {
             return Cat::Conj;
@@ -589,6 +605,8 @@ impl<'a> Ctx<'a> {
                         last,
                         Cat::Stop | Cat::Prep | Cat::Conj | Cat::Comma | Cat::Det | Cat::Poss
                     ) || k == s
+                        // "other candidates and even a columnist"
+                        || last == Cat::Adverb && k >= s + 2 && self.cat(k - 2) == Cat::Conj
                 }
                 // "conversation Mr Trump": a title after a noun starts a new phrase
                 // ("an adviser to Mr. Sanders" goes on).
@@ -969,6 +987,16 @@ impl<'a> Ctx<'a> {
         }
         if let Some(start) = self.prep_list_start(s, g, floor) {
             return Some(start..g);
+        }
+        // "Gov. Martin O'Malley (D) and former Gov. Mike Huckabee (R) said": a name and
+        // its bracketed note before "and" are the first of two subjects.
+        if s == b + 1
+            && self.lower_is(b, &["and"])
+            && let Some(open) = self.paren_before(b, floor)
+            && let Some(first) = self.subject_before(open, floor)
+            && self.cat(open - 1) == Cat::Name
+        {
+            return Some(first.start..g);
         }
         Some(self.name_list_start(s, g)..g)
     }

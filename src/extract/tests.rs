@@ -2645,3 +2645,40 @@ fn a_report_keeps_its_date_a_speaker_does_not() {
     let (_, s, _, _) = one("Trump on Tuesday said it was fine.");
     assert_eq!(s, "Trump");
 }
+
+#[test]
+fn coordinated_subjects_over_notes_and_adverbs() {
+    let (_, s, _, _) = one("Other candidates and even a prominent columnist said it was fine.");
+    assert_eq!(s, "Other candidates and even a prominent columnist");
+    let (_, s, _, _) =
+        one("Former Gov. Martin O’Malley (D) and former Gov. Mike Huckabee (R) said it was fine.");
+    assert_eq!(
+        s,
+        "Former Gov. Martin O’Malley (D) and former Gov. Mike Huckabee (R)"
+    );
+    // A bracketed number is no name's note.
+    let (_, s, _, _) = one("After the vote (52 to 48) and the debate, Trump said it was fine.");
+    assert_eq!(s, "Trump");
+}
+
+#[test]
+fn adverb_before_a_name_opens_no_adjunct() {
+    let (p, s, _, _) = one("Now Donald Trump, a candidate, is promising to create a spectacle.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::Participle, "Donald Trump, a candidate")
+    );
+    // A capitalised day is a time, not a name.
+    let (_, s, _, _) = one("Later Tuesday, Trump struck a tone, saying it was fine.");
+    assert_eq!(s, "Trump");
+}
+
+#[test]
+fn preposition_listed_as_adjective_modifies_a_noun() {
+    let (_, s, _, _) = one("Aides and outside advisers to Clinton said it was fine.");
+    assert_eq!(s, "Aides and outside advisers to Clinton");
+    let (_, s, _, _) = one("An inside source said it was fine.");
+    assert_eq!(s, "An inside source");
+    let (_, s, _, _) = one("Inside, officials said it was fine.");
+    assert_eq!(s, "officials");
+}
