@@ -2420,12 +2420,28 @@ impl Ctx<'_> {
             start = if adverb_then_name { start + 1 } else { c + 1 };
         } else if start < limit
             && self.lower_is(start, SUBORDINATORS)
-            && let Some(c) = (start + 1..limit)
-                .rev()
-                .find(|&k| self.kind(k) == Kind::Comma)
+            && let Some(c) = (start + 1..limit).rev().find(|&k| {
+                self.kind(k) == Kind::Comma
+                    && k + 1 < limit
+                    && self.np_starter_public(k + 1)
+                    && !self.text(k + 1).ends_with("ing")
+            })
         {
             // ("When asked whom she supported, Ms. Sherry smiled and said C": a
-            // subordinate clause, which may hold commas of its own, ends at the last.)
+            // subordinate clause, which may hold commas of its own, ends at the last
+            // one before the subject: not the participle's own, in "When C, he did D,
+            // acknowledging E".)
+            start = c + 1;
+        } else if let Some(c) = (start + 1..limit.min(start + 20))
+            .find(|&k| self.kind(k) == Kind::Comma)
+            .filter(|&c| c + 1 < limit && self.np_starter_public(c + 1))
+            .filter(|&c| {
+                self.sentence_of(c)
+                    .is_some_and(|si| self.opening_clause(si, c))
+            })
+        {
+            // "Walking to the next address, Ebeling reminisced ... and said C": an
+            // opening participle clause.
             start = c + 1;
         }
         let mut best = None;

@@ -435,7 +435,9 @@ impl<'a> Ctx<'a> {
 
     /// Do tokens `s..e` form a noun phrase that can be a source?
     pub fn np_valid(&self, s: usize, e: usize) -> bool {
-        if s >= e || e - s > 40 {
+        // (No phrase ends in a conjunction: "relatives of the people killed on
+        // Thursday and", where a clause inside the phrase would run on to it.)
+        if s >= e || e - s > 40 || self.lower_is(e - 1, &["and", "or", "but"]) {
             return false;
         }
         // A lone pronoun, possibly with a reflexive ("he himself").
@@ -972,6 +974,7 @@ impl<'a> Ctx<'a> {
         }
         if let Some(k) = (s + 1..g - 1).rev().find(|&k| {
             (self.lower_is(k, &["that"]) && self.has(k - 1, wf::CUE_VERB)
+                || self.lower_is(k, &["whether"])
                 || self.lower_is(k, &["as"])
                     && !self.lower_is(k - 1, &["such", "well", "many", "much", "few"])
                     && !self.text(k - 1).ends_with("ed")

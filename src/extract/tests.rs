@@ -2682,3 +2682,32 @@ fn preposition_listed_as_adjective_modifies_a_noun() {
     let (_, s, _, _) = one("Inside, officials said it was fine.");
     assert_eq!(s, "officials");
 }
+
+#[test]
+fn no_subject_ends_in_a_conjunction() {
+    // The reduced relative "killed on Thursday" must not run on over "and".
+    let (p, s, _, _) = one(
+        "President Obama met relatives of the 49 people killed on Thursday and said the nation must act.",
+    );
+    assert_eq!((p, s.as_str()), (Pattern::Coordinated, "President Obama"));
+}
+
+#[test]
+fn opening_participle_clause_is_no_borrowed_subject() {
+    let (p, s, _, _) = one(
+        "Walking to the next address, Ebeling reminisced about her youth, and said their views had changed.",
+    );
+    assert_eq!((p, s.as_str()), (Pattern::Coordinated, "Ebeling"));
+    // "Leading Republicans" is a subject, not an opening clause.
+    let all = found("Leading Republicans, including Ryan, criticized the plan, saying it was bad.");
+    assert!(
+        all.iter().all(|a| a.1.starts_with("Leading Republicans")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn whether_opens_a_clause_with_its_own_subject() {
+    let all = found("Sullivan put off deciding whether Judicial Watch could question Clinton.");
+    assert!(all.iter().all(|a| a.1 == "Judicial Watch"), "{all:?}");
+}
