@@ -2312,8 +2312,16 @@ impl Ctx<'_> {
         // The first speaker of the sentence is the main clause's.
         // Speech inside a quotation is the quoted speaker's, not the narrator's
         // ("'I think C,' Graham said, adding C2").
+        // ("While Ryan wrote C, Trump is vocal in opposing D": not a speaker inside an
+        // opening subordinate clause that has closed.)
+        let closed_clause = |j: usize| {
+            self.in_opening_clause(si, out[j].cue.start) && !self.in_opening_clause(si, cue.start)
+        };
         let earlier = (first_new..out.len()).find(|&j| {
-            out[j].source.is_some() && out[j].cue.start < cue.start && !self.inside_quote(&out[j])
+            out[j].source.is_some()
+                && out[j].cue.start < cue.start
+                && !self.inside_quote(&out[j])
+                && !closed_clause(j)
         });
         // "as Peña Nieto, contradicting Trump, said C": set off inside a subject,
         // the participle is that subject's.
@@ -2333,10 +2341,28 @@ impl Ctx<'_> {
         let subject = interjected
             .then(|| self.subject_before(cue.start - 1, floor))
             .flatten();
+        // "Union leaders distrust him because he favors X and opposes Y": a verb
+        // joined to one in a subordinate clause shares that clause's subject.
+        let clause_floor = || {
+            (pattern == Pattern::Coordinated)
+                .then(|| {
+                    (floor..cue.start)
+                        .rev()
+                        .take_while(|&k| !matches!(self.kind(k), Kind::Comma | Kind::Semicolon))
+                        // (Not "after", "before", "since": also prepositions, as in
+                        // "went after Clinton for C and called for D".)
+                        .find(|&k| {
+                            self.lower_is(k, SUBORDINATORS)
+                                && !self.lower_is(k, &["after", "before", "since", "until"])
+                        })
+                })
+                .flatten()
+                .map_or(floor, |k| k + 1)
+        };
         let (source, speaker) = match earlier {
             _ if subject.is_some() => (subject, None),
             Some(j) => (out[j].source.clone(), Some(j)),
-            None => (self.sentence_subject(floor, cue.start), None),
+            None => (self.sentence_subject(clause_floor(), cue.start), None),
         };
         let source = source.filter(|s| self.source_like(s.clone()))?;
         let mut a = self.make(si, cue, Some(source), right, pattern)?;

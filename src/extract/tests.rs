@@ -2711,3 +2711,39 @@ fn whether_opens_a_clause_with_its_own_subject() {
     let all = found("Sullivan put off deciding whether Judicial Watch could question Clinton.");
     assert!(all.iter().all(|a| a.1 == "Judicial Watch"), "{all:?}");
 }
+
+#[test]
+fn coordinated_verb_in_a_subordinate_clause_shares_its_subject() {
+    let (p, s, c, _) = one(
+        "Union leaders distrust him because he favors right-to-work laws and opposes a wage rise.",
+    );
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Coordinated, "he", "opposes")
+    );
+    // "after" here is a preposition, not a subordinator.
+    let (_, s, _, _) =
+        one("Trump went after Clinton for following Obama and called for her to quit.");
+    assert_eq!(s, "Trump");
+}
+
+#[test]
+fn participle_after_a_closed_clause_takes_the_main_subject() {
+    let all = found(
+        "While Mr. Ryan is an advocate of trade deals and wrote a bill that gave Obama authority, Mr. Trump is vocal in opposing free trade.",
+    );
+    assert!(
+        all.iter().any(|a| a.2 == "opposing" && a.1 == "Mr. Trump"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn adverb_inside_a_verb_group_is_no_subject() {
+    let (_, s, c, _) =
+        one("But authorities never quite realized that the joggers had identified officers.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("authorities", "never quite realized")
+    );
+}
