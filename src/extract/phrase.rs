@@ -926,7 +926,8 @@ impl<'a> Ctx<'a> {
         }
         // "Grassley on Wednesday downplayed", "The senator last week said": a time
         // adjunct between the subject and its verb is neither.
-        if let Some(t) = self.time_adjunct_before(g, floor)
+        let time = self.time_adjunct_before(g, floor);
+        if let Some(t) = time
             && let Some(subject) = self.subject_before(t, floor)
         {
             // ("A CNN/ORC poll in January found": a report's date is part of its name.)
@@ -941,7 +942,8 @@ impl<'a> Ctx<'a> {
         if cfg!(test) {
             assert_eq!(s, (b..g).find(|&s| self.np_valid(s, g)), "np_may_start");
         }
-        let s = s?;
+        // (A time is no speaker: "who on Tuesday endorsed Clinton" has no subject.)
+        let s = s.filter(|&s| time.is_none_or(|t| s < t))?;
         // "he posted a photo and Clinton said": a phrase that follows a verb is its
         // object; a new subject starts after the conjunction (not between two names).
         if s > b
@@ -1319,6 +1321,10 @@ impl<'a> Ctx<'a> {
             {
                 k -= 1;
             }
+        }
+        // ("this past week")
+        if k > floor + 1 && self.lower_is(k - 1, &["past"]) {
+            k -= 1;
         }
         if k > floor
             && matches!(self.cat(k - 1), Cat::Det)

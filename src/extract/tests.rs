@@ -889,6 +889,8 @@ fn colon_names_the_speaker_of_a_heading_or_a_transcript_turn() {
             .iter()
             .all(|a| a.1 != "Q")
     );
+    // Nor does a one-letter answer label (annotators mark about one in four).
+    assert!(found("Intro.\n\nA: It was fine, thanks.").is_empty());
     assert!(found("The Latest: Sanders wins Minnesota caucuses").is_empty());
     assert!(found("Contributing: Deborah Berry, USA TODAY").is_empty());
     let all = found("The White House: We have no plans to meet.");
@@ -2745,5 +2747,17 @@ fn adverb_inside_a_verb_group_is_no_subject() {
     assert_eq!(
         (s.as_str(), c.as_str()),
         ("authorities", "never quite realized")
+    );
+}
+
+#[test]
+fn a_time_is_no_subject() {
+    let (_, s, _, _) =
+        one("Reince Priebus, the GOP chairman, this past week announced a new panel.");
+    assert_eq!(s, "Reince Priebus, the GOP chairman,");
+    assert!(
+        found("Scott freed up funds and on Monday announced new money.")
+            .iter()
+            .all(|a| a.1 != "Monday")
     );
 }
