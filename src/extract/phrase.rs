@@ -437,7 +437,10 @@ impl<'a> Ctx<'a> {
     pub fn np_valid(&self, s: usize, e: usize) -> bool {
         // (No phrase ends in a conjunction: "relatives of the people killed on
         // Thursday and", where a clause inside the phrase would run on to it.)
-        if s >= e || e - s > 40 || self.lower_is(e - 1, &["and", "or", "but"]) {
+        if s >= e
+            || e - s > 40
+            || self.has(e - 1, wf::CONJ) && self.lower_is(e - 1, &["and", "or", "but"])
+        {
             return false;
         }
         // A lone pronoun, possibly with a reflexive ("he himself").
