@@ -281,7 +281,14 @@ impl Ctx<'_> {
         }) else {
             return false;
         };
-        self.finite_cue_verb(k, end) && self.subject_before(k, floor).is_some_and(|s| s.start < i)
+        // ("A video shared online claims that C": a noun-like cue form before "that"
+        // is the verb.)
+        let verb = self.finite_cue_verb(k, end)
+            || (self.has(k, wf::CUE_VERB)
+                && self.text(k).ends_with('s')
+                && k + 1 < end
+                && self.lower_is(k + 1, &["that"]));
+        verb && self.subject_before(k, floor).is_some_and(|s| s.start < i)
     }
 
     /// A finite cue verb at `k` that heads a clause of its own ("said", "warns"), not

@@ -751,7 +751,24 @@ impl<'a> Ctx<'a> {
                         self.lower_is(k, &["close"]) && k + 1 < e && self.lower_is(k + 1, &["to"]);
                     // "the base chief known as Bob", "a poll released Thursday"
                     let naming = self.naming_participle(k, e) || self.timed_participle(k, e);
-                    if seen_noun && (ing || ed_by || close_to || naming) && !self.has(k, wf::AUX) {
+                    // "a video shared online", "a clip posted on Facebook": a short
+                    // adverb or prepositional phrase after a cue's participle, with no
+                    // verb before the phrase ends, makes a reduced relative.
+                    let ed_adjunct = s.ends_with("ed")
+                        && last == Cat::Noun
+                        && k + 1 < e
+                        && e - k <= 4
+                        && (k + 2 == e && self.bare_adverb(k + 1)
+                            || self.cat(k + 1) == Cat::Prep && !self.lower_is(k + 1, &["to"]))
+                        && (k + 1..e).all(|j| {
+                            self.kind(j) == Kind::Word
+                                && self.cat(j) != Cat::Verb
+                                && !self.has(j, wf::AUX | wf::CUE_VERB)
+                        });
+                    if seen_noun
+                        && (ing || ed_by || close_to || naming || ed_adjunct)
+                        && !self.has(k, wf::AUX)
+                    {
                         in_clause = true;
                         true
                     } else {
@@ -788,6 +805,17 @@ impl<'a> Ctx<'a> {
         // "a friend of the couple's"
         let of_poss = last == Cat::Poss && (s..e).any(|k| self.lower_is(k, &["of"]));
         seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron || of_poss)
+    }
+
+    /// A lowercase word that can stand alone after a verb as its adverb ("online",
+    /// "abroad"), not an object ("statements") or another participle ("irritated").
+    fn bare_adverb(&self, k: usize) -> bool {
+        let w = self.text(k);
+        matches!(self.cat(k), Cat::Adverb | Cat::Noun)
+            && !self.p.tokens[k].is_cap()
+            && !self.has(k, wf::CUE_NOUN)
+            && !w.ends_with('s')
+            && !w.ends_with("ed")
     }
 
     /// "39 have said they support Sanders": after a comma or a conjunction, a count

@@ -2716,11 +2716,16 @@ fn whether_opens_a_clause_with_its_own_subject() {
 
 #[test]
 fn coordinated_verb_in_a_subordinate_clause_shares_its_subject() {
-    let (p, s, c, _) = one(
+    let all = found(
         "Union leaders distrust him because he favors right-to-work laws and opposes a wage rise.",
     );
+    assert_eq!(all.len(), 2, "{all:?}");
     assert_eq!(
-        (p, s.as_str(), c.as_str()),
+        (all[0].0, all[0].1.as_str(), all[0].2.as_str()),
+        (Pattern::SourceCue, "he", "favors")
+    );
+    assert_eq!(
+        (all[1].0, all[1].1.as_str(), all[1].2.as_str()),
         (Pattern::Coordinated, "he", "opposes")
     );
     // "after" here is a preposition, not a subordinator.
@@ -2742,10 +2747,11 @@ fn participle_after_a_closed_clause_takes_the_main_subject() {
 
 #[test]
 fn adverb_inside_a_verb_group_is_no_subject() {
-    let (_, s, c, _) =
-        one("But authorities never quite realized that the joggers had identified officers.");
+    // (The joggers' act, inside what was realized, nests in it.)
+    let all =
+        found("But authorities never quite realized that the joggers had identified officers.");
     assert_eq!(
-        (s.as_str(), c.as_str()),
+        (all[0].1.as_str(), all[0].2.as_str()),
         ("authorities", "never quite realized")
     );
 }
@@ -2760,4 +2766,69 @@ fn a_time_is_no_subject() {
             .iter()
             .all(|a| a.1 != "Monday")
     );
+}
+
+#[test]
+fn attitudes_and_acts_are_cues() {
+    let (_, s, c, content) = one("He persuaded the ministry to lower its export tariffs.");
+    assert_eq!((s.as_str(), c.as_str()), ("He", "persuaded"));
+    assert_eq!(content, ["the ministry to lower its export tariffs"]);
+    let (_, s, c, content) = one("Most of the senators have long favored a smaller budget.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Most of the senators", "have long favored")
+    );
+    assert_eq!(content, ["a smaller budget"]);
+    let (_, s, c, _) = one("The mayor singled out the police union for praise.");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "singled out"));
+    // An adjective of stance, and a refusal, say the content is doubtful.
+    let all = found("Ms Reyes was skeptical of the plan. The union rebuffed the offer.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].1.as_str(), all[0].2.as_str()),
+        ("Ms Reyes", "was skeptical of")
+    );
+    assert_eq!(
+        (all[1].1.as_str(), all[1].2.as_str()),
+        ("The union", "rebuffed")
+    );
+}
+
+#[test]
+fn a_verb_listed_with_its_preposition_takes_the_phrase_as_content() {
+    // A bare verb's prepositional phrase is an adjunct ...
+    assert!(found("The governor commented at the meeting.").is_empty());
+    // ... but these verbs take theirs as what was said.
+    let (_, _, c, content) = one("The governor commented on the plan.");
+    assert_eq!(
+        (c.as_str(), content[0].as_str()),
+        ("commented on", "the plan")
+    );
+    let (_, s, c, content) = one("The senator weighed in on the race.");
+    assert_eq!((s.as_str(), c.as_str()), ("The senator", "weighed in on"));
+    assert_eq!(content, ["the race"]);
+    let (_, _, c, content) = one("Two of the candidates scoffed at the idea.");
+    assert_eq!(
+        (c.as_str(), content[0].as_str()),
+        ("scoffed at", "the idea")
+    );
+    let (_, s, c, _) = one("Trump lashed out at Cruz.");
+    assert_eq!((s.as_str(), c.as_str()), ("Trump", "lashed out at"));
+}
+
+#[test]
+fn a_cue_participle_with_a_short_adjunct_stays_in_the_subject() {
+    // (The passive "was seen" nests in what was claimed.)
+    let all = found("A clip posted online claims that a shark was seen.");
+    assert_eq!(
+        (all[0].1.as_str(), all[0].2.as_str()),
+        ("A clip posted online", "claims")
+    );
+    assert_eq!(all[0].3, ["a shark was seen"]);
+    let (_, s, _, _) = one("A video posted on Facebook said the bridge had collapsed.");
+    assert_eq!(s, "A video posted on Facebook");
+    // A verb and its object are no such phrase.
+    let all = found("All three candidates issued statements condemning the attacks.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, "All three candidates");
 }
