@@ -209,6 +209,10 @@ impl Ctx<'_> {
                 PhraseFrame::Adverb => return self.hearsay_adverb(si, i, i + n, pc),
                 PhraseFrame::Verb => {}
             }
+            // ("a teenager known as Khalil" names the noun; "is known as" still reports.)
+            if self.naming_participle(i, end) {
+                return None;
+            }
             let cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
             return self.verb_frame(si, cue, found);
         }
@@ -2587,7 +2591,12 @@ impl Ctx<'_> {
             {
                 return None;
             }
-            let mut a = self.make(si, cue, by_agent, vec![subject], Pattern::Passive)?;
+            // "Trump is seen as the favourite": what the subject is seen as is said too.
+            let mut content = vec![subject];
+            if by_agent.is_none() && self.lower_is(cue.end - 1, &["as"]) {
+                content.extend(self.content_right(si, cue.end, false));
+            }
+            let mut a = self.make(si, cue, by_agent, content, Pattern::Passive)?;
             if let Some(agent) = &a.source
                 && agent.start == cue.end + 1
             {

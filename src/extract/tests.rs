@@ -2729,9 +2729,12 @@ fn coordinated_verb_in_a_subordinate_clause_shares_its_subject() {
         (Pattern::Coordinated, "he", "opposes")
     );
     // "after" here is a preposition, not a subordinator.
-    let (_, s, _, _) =
-        one("Trump went after Clinton for following Obama and called for her to quit.");
-    assert_eq!(s, "Trump");
+    let all = found("Trump went after Clinton for following Obama and called for her to quit.");
+    let called = all
+        .iter()
+        .find(|a| a.2 == "called for")
+        .expect("called for");
+    assert_eq!(called.1, "Trump");
 }
 
 #[test]
@@ -2831,4 +2834,34 @@ fn a_cue_participle_with_a_short_adjunct_stays_in_the_subject() {
     let all = found("All three candidates issued statements condemning the attacks.");
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(all[0].1, "All three candidates");
+}
+
+#[test]
+fn what_one_is_known_as_is_said_of_one_and_a_statement_is_part_of_the_cue() {
+    // No one is named as saying it: the subject and what it is known as are said.
+    let (p, s, c, content) = one("Trump is known as a tough negotiator.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Passive, "", "is known as")
+    );
+    assert_eq!(content, ["Trump", "a tough negotiator"]);
+    // A participle that names its noun says nothing.
+    assert!(found("A teenager known as Khalil was killed in Syria.").is_empty());
+    let (_, s, c, content) = one("The company said in a statement that the plant would close.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The company", "said in a statement")
+    );
+    assert_eq!(content, ["the plant would close"]);
+    // "said in an interview" is more often annotated without its medium.
+    let (_, _, c, _) = one("The mayor said in an interview that the plant would close.");
+    assert_eq!(c, "said");
+}
+
+#[test]
+fn a_cue_phrase_does_not_run_into_a_link() {
+    let (_, _, c, content) =
+        one("The department said in a [statement](https://example.org/s) that it would open.");
+    assert_eq!(c, "said");
+    assert_eq!(content, ["it would open"]);
 }

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::tokens::{NO_WORD, Token, WordId, normalise};
+use crate::text::tokens::{NO_WORD, Token, WordId, flag, normalise};
 
 /// Word classes a word can belong to (several at once).
 pub mod wf {
@@ -450,7 +450,10 @@ impl<T> PhraseSet<T> {
             let ok = words
                 .iter()
                 .zip(&tokens[i..i + n])
-                .all(|(w, t)| *w == t.word);
+                .all(|(w, t)| *w == t.word)
+                && tokens[i + 1..i + n]
+                    .iter()
+                    .all(|t| !t.is(flag::MARKUP_BEFORE));
             ok.then_some((n, payload))
         })
     }

@@ -171,7 +171,8 @@ fn drop_markup(tokens: Vec<Token>) -> Vec<Token> {
     let mut carry = 0u16;
     for mut t in tokens {
         if t.is(flag::MARKUP) {
-            carry |= t.flags & (flag::LINE_BEFORE | flag::BLANK_BEFORE | flag::SPACE_BEFORE);
+            carry |= flag::MARKUP_BEFORE
+                | t.flags & (flag::LINE_BEFORE | flag::BLANK_BEFORE | flag::SPACE_BEFORE);
             continue;
         }
         t.flags |= carry;

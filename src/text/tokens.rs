@@ -65,6 +65,9 @@ pub mod flag {
     pub const MARKUP: u16 = 1 << 8;
     /// A clitic split off the word before it ("'s", "n't").
     pub const CLITIC: u16 = 1 << 9;
+    /// Markup was dropped right before the token ("a [statement](url)"): no phrase
+    /// runs across it.
+    pub const MARKUP_BEFORE: u16 = 1 << 10;
 }
 
 #[derive(Debug, Clone, Copy)]
