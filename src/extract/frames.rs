@@ -546,6 +546,8 @@ impl Ctx<'_> {
                 k - 1,
                 &[
                     "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my",
+                    "these", "those", "some", "many", "several", "most", "all", "both", "other",
+                    "few", "numerous", "multiple", "various",
                 ],
             );
         if k < i && k > 0 && matches!(self.cat(k - 1), Cat::Det | Cat::Poss) && !agrees {

@@ -1260,6 +1260,11 @@ fn a_plural_noun_before_a_cue_verb_is_its_subject() {
         (s.as_str(), c.as_str()),
         ("Abortion rights advocates", "said")
     );
+    // A plural determiner, a plural noun and a bare noun-like form agree as subject
+    // and verb.
+    let (_, s, c, content) = one("Several polls show Sanders within two points of Clinton.");
+    assert_eq!((s.as_str(), c.as_str()), ("Several polls", "show"));
+    assert_eq!(content, ["Sanders within two points of Clinton"]);
 }
 
 #[test]
