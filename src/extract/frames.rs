@@ -581,14 +581,17 @@ impl Ctx<'_> {
             && !matches!(self.cat(e + 1), Cat::Det | Cat::Name | Cat::Num | Cat::Pron);
         // "polls show Clinton ahead", "observers note the ...": after a plural noun or a
         // name, before a determiner, a name or a pronoun.
+        // (In a title-case headline every word has its capital: "New Polls Show Gaps".)
+        let title = self.title_case(i);
         let plural_before = i > 0 && self.cat(i - 1) == Cat::Noun && {
             let w = self.text(i - 1);
-            w.ends_with('s') && !w.ends_with("ss") && !self.p.tokens[i - 1].is_cap()
+            w.ends_with('s') && !w.ends_with("ss") && (title || !self.p.tokens[i - 1].is_cap())
         };
         let name_before = i > 0 && self.cat(i - 1) == Cat::Name;
         // "C, records show.": closing the sentence after a plural noun.
         let closing = plural_before && (e == end || e + 1 == end && self.kind(e) == Kind::Period);
         let after_subject = closing
+            || title && plural_before && e < end && self.p.tokens[e].is_word()
             || e < end
                 && ((plural_before
                     && (matches!(self.cat(e), Cat::Det | Cat::Name | Cat::Num)
