@@ -685,7 +685,11 @@ impl Ctx<'_> {
                 g = k;
                 break;
             }
-            let word_ok = toks[k].is_word() && !toks[k].is_cap();
+            // (In a title-case headline an adverb's capital says nothing: "Beck Just
+            // Responded". Its auxiliaries stay out: "Is Named as" would read as a
+            // passive report where the headline names someone itself.)
+            let word_ok = toks[k].is_word()
+                && (!toks[k].is_cap() || self.title_case(k) && !self.has(k, wf::AUX));
             if word_ok && self.has(k, wf::NEGATION) && !self.has(k, wf::DET) {
                 negated = true;
                 g = k;

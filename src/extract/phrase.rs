@@ -225,7 +225,7 @@ impl<'a> Ctx<'a> {
 
     fn is_adverb(&self, i: usize) -> bool {
         let t = &self.p.tokens[i];
-        if !t.is_word() || t.is_cap() && i > 0 && !self.sentence_initial(i) {
+        if !t.is_word() || t.is_cap() && i > 0 && !self.sentence_initial(i) && !self.title_case(i) {
             return false;
         }
         let s = self.text(i);

@@ -390,6 +390,14 @@ fn title_case_headline_cue() {
     let (_, s, c, content) = one("Mexico Says Students Not Among Dead in Mass Grave");
     assert_eq!((s.as_str(), c.as_str()), ("Mexico", "Says"));
     assert_eq!(content, ["Students Not Among Dead in Mass Grave"]);
+    // An adverb's capital says nothing there; it joins the verb group.
+    let (_, s, c, _) = one("Senator Just Revealed Her Pick For The Court");
+    assert_eq!((s.as_str(), c.as_str()), ("Senator", "Just Revealed"));
+    let (_, s, c, _) = one("Republicans Finally Confirmed A Judge For The District");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("Republicans", "Finally Confirmed")
+    );
 }
 
 #[test]
