@@ -2801,6 +2801,12 @@ fn attitudes_and_acts_are_cues() {
     assert_eq!(content, ["a smaller budget"]);
     let (_, s, c, _) = one("The mayor singled out the police union for praise.");
     assert_eq!((s.as_str(), c.as_str()), ("The mayor", "singled out"));
+    let (_, s, c, content) = one("The governor has been clear about her plans.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The governor", "has been clear about")
+    );
+    assert_eq!(content, ["her plans"]);
     // An adjective of stance, and a refusal, say the content is doubtful.
     let all = found("Ms Reyes was skeptical of the plan. The union rebuffed the offer.");
     assert_eq!(all.len(), 2, "{all:?}");
