@@ -1054,8 +1054,27 @@ impl Ctx<'_> {
                             || cue.hearer && self.only_hearer_from(si, cue.end)
                     })
             };
+            // (`On NBC's "Meet the Press," Smith said the bill is dead`, `to chants of
+            // "Go!," the mayor said C`: a quote that a word leads into is part of an
+            // opening phrase, and a clause right after the cue is what was said.)
+            let embedded_quote = || {
+                before_subject
+                    .and_then(|k| self.quote_closing_at(k, floor))
+                    .and_then(|c| self.quotes.closing_at(c))
+                    .is_some_and(|q| {
+                        let open = self.quotes.spans[q].open;
+                        open > floor && self.kind(open - 1) == Kind::Word
+                    })
+                    && right.first().is_some_and(|r| {
+                        r.start <= cue.end + 3
+                            && self.kind(cue.end) != Kind::Comma
+                            && self.cat(r.start) != Cat::Prep
+                            && self.is_clause(&right)
+                    })
+            };
             let quote_left = !left_opening
-                && (before_subject.is_some_and(|k| self.quote_closing_at(k, floor).is_some())
+                && ((before_subject.is_some_and(|k| self.quote_closing_at(k, floor).is_some())
+                    && !embedded_quote())
                     || quote_prev());
             // After a quote, only what opens right after the cue is said too (`"A," he
             // said, "B."`), not what follows an adjunct ("said in a documentary that ...").

@@ -2870,3 +2870,20 @@ fn a_cue_phrase_does_not_run_into_a_link() {
     assert_eq!(c, "said");
     assert_eq!(content, ["it would open"]);
 }
+
+#[test]
+fn a_quote_inside_an_opening_phrase_is_not_what_the_speaker_said() {
+    let (p, s, _, content) = one(
+        "Speaking on the radio show \"Morning Talk,\" Senator Mary Okafor said the bill was dead.",
+    );
+    assert_eq!((p, s.as_str()), (Pattern::SourceCue, "Senator Mary Okafor"));
+    assert_eq!(content, ["the bill was dead"]);
+    let all = found(
+        "Even as Lindqvist claimed that \"the plan is working,\" one official said the two cases differ.",
+    );
+    let official = all
+        .iter()
+        .find(|a| a.1 == "one official")
+        .expect("the official's attribution");
+    assert_eq!(official.3, ["the two cases differ"]);
+}
