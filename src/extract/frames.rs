@@ -894,6 +894,12 @@ impl Ctx<'_> {
             return self.passive(si, &cue);
         }
 
+        // "He believes, he said, that C": the clause around an interjected "he said"
+        // is what that speaker said, this verb and all.
+        if self.interjected_speech(cue.end, range.end) {
+            return None;
+        }
+
         // A quote mark between subject and cue: Mr Trump “suggested that ...
         let g_subject = if g > floor
             && self.p.tokens[g - 1]
@@ -1263,6 +1269,31 @@ impl Ctx<'_> {
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
         }
         None
+    }
+
+    /// Does an interjected speech clause (", he said," or ", she said on Monday,")
+    /// start at the comma `k`, with more of the sentence after it?
+    fn interjected_speech(&self, k: usize, end: usize) -> bool {
+        if k + 3 >= end || self.kind(k) != Kind::Comma {
+            return false;
+        }
+        let Some(v) = (k + 2..end.min(k + 7)).find(|&v| self.has(v, wf::CUE_VERB)) else {
+            return false;
+        };
+        let speech = self
+            .pack
+            .cues
+            .verbs
+            .at(&self.p.tokens, v, end)
+            .filter(|(_, vc)| vc.form == Form::Finite && !self.pack.cues.mental.has(vc.lemma));
+        let Some((n, _)) = speech else {
+            return false;
+        };
+        let after = self.skip_adjuncts(v + n, end);
+        after + 1 < end
+            && self.kind(after) == Kind::Comma
+            && (k + 1..v).all(|j| self.kind(j) == Kind::Word)
+            && self.subject_before(v, k + 1) == Some(k + 1..v)
     }
 
     /// The source after a cue ("said Rep. Patrick J. Tiberi (R-Ohio), a senior member

@@ -2887,3 +2887,13 @@ fn a_quote_inside_an_opening_phrase_is_not_what_the_speaker_said() {
         .expect("the official's attribution");
     assert_eq!(official.3, ["the two cases differ"]);
 }
+
+#[test]
+fn an_interjected_speaker_says_the_clause_around_it() {
+    let (p, s, c, content) = one("She firmly believes, she said, that the levy is fair.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Parenthetical, "she", "said")
+    );
+    assert_eq!(content, ["She firmly believes", "the levy is fair"]);
+}
