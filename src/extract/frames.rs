@@ -2967,6 +2967,16 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                 !cues.mental.has(l) && !cues.topic.has(l) && !cues.naming.has(l)
             })
     };
+    // "57 percent see him negatively while 61 percent say C", "hours after Sanders
+    // said C", "with three in 10 saying C": a clause that a subordinator opens, with
+    // a subject that speaks, is a sibling of the main clause, not part of what its
+    // subject said ("before", "because", "if" and "as" are as often part of it).
+    let subordinate = |b: &Attribution, start: usize| {
+        start > 1
+            && cx.lower_is(start - 1, SIBLING_SUBORDINATORS)
+            && b.source.as_ref().is_some_and(|s| s.start == start)
+            && !borrowed(b.pattern)
+    };
     for b in 0..n {
         for a in 0..n {
             // "As X confirmed, A, B said C": the main clause after an as-clause is its
@@ -2977,10 +2987,15 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             {
                 continue;
             }
-            let b_start = clause_start(&found[b], found[a].cue.start);
+            let mut b_start = clause_start(&found[b], found[a].cue.start);
+            let sub = subordinate(&found[b], b_start);
+            if sub {
+                b_start -= 1;
+            }
             if !(breaks_at(b_start)
                 || borrowed(found[b].pattern)
-                || new_speaker(&found[b], b_start))
+                || new_speaker(&found[b], b_start)
+                || sub)
             {
                 continue;
             }
@@ -3049,6 +3064,11 @@ fn retain_remapped(out: &mut Vec<Attribution>, keep: &[bool]) {
         a.same_speaker_as = a.same_speaker_as.and_then(|j| new_index[j]);
     }
 }
+
+/// Subordinators that open a clause beside the main one (`trim_siblings`).
+const SIBLING_SUBORDINATORS: &[&str] = &[
+    "when", "while", "after", "whereas", "with", "where", "although", "though",
+];
 
 /// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
 /// "after noting", "in arguing").

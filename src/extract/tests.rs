@@ -2897,3 +2897,25 @@ fn an_interjected_speaker_says_the_clause_around_it() {
     );
     assert_eq!(content, ["She firmly believes", "the levy is fair"]);
 }
+
+#[test]
+fn a_speaker_in_a_subordinate_clause_is_a_sibling() {
+    let all =
+        found("Most members backed the plan on Monday, hours after the chair said it was dead.");
+    let chair = all
+        .iter()
+        .find(|a| a.1 == "the chair")
+        .expect("the chair's attribution");
+    assert_eq!(chair.3, ["it was dead"]);
+    let all =
+        found("Half of the panel said the levy was fair, with a third saying it was too high.");
+    let panel = all
+        .iter()
+        .find(|a| a.1 == "Half of the panel")
+        .expect("the panel's attribution");
+    assert_eq!(panel.3, ["the levy was fair"]);
+    assert!(
+        all.iter()
+            .any(|a| a.1 == "a third" && a.3 == ["it was too high"])
+    );
+}
