@@ -2507,6 +2507,23 @@ impl Ctx<'_> {
                 && c > start + 1
                 && (start + 1..c).all(|k| self.cat(k) == Cat::Name && !self.has(k, wf::TIME));
             start = if adverb_then_name { start + 1 } else { c + 1 };
+            // ("At an event in Ames, Iowa, on Sunday, Clinton ...": a state and a
+            // further time or place phrase close the adjunct.)
+            for _ in 0..2 {
+                let Some(c) =
+                    (start + 1..limit.min(start + 8)).find(|&k| self.kind(k) == Kind::Comma)
+                else {
+                    break;
+                };
+                let more = self.place_note(start, c)
+                    || matches!(self.cat(start), Cat::Prep | Cat::Time)
+                        && (start..c)
+                            .all(|k| self.kind(k) == Kind::Word && self.cat(k) != Cat::Verb);
+                if !more || c + 1 >= limit {
+                    break;
+                }
+                start = c + 1;
+            }
         } else if start < limit
             && self.lower_is(start, SUBORDINATORS)
             && let Some(c) = (start + 1..limit).rev().find(|&k| {

@@ -2919,3 +2919,18 @@ fn a_speaker_in_a_subordinate_clause_is_a_sibling() {
             .any(|a| a.1 == "a third" && a.3 == ["it was too high"])
     );
 }
+
+#[test]
+fn an_opening_adjunct_with_a_state_and_a_day_is_no_participle_subject() {
+    let all = found(
+        "At a town hall in Dover, Delaware, on Monday, Ms Okafor defended the levy, saying it was fair.",
+    );
+    let p = all
+        .iter()
+        .find(|a| a.2 == "saying")
+        .expect("the participle's attribution");
+    assert_eq!(
+        (p.1.as_str(), p.3.as_slice()),
+        ("Ms Okafor", ["it was fair".to_string()].as_slice())
+    );
+}
