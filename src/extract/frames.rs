@@ -1178,7 +1178,15 @@ impl Ctx<'_> {
                 {
                     pieces = left;
                 }
-                if pieces.is_empty() {
+                // ("If he chooses, he can sound presidential": a modal verb after a
+                // clause is the main clause's, not a speaker's.)
+                let modal = (cue.start..cue.end).any(|k| {
+                    self.lower_is(
+                        k,
+                        &["would", "should", "could", "can", "might", "may", "must"],
+                    )
+                });
+                if pieces.is_empty() || modal {
                     return None;
                 }
                 pieces.extend(self.trailing_quote(si, cue.end));

@@ -2934,3 +2934,14 @@ fn an_opening_adjunct_with_a_state_and_a_day_is_no_participle_subject() {
         ("Ms Okafor", ["it was fair".to_string()].as_slice())
     );
 }
+
+#[test]
+fn a_modal_verb_after_a_clause_is_no_content_first_cue() {
+    let (p, s, _, content) =
+        one("Okafor said that if the council met, it should have asked for more.");
+    assert_eq!((p, s.as_str()), (Pattern::SourceCue, "Okafor"));
+    assert_eq!(
+        content,
+        ["if the council met, it should have asked for more"]
+    );
+}
