@@ -2051,7 +2051,9 @@ impl Ctx<'_> {
     ) -> Option<Attribution> {
         let range = self.sentence_range(si);
         let cend = self.content_end(si);
-        let mut source = self.np_after(end, cend)?;
+        let mut source = self
+            .np_after(end, cend)
+            .or_else(|| self.preposition_object(end, cend))?;
         let cue = Cue::plain(start, end, stance, lemma);
         // "But according to X, C", "(According to X, C.)", "In addition, according to
         // X, C": nothing but a conjunction or a short adjunct before it.
@@ -2112,7 +2114,22 @@ impl Ctx<'_> {
             }
             pieces
         } else if start > range.start && self.kind(start - 1) == Kind::Comma {
-            self.content_left(si, start - 1)
+            let mut pieces = self.content_left(si, start - 1);
+            // "One Sunday in 2001, according to a new book, Fiorina sat down": an
+            // aside inside the clause, which runs on after it.
+            let k = source.end + 1;
+            if source.end < cend
+                && self.kind(source.end) == Kind::Comma
+                && k < cend
+                && (self.np_starter_public(k) || self.is_subject_pronoun(k))
+                && !self.text(k).ends_with("ing")
+                && (k..cend).any(|j| {
+                    self.cat(j) == Cat::Verb || self.has(j, wf::AUX) || self.text(j).ends_with("ed")
+                })
+            {
+                pieces.push(k..cend);
+            }
+            pieces
         } else {
             // "C according to X" without a comma.
             let mut s = range.start;
@@ -2122,6 +2139,32 @@ impl Ctx<'_> {
             if s < start { vec![s..start] } else { vec![] }
         };
         self.make(si, &cue, Some(source), content, Pattern::AccordingTo)
+    }
+
+    /// The object of "according to" when it is no plain noun phrase: "him",
+    /// "early returns", "newly leaked documents". A preposition takes a noun phrase,
+    /// so the words up to the next mark are it.
+    fn preposition_object(&self, s: usize, end: usize) -> Option<Range<usize>> {
+        if s < end
+            && self.lower_is(s, &["him", "her", "them", "us", "me"])
+            && (s + 1 == end || !matches!(self.kind(s + 1), Kind::Word | Kind::Quote(_)))
+        {
+            return Some(s..s + 1);
+        }
+        let e = (s..end.min(s + 10))
+            .find(|&k| !matches!(self.kind(k), Kind::Word | Kind::Number | Kind::Hyphen))
+            .unwrap_or(end.min(s + 10));
+        let words = s..e;
+        (e > s
+            && e < end + 1
+            && (e == end || !matches!(self.kind(e), Kind::Word | Kind::Number | Kind::Hyphen))
+            && words.clone().all(|k| {
+                !self.has(k, wf::AUX | wf::COMP)
+                    && self.cat(k) != Cat::Rel
+                    && self.cat(k) != Cat::Pron
+            })
+            && matches!(self.cat(e - 1), Cat::Noun | Cat::Name | Cat::Verb))
+        .then_some(words)
     }
 
     /// "X provided confirmation of C", "X issued a denial".

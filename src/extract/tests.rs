@@ -2945,3 +2945,17 @@ fn a_modal_verb_after_a_clause_is_no_content_first_cue() {
         ["if the council met, it should have asked for more"]
     );
 }
+
+#[test]
+fn according_to_takes_any_object_and_an_aside_runs_on() {
+    let (_, s, _, content) = one("Okafor won the county, according to early returns.");
+    assert_eq!(s, "early returns");
+    assert_eq!(content, ["Okafor won the county"]);
+    let (_, s, _, content) = one("He moved abroad after, according to him, a paper fired him.");
+    assert_eq!(s, "him");
+    assert_eq!(content, ["He moved abroad after", "a paper fired him"]);
+    let (_, s, _, content) =
+        one("One evening in 2001, according to a new biography, Okafor sat in her study.");
+    assert_eq!(s, "a new biography");
+    assert_eq!(content, ["One evening in 2001", "Okafor sat in her study"]);
+}
