@@ -1870,10 +1870,19 @@ impl Ctx<'_> {
     /// (`"C," she told The Wall Street Journal on Monday`, `told ABC's "Good Morning
     /// America"`)?
     fn only_hearer_after(&self, si: usize, left: usize, k: usize) -> bool {
-        let clause_left = self
-            .content_left(si, left)
-            .first()
-            .is_some_and(|r| !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb));
+        // ("Despite the defeats on Tuesday, Sanders remains committed, his aide told
+        // The Huffington Post": an opening adjunct before a clause.)
+        let clause_left = self.content_left(si, left).first().is_some_and(|r| {
+            !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb)
+                || r.clone().any(|c| {
+                    self.kind(c) == Kind::Comma
+                        && self.quotes.containing(c).is_none()
+                        && (c + 1..r.end).any(|j| {
+                            self.has(j, wf::AUX)
+                                || self.cat(j) == Cat::Verb && !self.text(j).ends_with("ing")
+                        })
+                })
+        });
         clause_left && self.only_hearer_from(si, k)
     }
 

@@ -2959,3 +2959,19 @@ fn according_to_takes_any_object_and_an_aside_runs_on() {
     assert_eq!(s, "a new biography");
     assert_eq!(content, ["One evening in 2001", "Okafor sat in her study"]);
 }
+
+#[test]
+fn an_opening_adjunct_before_a_clause_leaves_told_only_a_hearer() {
+    let all = found(
+        "Despite two defeats on Tuesday, Okafor remains in the race, her aide, Tomas Lindqvist, told The Courier.",
+    );
+    let aide = all
+        .iter()
+        .find(|a| a.2 == "told")
+        .expect("the aide's attribution");
+    assert_eq!(aide.0, Pattern::ContentFirst);
+    assert_eq!(
+        aide.3,
+        ["Despite two defeats on Tuesday, Okafor remains in the race"]
+    );
+}
