@@ -2482,8 +2482,13 @@ impl Ctx<'_> {
                 .flatten()
                 .map_or(floor, |k| k + 1)
         };
+        // "Protest groups say C, and the ACLU has sued the city, saying D": a clause
+        // joined after the last speaker's lends its own subject.
+        let lo = earlier.map_or(floor, |j| out[j].cue.end);
+        let joined = self.joined_clause_subject(lo, cue.start);
         let (source, speaker) = match earlier {
             _ if subject.is_some() => (subject, None),
+            _ if joined.is_some() => (joined, None),
             Some(j) => (out[j].source.clone(), Some(j)),
             None => (self.sentence_subject(clause_floor(), cue.start), None),
         };
@@ -2491,6 +2496,33 @@ impl Ctx<'_> {
         let mut a = self.make(si, cue, Some(source), right, pattern)?;
         a.same_speaker_as = speaker;
         Some(a)
+    }
+
+    /// The subject of the last clause joined between `lo` and `hi` (", and the union
+    /// has sued", "; the union sued", "while the union sued"): a noun phrase right
+    /// after the joint and before a verb.
+    fn joined_clause_subject(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
+        (lo + 2..hi).rev().find_map(|p| {
+            let joint = self.kind(p - 1) == Kind::Semicolon
+                || self.lower_is(p - 1, &["while", "whereas"])
+                || self.lower_is(p - 1, &["and", "but"]) && self.kind(p - 2) == Kind::Comma;
+            if !joint || !self.np_starter_public(p) {
+                return None;
+            }
+            let v = (p + 1..hi.min(p + 14)).find(|&v| {
+                self.has(v, wf::AUX)
+                    || self.cat(v) == Cat::Verb
+                        && !self.p.tokens[v].is_cap()
+                        && !self.text(v).ends_with("ing")
+            })?;
+            // ("the league strongly denounced": over an adverb.)
+            let mut w = v;
+            while w > p + 1 && self.cat(w - 1) == Cat::Adverb {
+                w -= 1;
+            }
+            let s = self.subject_before(w, p)?;
+            (s.start == p && self.source_like(s.clone())).then_some(s)
+        })
     }
 
     /// An infinitive cue: the object of a control verb speaks ("urged Congress to

@@ -2975,3 +2975,23 @@ fn an_opening_adjunct_before_a_clause_leaves_told_only_a_hearer() {
         ["Despite two defeats on Tuesday, Okafor remains in the race"]
     );
 }
+
+#[test]
+fn a_joined_clause_lends_its_subject_to_a_participle() {
+    let all = found(
+        "Residents say the fees are unfair, and the tenant union has already sued the city, saying they break the law.",
+    );
+    let p = all
+        .iter()
+        .find(|a| a.2 == "saying")
+        .expect("the participle's attribution");
+    assert_eq!(p.1, "the tenant union");
+    let all = found(
+        "Two rabbis called for a boycott, and the league sharply denounced the remarks and said it would return the gift.",
+    );
+    let c = all
+        .iter()
+        .find(|a| a.2 == "said")
+        .expect("the coordinated attribution");
+    assert_eq!(c.1, "the league");
+}
