@@ -3086,6 +3086,17 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             && b.source.as_ref().is_some_and(|s| s.start == start)
             && !borrowed(b.pattern)
     };
+    // "moves that he said improved the economy": a relative clause whose pronoun is
+    // what its speaker said something of stands beside the main clause.
+    let bridge = |b: &Attribution, start: usize| {
+        b.pattern == Pattern::SourceCue
+            && b.lemma.is_some_and(|l| !cx.pack.cues.mental.has(l))
+            && b.content.first().is_some_and(|r| {
+                r.start == start
+                    && r.len() == 1
+                    && b.source.as_ref().is_some_and(|s| r.end == s.start)
+            })
+    };
     for b in 0..n {
         for a in 0..n {
             // "As X confirmed, A, B said C": the main clause after an as-clause is its
@@ -3101,6 +3112,7 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             if sub {
                 b_start -= 1;
             }
+            let sub = sub || bridge(&found[b], b_start);
             if !(breaks_at(b_start)
                 || borrowed(found[b].pattern)
                 || new_speaker(&found[b], b_start)

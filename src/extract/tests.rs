@@ -2995,3 +2995,15 @@ fn a_joined_clause_lends_its_subject_to_a_participle() {
         .expect("the coordinated attribution");
     assert_eq!(c.1, "the league");
 }
+
+#[test]
+fn a_speaker_in_a_relative_clause_stands_beside_the_main_clause() {
+    let all = found("The mayor praised the plan, a measure that he said was good for the city.");
+    let mayor = all
+        .iter()
+        .find(|a| a.1 == "The mayor")
+        .expect("the mayor's attribution");
+    assert_eq!(mayor.3, ["the plan, a measure"]);
+    let he = all.iter().find(|a| a.1 == "he").expect("his attribution");
+    assert_eq!(he.3, ["that", "was good for the city"]);
+}
