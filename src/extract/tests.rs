@@ -3007,3 +3007,15 @@ fn a_speaker_in_a_relative_clause_stands_beside_the_main_clause() {
     let he = all.iter().find(|a| a.1 == "he").expect("his attribution");
     assert_eq!(he.3, ["that", "was good for the city"]);
 }
+
+#[test]
+fn a_phrase_after_a_preposition_is_no_part_of_a_new_subject() {
+    let all = found(
+        "Okafor said the council will take in more families under the plan and Lindqvist says some will be turned away.",
+    );
+    let l = all
+        .iter()
+        .find(|a| a.2 == "says")
+        .expect("the second attribution");
+    assert_eq!(l.1, "Lindqvist");
+}
