@@ -2541,6 +2541,14 @@ impl Ctx<'_> {
         if to > floor && self.text(to - 1).eq_ignore_ascii_case(self.text(cue.start)) {
             return None;
         }
+        // ("difficult to predict, many economists say": a comma right after the verb
+        // leaves it no object; what follows is another clause.)
+        if cue.end < self.p.tokens.len()
+            && self.kind(cue.end) == Kind::Comma
+            && self.quotes.opening_at(cue.end + 1).is_none()
+        {
+            return None;
+        }
         let right = self.content_right(si, cue.end, cue.hearer);
         if right.is_empty() || !self.is_clause(&right) && right[0].len() < 2 {
             return None;

@@ -3019,3 +3019,14 @@ fn a_phrase_after_a_preposition_is_no_part_of_a_new_subject() {
         .expect("the second attribution");
     assert_eq!(l.1, "Lindqvist");
 }
+
+#[test]
+fn an_infinitive_cue_before_a_comma_takes_no_object() {
+    let (p, s, _, content) =
+        one("The costs are hard to predict, most analysts say, because the rules are new.");
+    assert_eq!((p, s.as_str()), (Pattern::Parenthetical, "most analysts"));
+    assert_eq!(
+        content,
+        ["The costs are hard to predict", "because the rules are new"]
+    );
+}
