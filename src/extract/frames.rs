@@ -901,6 +901,12 @@ impl Ctx<'_> {
             return self.passive(si, &cue);
         }
 
+        // "He believes, he said, that C": the clause around an interjected "he said"
+        // is what that speaker said, this verb and all.
+        if self.interjected_speech(cue.end, range.end) {
+            return None;
+        }
+
         // A quote mark between subject and cue: Mr Trump “suggested that ...
         let g_subject = if g > floor
             && self.p.tokens[g - 1]
@@ -1061,8 +1067,27 @@ impl Ctx<'_> {
                             || cue.hearer && self.only_hearer_from(si, cue.end)
                     })
             };
+            // (`On NBC's "Meet the Press," Smith said the bill is dead`, `to chants of
+            // "Go!," the mayor said C`: a quote that a word leads into is part of an
+            // opening phrase, and a clause right after the cue is what was said.)
+            let embedded_quote = || {
+                before_subject
+                    .and_then(|k| self.quote_closing_at(k, floor))
+                    .and_then(|c| self.quotes.closing_at(c))
+                    .is_some_and(|q| {
+                        let open = self.quotes.spans[q].open;
+                        open > floor && self.kind(open - 1) == Kind::Word
+                    })
+                    && right.first().is_some_and(|r| {
+                        r.start <= cue.end + 3
+                            && self.kind(cue.end) != Kind::Comma
+                            && self.cat(r.start) != Cat::Prep
+                            && self.is_clause(&right)
+                    })
+            };
             let quote_left = !left_opening
-                && (before_subject.is_some_and(|k| self.quote_closing_at(k, floor).is_some())
+                && ((before_subject.is_some_and(|k| self.quote_closing_at(k, floor).is_some())
+                    && !embedded_quote())
                     || quote_prev());
             // After a quote, only what opens right after the cue is said too (`"A," he
             // said, "B."`), not what follows an adjunct ("said in a documentary that ...").
@@ -1160,7 +1185,15 @@ impl Ctx<'_> {
                 {
                     pieces = left;
                 }
-                if pieces.is_empty() {
+                // ("If he chooses, he can sound presidential": a modal verb after a
+                // clause is the main clause's, not a speaker's.)
+                let modal = (cue.start..cue.end).any(|k| {
+                    self.lower_is(
+                        k,
+                        &["would", "should", "could", "can", "might", "may", "must"],
+                    )
+                });
+                if pieces.is_empty() || modal {
                     return None;
                 }
                 pieces.extend(self.trailing_quote(si, cue.end));
@@ -1251,6 +1284,31 @@ impl Ctx<'_> {
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
         }
         None
+    }
+
+    /// Does an interjected speech clause (", he said," or ", she said on Monday,")
+    /// start at the comma `k`, with more of the sentence after it?
+    fn interjected_speech(&self, k: usize, end: usize) -> bool {
+        if k + 3 >= end || self.kind(k) != Kind::Comma {
+            return false;
+        }
+        let Some(v) = (k + 2..end.min(k + 7)).find(|&v| self.has(v, wf::CUE_VERB)) else {
+            return false;
+        };
+        let speech = self
+            .pack
+            .cues
+            .verbs
+            .at(&self.p.tokens, v, end)
+            .filter(|(_, vc)| vc.form == Form::Finite && !self.pack.cues.mental.has(vc.lemma));
+        let Some((n, _)) = speech else {
+            return false;
+        };
+        let after = self.skip_adjuncts(v + n, end);
+        after + 1 < end
+            && self.kind(after) == Kind::Comma
+            && (k + 1..v).all(|j| self.kind(j) == Kind::Word)
+            && self.subject_before(v, k + 1) == Some(k + 1..v)
     }
 
     /// The source after a cue ("said Rep. Patrick J. Tiberi (R-Ohio), a senior member
@@ -1819,10 +1877,19 @@ impl Ctx<'_> {
     /// (`"C," she told The Wall Street Journal on Monday`, `told ABC's "Good Morning
     /// America"`)?
     fn only_hearer_after(&self, si: usize, left: usize, k: usize) -> bool {
-        let clause_left = self
-            .content_left(si, left)
-            .first()
-            .is_some_and(|r| !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb));
+        // ("Despite the defeats on Tuesday, Sanders remains committed, his aide told
+        // The Huffington Post": an opening adjunct before a clause.)
+        let clause_left = self.content_left(si, left).first().is_some_and(|r| {
+            !matches!(self.cat(r.start), Cat::Prep | Cat::Time | Cat::Adverb)
+                || r.clone().any(|c| {
+                    self.kind(c) == Kind::Comma
+                        && self.quotes.containing(c).is_none()
+                        && (c + 1..r.end).any(|j| {
+                            self.has(j, wf::AUX)
+                                || self.cat(j) == Cat::Verb && !self.text(j).ends_with("ing")
+                        })
+                })
+        });
         clause_left && self.only_hearer_from(si, k)
     }
 
@@ -2000,7 +2067,9 @@ impl Ctx<'_> {
     ) -> Option<Attribution> {
         let range = self.sentence_range(si);
         let cend = self.content_end(si);
-        let mut source = self.np_after(end, cend)?;
+        let mut source = self
+            .np_after(end, cend)
+            .or_else(|| self.preposition_object(end, cend))?;
         let cue = Cue::plain(start, end, stance, lemma);
         // "But according to X, C", "(According to X, C.)", "In addition, according to
         // X, C": nothing but a conjunction or a short adjunct before it.
@@ -2061,7 +2130,22 @@ impl Ctx<'_> {
             }
             pieces
         } else if start > range.start && self.kind(start - 1) == Kind::Comma {
-            self.content_left(si, start - 1)
+            let mut pieces = self.content_left(si, start - 1);
+            // "One Sunday in 2001, according to a new book, Fiorina sat down": an
+            // aside inside the clause, which runs on after it.
+            let k = source.end + 1;
+            if source.end < cend
+                && self.kind(source.end) == Kind::Comma
+                && k < cend
+                && (self.np_starter_public(k) || self.is_subject_pronoun(k))
+                && !self.text(k).ends_with("ing")
+                && (k..cend).any(|j| {
+                    self.cat(j) == Cat::Verb || self.has(j, wf::AUX) || self.text(j).ends_with("ed")
+                })
+            {
+                pieces.push(k..cend);
+            }
+            pieces
         } else {
             // "C according to X" without a comma.
             let mut s = range.start;
@@ -2071,6 +2155,32 @@ impl Ctx<'_> {
             if s < start { vec![s..start] } else { vec![] }
         };
         self.make(si, &cue, Some(source), content, Pattern::AccordingTo)
+    }
+
+    /// The object of "according to" when it is no plain noun phrase: "him",
+    /// "early returns", "newly leaked documents". A preposition takes a noun phrase,
+    /// so the words up to the next mark are it.
+    fn preposition_object(&self, s: usize, end: usize) -> Option<Range<usize>> {
+        if s < end
+            && self.lower_is(s, &["him", "her", "them", "us", "me"])
+            && (s + 1 == end || !matches!(self.kind(s + 1), Kind::Word | Kind::Quote(_)))
+        {
+            return Some(s..s + 1);
+        }
+        let e = (s..end.min(s + 10))
+            .find(|&k| !matches!(self.kind(k), Kind::Word | Kind::Number | Kind::Hyphen))
+            .unwrap_or(end.min(s + 10));
+        let words = s..e;
+        (e > s
+            && e < end + 1
+            && (e == end || !matches!(self.kind(e), Kind::Word | Kind::Number | Kind::Hyphen))
+            && words.clone().all(|k| {
+                !self.has(k, wf::AUX | wf::COMP)
+                    && self.cat(k) != Cat::Rel
+                    && self.cat(k) != Cat::Pron
+            })
+            && matches!(self.cat(e - 1), Cat::Noun | Cat::Name | Cat::Verb))
+        .then_some(words)
     }
 
     /// "X provided confirmation of C", "X issued a denial".
@@ -2379,8 +2489,13 @@ impl Ctx<'_> {
                 .flatten()
                 .map_or(floor, |k| k + 1)
         };
+        // "Protest groups say C, and the ACLU has sued the city, saying D": a clause
+        // joined after the last speaker's lends its own subject.
+        let lo = earlier.map_or(floor, |j| out[j].cue.end);
+        let joined = self.joined_clause_subject(lo, cue.start);
         let (source, speaker) = match earlier {
             _ if subject.is_some() => (subject, None),
+            _ if joined.is_some() => (joined, None),
             Some(j) => (out[j].source.clone(), Some(j)),
             None => (self.sentence_subject(clause_floor(), cue.start), None),
         };
@@ -2388,6 +2503,33 @@ impl Ctx<'_> {
         let mut a = self.make(si, cue, Some(source), right, pattern)?;
         a.same_speaker_as = speaker;
         Some(a)
+    }
+
+    /// The subject of the last clause joined between `lo` and `hi` (", and the union
+    /// has sued", "; the union sued", "while the union sued"): a noun phrase right
+    /// after the joint and before a verb.
+    fn joined_clause_subject(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
+        (lo + 2..hi).rev().find_map(|p| {
+            let joint = self.kind(p - 1) == Kind::Semicolon
+                || self.lower_is(p - 1, &["while", "whereas"])
+                || self.lower_is(p - 1, &["and", "but"]) && self.kind(p - 2) == Kind::Comma;
+            if !joint || !self.np_starter_public(p) {
+                return None;
+            }
+            let v = (p + 1..hi.min(p + 14)).find(|&v| {
+                self.has(v, wf::AUX)
+                    || self.cat(v) == Cat::Verb
+                        && !self.p.tokens[v].is_cap()
+                        && !self.text(v).ends_with("ing")
+            })?;
+            // ("the league strongly denounced": over an adverb.)
+            let mut w = v;
+            while w > p + 1 && self.cat(w - 1) == Cat::Adverb {
+                w -= 1;
+            }
+            let s = self.subject_before(w, p)?;
+            (s.start == p && self.source_like(s.clone())).then_some(s)
+        })
     }
 
     /// An infinitive cue: the object of a control verb speaks ("urged Congress to
@@ -2404,6 +2546,14 @@ impl Ctx<'_> {
         let to = cue.start - 1;
         // "from state to state": "to" is a preposition there.
         if to > floor && self.text(to - 1).eq_ignore_ascii_case(self.text(cue.start)) {
+            return None;
+        }
+        // ("difficult to predict, many economists say": a comma right after the verb
+        // leaves it no object; what follows is another clause.)
+        if cue.end < self.p.tokens.len()
+            && self.kind(cue.end) == Kind::Comma
+            && self.quotes.opening_at(cue.end + 1).is_none()
+        {
             return None;
         }
         let right = self.content_right(si, cue.end, cue.hearer);
@@ -2464,6 +2614,23 @@ impl Ctx<'_> {
                 && c > start + 1
                 && (start + 1..c).all(|k| self.cat(k) == Cat::Name && !self.has(k, wf::TIME));
             start = if adverb_then_name { start + 1 } else { c + 1 };
+            // ("At an event in Ames, Iowa, on Sunday, Clinton ...": a state and a
+            // further time or place phrase close the adjunct.)
+            for _ in 0..2 {
+                let Some(c) =
+                    (start + 1..limit.min(start + 8)).find(|&k| self.kind(k) == Kind::Comma)
+                else {
+                    break;
+                };
+                let more = self.place_note(start, c)
+                    || matches!(self.cat(start), Cat::Prep | Cat::Time)
+                        && (start..c)
+                            .all(|k| self.kind(k) == Kind::Word && self.cat(k) != Cat::Verb);
+                if !more || c + 1 >= limit {
+                    break;
+                }
+                start = c + 1;
+            }
         } else if start < limit
             && self.lower_is(start, SUBORDINATORS)
             && let Some(c) = (start + 1..limit).rev().find(|&k| {
@@ -2924,6 +3091,27 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                 !cues.mental.has(l) && !cues.topic.has(l) && !cues.naming.has(l)
             })
     };
+    // "57 percent see him negatively while 61 percent say C", "hours after Sanders
+    // said C", "with three in 10 saying C": a clause that a subordinator opens, with
+    // a subject that speaks, is a sibling of the main clause, not part of what its
+    // subject said ("before", "because", "if" and "as" are as often part of it).
+    let subordinate = |b: &Attribution, start: usize| {
+        start > 1
+            && cx.lower_is(start - 1, SIBLING_SUBORDINATORS)
+            && b.source.as_ref().is_some_and(|s| s.start == start)
+            && !borrowed(b.pattern)
+    };
+    // "moves that he said improved the economy": a relative clause whose pronoun is
+    // what its speaker said something of stands beside the main clause.
+    let bridge = |b: &Attribution, start: usize| {
+        b.pattern == Pattern::SourceCue
+            && b.lemma.is_some_and(|l| !cx.pack.cues.mental.has(l))
+            && b.content.first().is_some_and(|r| {
+                r.start == start
+                    && r.len() == 1
+                    && b.source.as_ref().is_some_and(|s| r.end == s.start)
+            })
+    };
     for b in 0..n {
         for a in 0..n {
             // "As X confirmed, A, B said C": the main clause after an as-clause is its
@@ -2934,10 +3122,16 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             {
                 continue;
             }
-            let b_start = clause_start(&found[b], found[a].cue.start);
+            let mut b_start = clause_start(&found[b], found[a].cue.start);
+            let sub = subordinate(&found[b], b_start);
+            if sub {
+                b_start -= 1;
+            }
+            let sub = sub || bridge(&found[b], b_start);
             if !(breaks_at(b_start)
                 || borrowed(found[b].pattern)
-                || new_speaker(&found[b], b_start))
+                || new_speaker(&found[b], b_start)
+                || sub)
             {
                 continue;
             }
@@ -3006,6 +3200,11 @@ fn retain_remapped(out: &mut Vec<Attribution>, keep: &[bool]) {
         a.same_speaker_as = a.same_speaker_as.and_then(|j| new_index[j]);
     }
 }
+
+/// Subordinators that open a clause beside the main one (`trim_siblings`).
+const SIBLING_SUBORDINATORS: &[&str] = &[
+    "when", "while", "after", "whereas", "with", "where", "although", "though",
+];
 
 /// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
 /// "after noting", "in arguing").

@@ -977,8 +977,15 @@ impl<'a> Ctx<'a> {
         let s = s.filter(|&s| time.is_none_or(|t| s < t))?;
         // "he posted a photo and Clinton said": a phrase that follows a verb is its
         // object; a new subject starts after the conjunction (not between two names).
+        // ("bring in more refugees under the plan and Trump says": so does one after
+        // a particle or a preposition, but for "with", "between" and "among", which
+        // take pairs.)
         if s > b
-            && (self.cat(s - 1) == Cat::Verb || self.lower_is(s - 1, &["to"]))
+            && (self.cat(s - 1) == Cat::Verb
+                || self.lower_is(s - 1, &["to"])
+                || self.cat(s - 1) == Cat::Prep
+                    && !self.lower_is(s - 1, &["with", "between", "among", "of", "for", "like"])
+                    && !self.has(s - 1, wf::COMP))
             && let Some(j) = (s + 1..g - 1).rev().find(|&j| {
                 self.lower_is(j, &["and", "but"])
                     && self.cat(j - 1) != Cat::Name

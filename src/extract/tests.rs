@@ -2888,3 +2888,163 @@ fn a_cue_phrase_does_not_run_into_a_link() {
     assert_eq!(c, "said");
     assert_eq!(content, ["it would open"]);
 }
+
+#[test]
+fn a_quote_inside_an_opening_phrase_is_not_what_the_speaker_said() {
+    let (p, s, _, content) = one(
+        "Speaking on the radio show \"Morning Talk,\" Senator Mary Okafor said the bill was dead.",
+    );
+    assert_eq!((p, s.as_str()), (Pattern::SourceCue, "Senator Mary Okafor"));
+    assert_eq!(content, ["the bill was dead"]);
+    let all = found(
+        "Even as Lindqvist claimed that \"the plan is working,\" one official said the two cases differ.",
+    );
+    let official = all
+        .iter()
+        .find(|a| a.1 == "one official")
+        .expect("the official's attribution");
+    assert_eq!(official.3, ["the two cases differ"]);
+}
+
+#[test]
+fn an_interjected_speaker_says_the_clause_around_it() {
+    let (p, s, c, content) = one("She firmly believes, she said, that the levy is fair.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Parenthetical, "she", "said")
+    );
+    assert_eq!(content, ["She firmly believes", "the levy is fair"]);
+}
+
+#[test]
+fn a_speaker_in_a_subordinate_clause_is_a_sibling() {
+    let all =
+        found("Most members backed the plan on Monday, hours after the chair said it was dead.");
+    let chair = all
+        .iter()
+        .find(|a| a.1 == "the chair")
+        .expect("the chair's attribution");
+    assert_eq!(chair.3, ["it was dead"]);
+    let all =
+        found("Half of the panel said the levy was fair, with a third saying it was too high.");
+    let panel = all
+        .iter()
+        .find(|a| a.1 == "Half of the panel")
+        .expect("the panel's attribution");
+    assert_eq!(panel.3, ["the levy was fair"]);
+    assert!(
+        all.iter()
+            .any(|a| a.1 == "a third" && a.3 == ["it was too high"])
+    );
+}
+
+#[test]
+fn an_opening_adjunct_with_a_state_and_a_day_is_no_participle_subject() {
+    let all = found(
+        "At a town hall in Dover, Delaware, on Monday, Ms Okafor defended the levy, saying it was fair.",
+    );
+    let p = all
+        .iter()
+        .find(|a| a.2 == "saying")
+        .expect("the participle's attribution");
+    assert_eq!(
+        (p.1.as_str(), p.3.as_slice()),
+        ("Ms Okafor", ["it was fair".to_string()].as_slice())
+    );
+}
+
+#[test]
+fn a_modal_verb_after_a_clause_is_no_content_first_cue() {
+    let (p, s, _, content) =
+        one("Okafor said that if the council met, it should have asked for more.");
+    assert_eq!((p, s.as_str()), (Pattern::SourceCue, "Okafor"));
+    assert_eq!(
+        content,
+        ["if the council met, it should have asked for more"]
+    );
+}
+
+#[test]
+fn according_to_takes_any_object_and_an_aside_runs_on() {
+    let (_, s, _, content) = one("Okafor won the county, according to early returns.");
+    assert_eq!(s, "early returns");
+    assert_eq!(content, ["Okafor won the county"]);
+    let (_, s, _, content) = one("He moved abroad after, according to him, a paper fired him.");
+    assert_eq!(s, "him");
+    assert_eq!(content, ["He moved abroad after", "a paper fired him"]);
+    let (_, s, _, content) =
+        one("One evening in 2001, according to a new biography, Okafor sat in her study.");
+    assert_eq!(s, "a new biography");
+    assert_eq!(content, ["One evening in 2001", "Okafor sat in her study"]);
+}
+
+#[test]
+fn an_opening_adjunct_before_a_clause_leaves_told_only_a_hearer() {
+    let all = found(
+        "Despite two defeats on Tuesday, Okafor remains in the race, her aide, Tomas Lindqvist, told The Courier.",
+    );
+    let aide = all
+        .iter()
+        .find(|a| a.2 == "told")
+        .expect("the aide's attribution");
+    assert_eq!(aide.0, Pattern::ContentFirst);
+    assert_eq!(
+        aide.3,
+        ["Despite two defeats on Tuesday, Okafor remains in the race"]
+    );
+}
+
+#[test]
+fn a_joined_clause_lends_its_subject_to_a_participle() {
+    let all = found(
+        "Residents say the fees are unfair, and the tenant union has already sued the city, saying they break the law.",
+    );
+    let p = all
+        .iter()
+        .find(|a| a.2 == "saying")
+        .expect("the participle's attribution");
+    assert_eq!(p.1, "the tenant union");
+    let all = found(
+        "Two rabbis called for a boycott, and the league sharply denounced the remarks and said it would return the gift.",
+    );
+    let c = all
+        .iter()
+        .find(|a| a.2 == "said")
+        .expect("the coordinated attribution");
+    assert_eq!(c.1, "the league");
+}
+
+#[test]
+fn a_speaker_in_a_relative_clause_stands_beside_the_main_clause() {
+    let all = found("The mayor praised the plan, a measure that he said was good for the city.");
+    let mayor = all
+        .iter()
+        .find(|a| a.1 == "The mayor")
+        .expect("the mayor's attribution");
+    assert_eq!(mayor.3, ["the plan, a measure"]);
+    let he = all.iter().find(|a| a.1 == "he").expect("his attribution");
+    assert_eq!(he.3, ["that", "was good for the city"]);
+}
+
+#[test]
+fn a_phrase_after_a_preposition_is_no_part_of_a_new_subject() {
+    let all = found(
+        "Okafor said the council will take in more families under the plan and Lindqvist says some will be turned away.",
+    );
+    let l = all
+        .iter()
+        .find(|a| a.2 == "says")
+        .expect("the second attribution");
+    assert_eq!(l.1, "Lindqvist");
+}
+
+#[test]
+fn an_infinitive_cue_before_a_comma_takes_no_object() {
+    let (p, s, _, content) =
+        one("The costs are hard to predict, most analysts say, because the rules are new.");
+    assert_eq!((p, s.as_str()), (Pattern::Parenthetical, "most analysts"));
+    assert_eq!(
+        content,
+        ["The costs are hard to predict", "because the rules are new"]
+    );
+}

@@ -298,6 +298,14 @@ mod tests {
                 "Sanders spoke."
             ]
         );
+        assert_eq!(
+            sentences("Paris (AFP) – The minister resigned."),
+            ["Paris (AFP) –", "The minister resigned."]
+        );
+        assert_eq!(
+            sentences("Gov. John Kasich (R-OH) - who spoke first - said no."),
+            ["Gov. John Kasich (R-OH) - who spoke first - said no."]
+        );
         // An acronym that opens a sentence with a dash aside is no dateline.
         assert_eq!(
             sentences("GOP front-runner Donald Trump - who spoke first - said no."),

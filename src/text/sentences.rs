@@ -68,13 +68,24 @@ pub fn sentences(
     // "WASHINGTON (AP) —", "PHILADELPHIA, July 25 (UPI) —": a dateline opening the
     // paragraph is no part of the sentence after it ("GOP front-runner Donald Trump -
     // who ..." is no dateline: a lowercase word comes before the dash).
-    if tokens[start].is(flag::ALL_CAPS)
+    // ("Washington (AFP) –": in title case, an agency's one-word note before the dash
+    // marks it; "Gov. John Kasich (R-OH) - who ..." is no dateline.)
+    let agency = |dash: usize| {
+        dash >= start + 4
+            && tokens[dash - 1].kind == Kind::CloseParen
+            && tokens[dash - 3].kind == Kind::OpenParen
+            && tokens[dash - 2].is_word()
+            && tokens[dash - 2].is(flag::ALL_CAPS | flag::CAP)
+            && tokens[dash - 2].span.len() >= 2
+    };
+    if (tokens[start].is(flag::ALL_CAPS) || tokens[start].is_cap())
         && let Some(dash) = (start + 1..range.end.min(start + 12))
             .take_while(|&k| {
                 let t = &tokens[k];
                 !matches!(t.kind, Kind::Period | Kind::Quote(_)) && (!t.is_word() || t.is_cap())
             })
             .find(|&k| tokens[k].kind == Kind::Dash)
+        && (tokens[start].is(flag::ALL_CAPS) || agency(dash))
         && dash + 1 < range.end
     {
         out.push(start..dash + 1);
