@@ -2172,7 +2172,6 @@ impl Ctx<'_> {
             .unwrap_or(end.min(s + 10));
         let words = s..e;
         (e > s
-            && e < end + 1
             && (e == end || !matches!(self.kind(e), Kind::Word | Kind::Number | Kind::Hyphen))
             && words.clone().all(|k| {
                 !self.has(k, wf::AUX | wf::COMP)
