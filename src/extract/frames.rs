@@ -3111,6 +3111,52 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                     && b.source.as_ref().is_some_and(|s| r.end == s.start)
             })
     };
+    // "praised the pastor, who has vowed C", "touted his wins, which he describes as
+    // C": a relative clause set off by a comma after a noun-phrase object is a
+    // statement of its own. Where it starts: the pronoun (after a preposition, "in
+    // which"), with a comma before it.
+    let relative_start = |b: &Attribution, start: usize| {
+        let k = match b.relative {
+            Some(k) => k,
+            None if start > 0 && b.source.as_ref().is_some_and(|s| s.start == start) => start - 1,
+            None => return None,
+        };
+        if !cx.lower_is(k, &["who", "whom", "which"]) {
+            return None;
+        }
+        let k = if k > 0 && cx.cat(k - 1) == Cat::Prep {
+            k - 1
+        } else {
+            k
+        };
+        (k > 0 && cx.kind(k - 1) == Kind::Comma).then_some(k)
+    };
+    // A noun phrase, not a clause, opens `a`'s content ("praised the pastor", not
+    // "said the pastor had left"): what follows it is no more of what `a` said.
+    let np_object = |a: &Attribution| {
+        // (The one piece after the cue: "Acts of protest, he said, are C" has a
+        // subject; "those differences seemed a distant memory" has one before the cue.)
+        let mut after = a.content.iter().filter(|r| r.start >= a.cue.end);
+        match (after.next(), after.next()) {
+            (Some(r), None) => {
+                !cx.p.tokens[r.start].is_quote()
+                    && !cx.lower_is(r.start, NOT_NP_OPENERS)
+                    && cx.np_may_start(r.start)
+                    && cx
+                        .np_after(r.start, r.end)
+                        .is_some_and(|np| np.end == r.end || cx.cat(np.end) != Cat::Verb)
+            }
+            _ => false,
+        }
+    };
+    // "said the plan, which she called a disaster, would fail": a verb after the
+    // relative clause's closing comma makes the noun phrase a subject.
+    let subject_resumes = |a: &Attribution, k: usize| {
+        a.content.iter().any(|r| {
+            (k.max(r.start)..r.end.saturating_sub(1))
+                .any(|j| cx.kind(j) == Kind::Comma && cx.cat(j + 1) == Cat::Verb)
+        })
+    };
     for b in 0..n {
         for a in 0..n {
             // "As X confirmed, A, B said C": the main clause after an as-clause is its
@@ -3126,7 +3172,16 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
             if sub {
                 b_start -= 1;
             }
-            let sub = sub || bridge(&found[b], b_start);
+            let mut sub = sub || bridge(&found[b], b_start);
+            if !sub
+                && let Some(k) = relative_start(&found[b], b_start)
+                && k > found[a].cue.start
+                && np_object(&found[a])
+                && !subject_resumes(&found[a], k)
+            {
+                b_start = k;
+                sub = true;
+            }
             if !(breaks_at(b_start)
                 || borrowed(found[b].pattern)
                 || new_speaker(&found[b], b_start)
@@ -3203,6 +3258,11 @@ fn retain_remapped(out: &mut Vec<Attribution>, keep: &[bool]) {
 /// Subordinators that open a clause beside the main one (`trim_siblings`).
 const SIBLING_SUBORDINATORS: &[&str] = &[
     "when", "while", "after", "whereas", "with", "where", "although", "though",
+];
+
+/// Words that open a content clause rather than a noun phrase (`trim_siblings`).
+const NOT_NP_OPENERS: &[&str] = &[
+    "that", "whether", "if", "how", "why", "what", "who", "when", "where", "to",
 ];
 
 /// Prepositions before a gerund cue whose subject is the main clause's ("by saying",

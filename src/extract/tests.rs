@@ -3048,3 +3048,29 @@ fn an_infinitive_cue_before_a_comma_takes_no_object() {
         ["The costs are hard to predict", "because the rules are new"]
     );
 }
+
+#[test]
+fn a_relative_clause_after_an_object_is_a_statement_of_its_own() {
+    let all = found("Okafor praised the new librarian, who has vowed to keep the branch open.");
+    let okafor = all
+        .iter()
+        .find(|a| a.1 == "Okafor")
+        .expect("Okafor's attribution");
+    assert_eq!(okafor.3, ["the new librarian"]);
+    let all = found("The mayor touted the levy, which he describes as a bargain.");
+    let mayor = all
+        .iter()
+        .find(|a| a.1 == "The mayor")
+        .expect("the mayor's attribution");
+    assert_eq!(mayor.3, ["the levy"]);
+    // After a subject the relative clause is part of what was said.
+    let all = found("Okafor said the levy, which he called a bargain, would pass.");
+    let okafor = all
+        .iter()
+        .find(|a| a.1 == "Okafor")
+        .expect("Okafor's attribution");
+    assert_eq!(
+        okafor.3,
+        ["the levy, which he called a bargain, would pass"]
+    );
+}
