@@ -3173,6 +3173,21 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
                 b_start -= 1;
             }
             let mut sub = sub || bridge(&found[b], b_start);
+            // "expressed solidarity even as he alluded to C": after a noun-phrase
+            // object, "as" and a subject that speaks open a sibling clause.
+            if !sub
+                && b_start > 1
+                && cx.lower_is(b_start - 1, &["as"])
+                && found[b].pattern == Pattern::SourceCue
+                && found[b].source.as_ref().is_some_and(|s| s.start == b_start)
+                && np_object(&found[a])
+            {
+                b_start -= 1;
+                if cx.lower_is(b_start - 1, &["even", "just"]) {
+                    b_start -= 1;
+                }
+                sub = true;
+            }
             if !sub
                 && let Some(k) = relative_start(&found[b], b_start)
                 && k > found[a].cue.start

@@ -3074,3 +3074,14 @@ fn a_relative_clause_after_an_object_is_a_statement_of_its_own() {
         ["the levy, which he called a bargain, would pass"]
     );
 }
+
+#[test]
+fn an_as_clause_after_an_object_is_a_sibling() {
+    let all = found("The senator praised the council even as she criticized its budget.");
+    let senator = all
+        .iter()
+        .find(|a| a.2 == "praised")
+        .expect("the senator's attribution");
+    assert_eq!(senator.3, ["the council"]);
+    assert!(all.iter().any(|a| a.1 == "she" && a.3 == ["its budget"]));
+}
