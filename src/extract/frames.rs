@@ -1246,8 +1246,9 @@ impl Ctx<'_> {
         // "officials have, in fact, praised C" keep their subject on the left.
         let inverts = || {
             // "C, not declare X" and "C, then referred to X" are coordinated verb
-            // phrases.
-            !(cue.start..cue.end).any(|k| self.has(k, wf::AUX) || self.cat(k) == Cat::Neg)
+            // phrases, as is any verb but one of speech ("C, mocked X").
+            self.pack.cues.inverting.has(cue.lemma)
+                && !(cue.start..cue.end).any(|k| self.has(k, wf::AUX) || self.cat(k) == Cat::Neg)
                 && !self.lower_is(cue.start, &["then", "also", "later"])
                 && !(floor..g - 1).any(|k| {
                     self.has(k, wf::AUX)

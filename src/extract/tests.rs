@@ -1690,6 +1690,20 @@ fn only_a_simple_verb_inverts_after_a_comma() {
 }
 
 #[test]
+fn only_a_verb_of_speech_inverts_after_a_comma() {
+    // "mocked the governor" is a second verb phrase of the senator's, not "C, said X".
+    let all = found(
+        "The senator has criticized the tone of the race, mocked the governor and his allies, and made it clear that he would not run.",
+    );
+    assert!(all.iter().all(|a| a.1 == "The senator"), "{all:?}");
+    let (p, s, _, _) = one("The plan will fail, wrote the columnist Ana Ruiz.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::CueSource, "the columnist Ana Ruiz")
+    );
+}
+
+#[test]
 fn some_passives_need_their_agent() {
     assert!(found("The body was found in a field.").is_empty());
     assert!(found("The article was published on Monday.").is_empty());
