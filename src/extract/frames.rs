@@ -2453,6 +2453,19 @@ impl Ctx<'_> {
                 && !self.inside_quote(&out[j])
                 && !closed_clause(j)
         });
+        // ("Trump plans to deliver C, his aide said, adding D": a speaker inside the
+        // content of a later one, which the participle does not join, gives way to it.)
+        let earlier = earlier.map(|mut j| {
+            while let Some(o) = (j + 1..out.len()).find(|&o| {
+                out[o].cue.start < cue.start
+                    && out[o].source.is_some()
+                    && out[o].content.iter().any(|r| r.contains(&out[j].cue.start))
+                    && !out[o].content.iter().any(|r| r.contains(&cue.start))
+            }) {
+                j = o;
+            }
+            j
+        });
         // "as Peña Nieto, contradicting Trump, said C": set off inside a subject,
         // the participle is that subject's.
         let interjected = cue.start > floor + 1

@@ -181,6 +181,16 @@ fn participle_takes_the_main_subject() {
 }
 
 #[test]
+fn a_participle_after_content_first_takes_its_speaker() {
+    // "plans to announce" is inside what the spokesman said: not the one adding.
+    let all = found(
+        "The mayor plans to announce a new budget next week, his spokesman said, adding that taxes would not rise.",
+    );
+    let adding = all.iter().find(|a| a.2 == "adding").expect("a participle");
+    assert_eq!(adding.1, "his spokesman", "{all:?}");
+}
+
+#[test]
 fn opening_participle_takes_the_main_clause_subject() {
     let all = found("Noting that turnout was low, Ms Adeyemi said the vote would be rerun.");
     assert_eq!(all.len(), 2, "{all:?}");
