@@ -1004,7 +1004,11 @@ impl Ctx<'_> {
             && let Some(obj) = &subject
             && obj.start > floor
         {
-            let before = obj.start - 1;
+            // ("started out the debate saying C": over the verb's particle.)
+            let particle = obj.start > floor + 1
+                && self.lower_is(obj.start - 1, &["out", "off", "up", "down", "back"])
+                && self.cat(obj.start - 2) == Cat::Verb;
+            let before = obj.start - 1 - usize::from(particle);
             let verb_before = self.cat(before) == Cat::Verb
                 || self.has(before, wf::LIGHT_VERB)
                 || (self.text(before).ends_with("ed") && !self.p.tokens[before].is_cap());

@@ -191,6 +191,18 @@ fn a_participle_after_content_first_takes_its_speaker() {
 }
 
 #[test]
+fn the_one_who_sends_out_a_message_saying_c_speaks() {
+    // The phrase after "sent out" is the verb's object, not the speaker.
+    let (_, s, c, content) =
+        one("The council sent out a letter to residents saying that the road would close.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The council", "sent out a letter to residents saying")
+    );
+    assert_eq!(content, ["the road would close"]);
+}
+
+#[test]
 fn opening_participle_takes_the_main_clause_subject() {
     let all = found("Noting that turnout was low, Ms Adeyemi said the vote would be rerun.");
     assert_eq!(all.len(), 2, "{all:?}");
