@@ -2676,6 +2676,12 @@ impl Ctx<'_> {
         }
         let mut best = None;
         for e in start + 1..limit.min(start + 16) {
+            // "Mrs. Clinton shook her head", "Smith, the chair, tied the plan to C": a
+            // lowercase word after the subject and before an article or a possessive
+            // is a verb the word lists do not know.
+            if best.is_some() && self.unlisted_verb(e - 1) {
+                break;
+            }
             if self.np_valid(start, e) {
                 best = Some(start..e);
             }
@@ -2692,6 +2698,26 @@ impl Ctx<'_> {
             }
         }
         best
+    }
+
+    /// Is token `k` a verb that no word list names, by its place: a lowercase word
+    /// right after a name, a noun or a comma and right before "the", "a" or a
+    /// possessive ("Clinton shook her head", "the chair, tied the plan").
+    fn unlisted_verb(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.p.tokens.len()
+            && self.p.tokens[k].is_word()
+            && !self.p.tokens[k].is_cap()
+            && self.cat(k) == Cat::Noun
+            && !self.compound_part(k)
+            && (matches!(self.cat(k - 1), Cat::Name | Cat::Noun) && self.kind(k - 1) == Kind::Word
+                || self.kind(k - 1) == Kind::Comma)
+            && self.lower_is(
+                k + 1,
+                &[
+                    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                ],
+            )
     }
 
     /// "As the president himself confirmed on March 20, C".

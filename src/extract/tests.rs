@@ -203,6 +203,20 @@ fn the_one_who_sends_out_a_message_saying_c_speaks() {
 }
 
 #[test]
+fn an_unlisted_verb_before_an_article_ends_the_borrowed_subject() {
+    // "shook" and "tied" are in no word list; before "her" and "the" they are verbs.
+    let (_, s, c, _) = one("Mrs. Clinton shook her head and said the plan was dead.");
+    assert_eq!((s.as_str(), c.as_str()), ("Mrs. Clinton", "said"));
+    let (_, s, c, _) = one(
+        "The governor, president of the council, tied the plan to the budget, arguing that it would not work.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The governor, president of the council", "arguing")
+    );
+}
+
+#[test]
 fn opening_participle_takes_the_main_clause_subject() {
     let all = found("Noting that turnout was low, Ms Adeyemi said the vote would be rerun.");
     assert_eq!(all.len(), 2, "{all:?}");
