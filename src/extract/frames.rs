@@ -2514,7 +2514,25 @@ impl Ctx<'_> {
             _ if subject.is_some() => (subject, None),
             _ if joined.is_some() => (joined, None),
             Some(j) => (out[j].source.clone(), Some(j)),
-            None => (self.sentence_subject(clause_floor(), cue.start), None),
+            // ("The trouble began when protesters interrupted her, shouting C": a
+            // subordinate clause before the participle lends it its subject.)
+            None => (
+                {
+                    let main = self.sentence_subject(clause_floor(), cue.start);
+                    // (Only after the main clause's subject: "When C, it declined,
+                    // citing D" is the main clause's.)
+                    // (Nor one inside a phrase: "appeared at a hearing for his role
+                    // in promoting C".)
+                    main.clone()
+                        .filter(|_| {
+                            pattern == Pattern::Participle
+                                && !self.lower_is(cue.start - 1, GERUND_PREPS)
+                        })
+                        .and_then(|m| self.subordinate_clause_subject(m.end, cue.start))
+                        .or(main)
+                },
+                None,
+            ),
         };
         let source = source.filter(|s| self.source_like(s.clone()))?;
         let mut a = self.make(si, cue, Some(source), right, pattern)?;
@@ -2546,6 +2564,64 @@ impl Ctx<'_> {
             }
             let s = self.subject_before(w, p)?;
             (s.start == p && self.source_like(s.clone())).then_some(s)
+        })
+    }
+
+    /// The subject of the last subordinate clause between `lo` and `hi` ("when
+    /// protesters interrupted her", "as results came in"): a noun phrase right after
+    /// the subordinator and before its verb, with no comma between.
+    fn subordinate_clause_subject(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
+        // (Not inside a relative clause: "Beck, who since the appointment of X as
+        // CEO has thrown restraint to the winds in denouncing C".)
+        let lo = (lo..hi)
+            .rev()
+            .find(|&k| self.cat(k) == Cat::Rel && !self.lower_is(k, &["that"]))
+            .map_or(lo, |k| k + 1);
+        (lo + 2..hi).rev().find_map(|p| {
+            // ("cagey about where she stands": no clause of its own after a preposition.)
+            let joint = (self.lower_is(p - 1, SUBORDINATORS)
+                || self.lower_is(p - 1, &["as", "where"]))
+                && !self.lower_is(p - 2, &["such", "well", "even"])
+                && self.cat(p - 2) != Cat::Prep;
+            if !joint || !self.np_starter_public(p) {
+                return None;
+            }
+            let v = (p + 1..hi.min(p + 14))
+                .take_while(|&v| self.kind(v) == Kind::Word || self.kind(v) == Kind::Hyphen)
+                .find(|&v| {
+                    let w = &self.p.tokens[v];
+                    self.has(v, wf::AUX)
+                        || !w.is_cap()
+                            && !self.text(v).ends_with("ing")
+                            && (self.cat(v) == Cat::Verb
+                                || self.text(v).ends_with("ed")
+                                    && matches!(self.cat(v - 1), Cat::Name | Cat::Noun))
+                })?;
+            // ("covered it as a reunification move": a bare verb form after a
+            // singular noun is the end of a compound noun.)
+            let bare = !self.has(v, wf::AUX)
+                && !self.text(v).ends_with('s')
+                && !self.text(v).ends_with("ed")
+                && self.cat(v - 1) == Cat::Noun
+                && !self.text(v - 1).ends_with('s');
+            if bare {
+                return None;
+            }
+            let mut w = v;
+            while w > p + 1 && self.cat(w - 1) == Cat::Adverb {
+                w -= 1;
+            }
+            // ("when they were young and arrived in Miami, hoping C": a verb joined
+            // after the clause is the main clause's again.)
+            if (v + 1..hi).any(|k| {
+                self.lower_is(k, &["and", "but"])
+                    && k + 1 < hi
+                    && (self.cat(k + 1) == Cat::Verb || self.text(k + 1).ends_with("ed"))
+            }) {
+                return None;
+            }
+            let s = self.subject_before(w, p)?;
+            (s.start == p && s.end == w && self.source_like(s.clone())).then_some(s)
         })
     }
 

@@ -217,6 +217,19 @@ fn an_unlisted_verb_before_an_article_ends_the_borrowed_subject() {
 }
 
 #[test]
+fn a_participle_after_a_subordinate_clause_takes_its_subject() {
+    let (_, s, _, _) = one(
+        "The trouble began at a rally in Ohio, when protesters interrupted her speech, shouting that she had lied.",
+    );
+    assert_eq!(s, "protesters");
+    // Not a clause that opens the sentence before the main subject.
+    let all =
+        found("When the editor asked the firm to print the book, it declined, citing legal risks.");
+    let citing = all.iter().find(|a| a.2 == "citing").expect("a participle");
+    assert_eq!(citing.1, "it", "{all:?}");
+}
+
+#[test]
 fn opening_participle_takes_the_main_clause_subject() {
     let all = found("Noting that turnout was low, Ms Adeyemi said the vote would be rerun.");
     assert_eq!(all.len(), 2, "{all:?}");
