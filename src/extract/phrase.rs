@@ -1343,7 +1343,10 @@ impl<'a> Ctx<'a> {
     /// "earlier this month", "Monday".
     fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
         let mut k = g;
-        while k > floor && g - k < 4 && (self.cat(k - 1) == Cat::Time || self.has(k - 1, wf::TIME))
+        while k > floor
+            && g - k < 4
+            && (self.cat(k - 1) == Cat::Time || self.has(k - 1, wf::TIME))
+            && !self.surname_time_word(k - 1)
         {
             k -= 1;
         }
@@ -1375,6 +1378,43 @@ impl<'a> Ctx<'a> {
         }
         // Something must be left for the subject.
         (k > floor).then_some(k)
+    }
+
+    /// "Kristen Day", "Ai Jun": a capitalised time word right after a name is the end
+    /// of that name, unless it names a day of the week or a month ("Trump Tuesday").
+    fn surname_time_word(&self, k: usize) -> bool {
+        k > 0
+            && self.p.tokens[k].is_cap()
+            && !self.title_case(k)
+            && self.cat(k - 1) == Cat::Name
+            && self.kind(k - 1) == Kind::Word
+            && !self.lower_is(
+                k,
+                &[
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                    "today",
+                    "tonight",
+                    "yesterday",
+                    "tomorrow",
+                ],
+            )
     }
 
     /// The opening bracket of a short bracketed note ending right before `g`.

@@ -1739,6 +1739,17 @@ fn only_a_simple_verb_inverts_after_a_comma() {
 }
 
 #[test]
+fn a_surname_that_is_a_time_word_stays_in_the_name() {
+    let (_, s, _, _) = one("Kristen Day said the plan was dead.");
+    assert_eq!(s, "Kristen Day");
+    let (_, s, _, _) = one("Columnist Ai Jun wrote that the plan was dead.");
+    assert_eq!(s, "Columnist Ai Jun");
+    // A weekday after a name is still when it was said.
+    let (_, s, _, _) = one("Mayor Smith Tuesday said the plan was dead.");
+    assert_eq!(s, "Mayor Smith");
+}
+
+#[test]
 fn only_a_verb_of_speech_inverts_after_a_comma() {
     // "mocked the governor" is a second verb phrase of the senator's, not "C, said X".
     let all = found(
