@@ -1416,7 +1416,9 @@ impl Ctx<'_> {
         if (self.quantifier(q)
             || q + 2 <= r.end && self.quantifier(q + 1)
             || r.len() == 1 && self.count_subject(q)
-            || self.ratio(q, r.end))
+            || self.ratio(q, r.end)
+            // ("None of the three", "No one")
+            || self.lower_is(q, &["none", "no", "not", "neither"]))
             && self.np_valid(r.start, r.end)
         {
             return true;

@@ -417,7 +417,12 @@ impl<'a> Ctx<'a> {
     pub(super) fn np_may_start(&self, s: usize) -> bool {
         self.np_starter(s)
             || self.has(s, wf::PRON | wf::QUANTITY)
-            || self.lower_is(s, &["early", "late", "the", "these", "those", "all"])
+            || self.lower_is(
+                s,
+                &[
+                    "early", "late", "the", "these", "those", "all", "no", "none", "not", "neither",
+                ],
+            )
     }
 
     fn nounish(&self, c: Cat) -> bool {
@@ -458,6 +463,25 @@ impl<'a> Ctx<'a> {
         let hedge = self.quantity_hedge(s, e);
         if hedge > 0 {
             return self.np_valid(s + hedge, e);
+        }
+        // "No one", "None of the candidates", "Not everyone", "Neither Cruz nor
+        // Christie": a denied quantity is a subject too.
+        if self.lower_is(s, &["no", "none", "not", "neither"]) && s + 1 < e {
+            if self.lower_is(s, &["no"]) && e == s + 2 && self.lower_is(s + 1, &["one"]) {
+                return true;
+            }
+            if self.lower_is(s, &["none"]) {
+                return self.np_valid_after_quantifier(s + 1, e);
+            }
+            if self.lower_is(s, &["not"]) {
+                return self.lower_is(s + 1, &["all", "everyone", "everybody", "every", "many"])
+                    && self.np_valid(s + 1, e);
+            }
+            if self.lower_is(s, &["neither"])
+                && let Some(nor) = (s + 2..e - 1).find(|&j| self.lower_is(j, &["nor"]))
+            {
+                return self.np_valid(s + 1, nor) && self.np_valid(nor + 1, e);
+            }
         }
         // "early results of exit polls": a time word as an adjective.
         if s + 1 < e && self.lower_is(s, &["early", "late"]) && self.cat(s + 1) == Cat::Noun {

@@ -1739,6 +1739,32 @@ fn only_a_simple_verb_inverts_after_a_comma() {
 }
 
 #[test]
+fn a_denied_quantity_is_a_whole_subject() {
+    for (text, source) in [
+        (
+            "Neither Cruz nor Christie said they would back the plan.",
+            "Neither Cruz nor Christie",
+        ),
+        (
+            "None of the candidates said they would back the plan.",
+            "None of the candidates",
+        ),
+        (
+            "None of those three have declared a preference.",
+            "None of those three",
+        ),
+        ("No one said the plan was dead.", "No one"),
+        (
+            "Not all voters agreed that the plan was dead.",
+            "Not all voters",
+        ),
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, source, "{text}");
+    }
+}
+
+#[test]
 fn a_surname_that_is_a_time_word_stays_in_the_name() {
     let (_, s, _, _) = one("Kristen Day said the plan was dead.");
     assert_eq!(s, "Kristen Day");
