@@ -1035,6 +1035,24 @@ impl Ctx<'_> {
                 };
             }
         }
+        // "In a statement released Thursday, Doe said C": a participle after the
+        // object of an opening preposition names that object; it is no finite cue.
+        if let Some(obj) = &subject
+            && cue.form == Form::Finite
+            && cue.end == cue.start + 1
+            && self.text(cue.start).ends_with("ed")
+            && obj.start > floor
+            && self.lower_is(obj.start - 1, &["in", "on", "at", "from", "through", "via"])
+            && (obj.start - 1 == floor
+                || matches!(self.kind(obj.start - 2), Kind::Comma | Kind::Quote(_)))
+            // (the adjunct then closes at a comma before the main clause's subject)
+            && (cue.end..range.end.min(cue.end + 12))
+                .take_while(|&k| !self.has(k, wf::AUX) && self.cat(k) != Cat::Verb)
+                .find(|&k| self.kind(k) == Kind::Comma)
+                .is_some_and(|c| c + 1 < range.end && self.np_starter_public(c + 1))
+        {
+            return None;
+        }
         if let Some(subject) = subject {
             let pattern_as = subject.start > floor && self.lower_is(subject.start - 1, &["as"]);
             if pattern_as && let Some(a) = self.as_clause(si, &cue, subject.clone()) {

@@ -1739,6 +1739,17 @@ fn only_a_simple_verb_inverts_after_a_comma() {
 }
 
 #[test]
+fn a_participle_in_an_opening_adjunct_is_no_cue() {
+    // "released Thursday" names the statement; Doe is the one who speaks.
+    let all = found(
+        "In a statement released Thursday, Rep. Jane Doe reacted to the news, saying that the ruling was wrong.",
+    );
+    assert!(all.iter().all(|a| a.2 != "released"), "{all:?}");
+    let saying = all.iter().find(|a| a.2 == "saying").expect("a participle");
+    assert_eq!(saying.1, "Rep. Jane Doe");
+}
+
+#[test]
 fn a_denied_quantity_is_a_whole_subject() {
     for (text, source) in [
         (
