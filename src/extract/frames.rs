@@ -2682,6 +2682,35 @@ impl Ctx<'_> {
         } else {
             self.subject_before(to, floor)
         };
+        // ("would require delegates to act", "prompted Smith to state": a control
+        // verb no word list calls a verb opens the phrase before "to"; it is not
+        // part of its object.)
+        let object = object.map(|o| {
+            match (o.start..o.end - 1).rev().find(|&k| {
+                self.has(k, wf::OBJECT_CONTROL)
+                    && !self.p.tokens[k].is_cap()
+                    && (k == o.start || !matches!(self.cat(k - 1), Cat::Det | Cat::Poss))
+                    && self.np_valid(k + 1, o.end)
+            }) {
+                Some(k) => k + 1..o.end,
+                None => o,
+            }
+        });
+        // "It is unusual for a judge to weigh in": the phrase after "for" is the
+        // infinitive's subject.
+        let object = (floor + 1..to)
+            .rev()
+            .take(8)
+            .find(|&k| self.lower_is(k, &["for"]))
+            .filter(|&k| {
+                k + 1 < to
+                    && self.np_may_start(k + 1)
+                    && self.np_valid(k + 1, to)
+                    && self.source_like(k + 1..to)
+                    && !(k + 1..to).any(|j| self.cat(j) == Cat::Time)
+            })
+            .map(|k| k + 1..to)
+            .or(object);
         if let Some(obj) = object.filter(|o| o.start > floor) {
             let before = obj.start - 1;
             let ranked = (obj.start..obj.end.min(obj.start + 3))

@@ -1739,6 +1739,27 @@ fn only_a_simple_verb_inverts_after_a_comma() {
 }
 
 #[test]
+fn the_subject_of_an_infinitive_after_for_or_a_control_verb_speaks() {
+    for (text, source) in [
+        (
+            "It is highly unusual for a sitting judge to weigh in on a campaign.",
+            "a sitting judge",
+        ),
+        (
+            "Another method would require delegates to challenge the party rules.",
+            "delegates",
+        ),
+        (
+            "The record prompted Smith to state that the county was a bellwether.",
+            "Smith",
+        ),
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, source, "{text}");
+    }
+}
+
+#[test]
 fn a_participle_in_an_opening_adjunct_is_no_cue() {
     // "released Thursday" names the statement; Doe is the one who speaks.
     let all = found(
