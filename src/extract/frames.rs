@@ -2721,6 +2721,16 @@ impl Ctx<'_> {
                 return Some(a);
             }
         }
+        // "so subdued that Mr. Trump was prompted to say C", "she struggled to show
+        // C": the verb right before "to" lends its own subject.
+        if let Some(subject) = self
+            .governing_subject(to, floor)
+            .filter(|_| !self.text(cue.start).ends_with("ing"))
+        {
+            let mut a = self.make(si, cue, Some(subject), right, Pattern::Infinitive)?;
+            a.cue.start = to;
+            return Some(a);
+        }
         let mut a = self.participle(si, cue, found, Pattern::Infinitive)?;
         // The clause's subject must come before anything it could not govern.
         let src = a.source.clone()?;
@@ -2731,6 +2741,57 @@ impl Ctx<'_> {
         }
         a.cue = to..a.cue.end;
         Some(a)
+    }
+
+    /// The subject of the verb right before `to` (over adverbs): "Mr. Trump was
+    /// prompted", "she has struggled". The verb is an auxiliary, a listed verb or a
+    /// lowercase past form; its group runs back over auxiliaries and adverbs.
+    fn governing_subject(&self, to: usize, floor: usize) -> Option<Range<usize>> {
+        let mut v = to;
+        while v > floor && self.cat(v - 1) == Cat::Adverb {
+            v -= 1;
+        }
+        if v <= floor + 1 {
+            return None;
+        }
+        let verb = v - 1;
+        let t = &self.p.tokens[verb];
+        let verbal = t.is_word()
+            && !t.is_cap()
+            && (self.has(verb, wf::AUX)
+                || self.cat(verb) == Cat::Verb
+                || self.text(verb).ends_with("ed") && !self.compound_part(verb));
+        // ("its main goal is to push C", "they have to reveal C": a copula or "have
+        // to" says nothing of who speaks.)
+        let be_or_have = self.lower_is(
+            verb,
+            &[
+                "is",
+                "are",
+                "was",
+                "were",
+                "be",
+                "been",
+                "being",
+                "'s",
+                "\u{2019}s",
+                "has",
+                "have",
+                "had",
+                "having",
+            ],
+        );
+        if !verbal || be_or_have {
+            return None;
+        }
+        let mut w = verb;
+        while w > floor
+            && (self.has(w - 1, wf::AUX) || matches!(self.cat(w - 1), Cat::Adverb | Cat::Neg))
+        {
+            w -= 1;
+        }
+        let s = self.subject_before(w, floor)?;
+        (s.end == w && self.source_like(s.clone()) && self.cat(s.start) != Cat::Rel).then_some(s)
     }
 
     /// The noun phrase that opens a sentence, up to its verb.

@@ -1760,6 +1760,23 @@ fn the_subject_of_an_infinitive_after_for_or_a_control_verb_speaks() {
 }
 
 #[test]
+fn an_infinitive_takes_the_subject_of_the_verb_before_it() {
+    for (text, source) in [
+        (
+            "The debate was so subdued that Mr. Trump was prompted to say that it was civil.",
+            "Mr. Trump",
+        ),
+        (
+            "This came up in Ohio, a swing state, where she struggled to demonstrate that she opposed the deal.",
+            "she",
+        ),
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, source, "{text}");
+    }
+}
+
+#[test]
 fn a_participle_in_an_opening_adjunct_is_no_cue() {
     // "released Thursday" names the statement; Doe is the one who speaks.
     let all = found(
