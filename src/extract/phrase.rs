@@ -701,8 +701,16 @@ impl<'a> Ctx<'a> {
                     seen_noun
                 }
                 // "the president himself"
+                Cat::Pron if self.lower_is(k, &["himself", "herself", "itself", "themselves"]) => {
+                    seen_noun
+                }
+                // "the people I've spoken with", "voters we interviewed": a clause
+                // with no "that" after a common noun, ending the phrase.
                 Cat::Pron => {
-                    seen_noun && self.lower_is(k, &["himself", "herself", "itself", "themselves"])
+                    return seen_noun
+                        && (last == Cat::Noun && !self.p.tokens[k - 1].is_cap()
+                            || k - 1 == s && self.sentence_initial(s))
+                        && self.contact_clause(k, e);
                 }
                 // A participle after a noun opens a reduced relative: "people familiar with".
                 // A participle after a noun opens a reduced relative ("people attending
@@ -829,6 +837,39 @@ impl<'a> Ctx<'a> {
         // "a friend of the couple's"
         let of_poss = last == Cat::Poss && (s..e).any(|k| self.lower_is(k, &["of"]));
         seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron || of_poss)
+    }
+
+    /// Tokens `k..e` are a clause with no "that" that ends a noun phrase: a subject
+    /// pronoun, an optional auxiliary, a verb and an optional preposition ("I've
+    /// spoken with", "we interviewed", "he talked to").
+    fn contact_clause(&self, k: usize, e: usize) -> bool {
+        if !self.is_subject_pronoun(k) || self.lower_is(k, &["it", "you"]) {
+            return false;
+        }
+        let mut j = k + 1;
+        if j < e && (self.has(j, wf::AUX) || self.p.tokens[j].is(flag::CLITIC)) {
+            j += 1;
+        }
+        // (after a subject pronoun, any lowercase content word is its verb: "spoke")
+        let verb = |v: usize| {
+            let t = &self.p.tokens[v];
+            t.is_word()
+                && !t.is_cap()
+                && !self.has(v, wf::AUX)
+                && matches!(self.cat(v), Cat::Verb | Cat::Noun)
+        };
+        if j >= e || !verb(j) {
+            return false;
+        }
+        j += 1;
+        // (Only as a subject, right before its verb: "an account she gave to the
+        // paper" goes on.)
+        (j == e || j + 1 == e && self.cat(j) == Cat::Prep)
+            && e < self.p.tokens.len()
+            && (self.has(e, wf::CUE_VERB | wf::CUE_START | wf::AUX | wf::TIME)
+                || matches!(self.cat(e), Cat::Verb | Cat::Time)
+                // ("the scholars I interviewed this week thought")
+                || self.lower_is(e, &["this", "last"]))
     }
 
     /// A lowercase word that can stand alone after a verb as its adverb ("online",

@@ -1788,6 +1788,14 @@ fn a_participle_in_an_opening_adjunct_is_no_cue() {
 }
 
 #[test]
+fn a_clause_without_that_closes_a_subject() {
+    let (_, s, _, _) = one("Voters I've met said the plan was dead.");
+    assert_eq!(s, "Voters I've met");
+    let (_, s, _, _) = one("Most of the experts we interviewed say the plan is dead.");
+    assert_eq!(s, "Most of the experts we interviewed");
+}
+
+#[test]
 fn a_denied_quantity_is_a_whole_subject() {
     for (text, source) in [
         (
