@@ -1004,7 +1004,11 @@ impl Ctx<'_> {
             && let Some(obj) = &subject
             && obj.start > floor
         {
-            let before = obj.start - 1;
+            // ("started out the debate saying C": over the verb's particle.)
+            let particle = obj.start > floor + 1
+                && self.lower_is(obj.start - 1, &["out", "off", "up", "down", "back"])
+                && self.cat(obj.start - 2) == Cat::Verb;
+            let before = obj.start - 1 - usize::from(particle);
             let verb_before = self.cat(before) == Cat::Verb
                 || self.has(before, wf::LIGHT_VERB)
                 || (self.text(before).ends_with("ed") && !self.p.tokens[before].is_cap());
@@ -1030,6 +1034,24 @@ impl Ctx<'_> {
                     _ => None,
                 };
             }
+        }
+        // "In a statement released Thursday, Doe said C": a participle after the
+        // object of an opening preposition names that object; it is no finite cue.
+        if let Some(obj) = &subject
+            && cue.form == Form::Finite
+            && cue.end == cue.start + 1
+            && self.text(cue.start).ends_with("ed")
+            && obj.start > floor
+            && self.lower_is(obj.start - 1, &["in", "on", "at", "from", "through", "via"])
+            && (obj.start - 1 == floor
+                || matches!(self.kind(obj.start - 2), Kind::Comma | Kind::Quote(_)))
+            // (the adjunct then closes at a comma before the main clause's subject)
+            && (cue.end..range.end.min(cue.end + 12))
+                .take_while(|&k| !self.has(k, wf::AUX) && self.cat(k) != Cat::Verb)
+                .find(|&k| self.kind(k) == Kind::Comma)
+                .is_some_and(|c| c + 1 < range.end && self.np_starter_public(c + 1))
+        {
+            return None;
         }
         if let Some(subject) = subject {
             let pattern_as = subject.start > floor && self.lower_is(subject.start - 1, &["as"]);
@@ -1246,8 +1268,9 @@ impl Ctx<'_> {
         // "officials have, in fact, praised C" keep their subject on the left.
         let inverts = || {
             // "C, not declare X" and "C, then referred to X" are coordinated verb
-            // phrases.
-            !(cue.start..cue.end).any(|k| self.has(k, wf::AUX) || self.cat(k) == Cat::Neg)
+            // phrases, as is any verb but one of speech ("C, mocked X").
+            self.pack.cues.inverting.has(cue.lemma)
+                && !(cue.start..cue.end).any(|k| self.has(k, wf::AUX) || self.cat(k) == Cat::Neg)
                 && !self.lower_is(cue.start, &["then", "also", "later"])
                 && !(floor..g - 1).any(|k| {
                     self.has(k, wf::AUX)
@@ -1411,7 +1434,9 @@ impl Ctx<'_> {
         if (self.quantifier(q)
             || q + 2 <= r.end && self.quantifier(q + 1)
             || r.len() == 1 && self.count_subject(q)
-            || self.ratio(q, r.end))
+            || self.ratio(q, r.end)
+            // ("None of the three", "No one")
+            || self.lower_is(q, &["none", "no", "not", "neither"]))
             && self.np_valid(r.start, r.end)
         {
             return true;
@@ -2452,6 +2477,19 @@ impl Ctx<'_> {
                 && !self.inside_quote(&out[j])
                 && !closed_clause(j)
         });
+        // ("Trump plans to deliver C, his aide said, adding D": a speaker inside the
+        // content of a later one, which the participle does not join, gives way to it.)
+        let earlier = earlier.map(|mut j| {
+            while let Some(o) = (j + 1..out.len()).find(|&o| {
+                out[o].cue.start < cue.start
+                    && out[o].source.is_some()
+                    && out[o].content.iter().any(|r| r.contains(&out[j].cue.start))
+                    && !out[o].content.iter().any(|r| r.contains(&cue.start))
+            }) {
+                j = o;
+            }
+            j
+        });
         // "as Peña Nieto, contradicting Trump, said C": set off inside a subject,
         // the participle is that subject's.
         let interjected = cue.start > floor + 1
@@ -2496,7 +2534,25 @@ impl Ctx<'_> {
             _ if subject.is_some() => (subject, None),
             _ if joined.is_some() => (joined, None),
             Some(j) => (out[j].source.clone(), Some(j)),
-            None => (self.sentence_subject(clause_floor(), cue.start), None),
+            // ("The trouble began when protesters interrupted her, shouting C": a
+            // subordinate clause before the participle lends it its subject.)
+            None => (
+                {
+                    let main = self.sentence_subject(clause_floor(), cue.start);
+                    // (Only after the main clause's subject: "When C, it declined,
+                    // citing D" is the main clause's.)
+                    // (Nor one inside a phrase: "appeared at a hearing for his role
+                    // in promoting C".)
+                    main.clone()
+                        .filter(|_| {
+                            pattern == Pattern::Participle
+                                && !self.lower_is(cue.start - 1, GERUND_PREPS)
+                        })
+                        .and_then(|m| self.subordinate_clause_subject(m.end, cue.start))
+                        .or(main)
+                },
+                None,
+            ),
         };
         let source = source.filter(|s| self.source_like(s.clone()))?;
         let mut a = self.make(si, cue, Some(source), right, pattern)?;
@@ -2528,6 +2584,64 @@ impl Ctx<'_> {
             }
             let s = self.subject_before(w, p)?;
             (s.start == p && self.source_like(s.clone())).then_some(s)
+        })
+    }
+
+    /// The subject of the last subordinate clause between `lo` and `hi` ("when
+    /// protesters interrupted her", "as results came in"): a noun phrase right after
+    /// the subordinator and before its verb, with no comma between.
+    fn subordinate_clause_subject(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
+        // (Not inside a relative clause: "Beck, who since the appointment of X as
+        // CEO has thrown restraint to the winds in denouncing C".)
+        let lo = (lo..hi)
+            .rev()
+            .find(|&k| self.cat(k) == Cat::Rel && !self.lower_is(k, &["that"]))
+            .map_or(lo, |k| k + 1);
+        (lo + 2..hi).rev().find_map(|p| {
+            // ("cagey about where she stands": no clause of its own after a preposition.)
+            let joint = (self.lower_is(p - 1, SUBORDINATORS)
+                || self.lower_is(p - 1, &["as", "where"]))
+                && !self.lower_is(p - 2, &["such", "well", "even"])
+                && self.cat(p - 2) != Cat::Prep;
+            if !joint || !self.np_starter_public(p) {
+                return None;
+            }
+            let v = (p + 1..hi.min(p + 14))
+                .take_while(|&v| self.kind(v) == Kind::Word || self.kind(v) == Kind::Hyphen)
+                .find(|&v| {
+                    let w = &self.p.tokens[v];
+                    self.has(v, wf::AUX)
+                        || !w.is_cap()
+                            && !self.text(v).ends_with("ing")
+                            && (self.cat(v) == Cat::Verb
+                                || self.text(v).ends_with("ed")
+                                    && matches!(self.cat(v - 1), Cat::Name | Cat::Noun))
+                })?;
+            // ("covered it as a reunification move": a bare verb form after a
+            // singular noun is the end of a compound noun.)
+            let bare = !self.has(v, wf::AUX)
+                && !self.text(v).ends_with('s')
+                && !self.text(v).ends_with("ed")
+                && self.cat(v - 1) == Cat::Noun
+                && !self.text(v - 1).ends_with('s');
+            if bare {
+                return None;
+            }
+            let mut w = v;
+            while w > p + 1 && self.cat(w - 1) == Cat::Adverb {
+                w -= 1;
+            }
+            // ("when they were young and arrived in Miami, hoping C": a verb joined
+            // after the clause is the main clause's again.)
+            if (v + 1..hi).any(|k| {
+                self.lower_is(k, &["and", "but"])
+                    && k + 1 < hi
+                    && (self.cat(k + 1) == Cat::Verb || self.text(k + 1).ends_with("ed"))
+            }) {
+                return None;
+            }
+            let s = self.subject_before(w, p)?;
+            (s.start == p && s.end == w && self.source_like(s.clone())).then_some(s)
         })
     }
 
@@ -2568,6 +2682,35 @@ impl Ctx<'_> {
         } else {
             self.subject_before(to, floor)
         };
+        // ("would require delegates to act", "prompted Smith to state": a control
+        // verb no word list calls a verb opens the phrase before "to"; it is not
+        // part of its object.)
+        let object = object.map(|o| {
+            match (o.start..o.end - 1).rev().find(|&k| {
+                self.has(k, wf::OBJECT_CONTROL)
+                    && !self.p.tokens[k].is_cap()
+                    && (k == o.start || !matches!(self.cat(k - 1), Cat::Det | Cat::Poss))
+                    && self.np_valid(k + 1, o.end)
+            }) {
+                Some(k) => k + 1..o.end,
+                None => o,
+            }
+        });
+        // "It is unusual for a judge to weigh in": the phrase after "for" is the
+        // infinitive's subject.
+        let object = (floor + 1..to)
+            .rev()
+            .take(8)
+            .find(|&k| self.lower_is(k, &["for"]))
+            .filter(|&k| {
+                k + 1 < to
+                    && self.np_may_start(k + 1)
+                    && self.np_valid(k + 1, to)
+                    && self.source_like(k + 1..to)
+                    && !(k + 1..to).any(|j| self.cat(j) == Cat::Time)
+            })
+            .map(|k| k + 1..to)
+            .or(object);
         if let Some(obj) = object.filter(|o| o.start > floor) {
             let before = obj.start - 1;
             let ranked = (obj.start..obj.end.min(obj.start + 3))
@@ -2577,6 +2720,16 @@ impl Ctx<'_> {
                 a.cue.start = to;
                 return Some(a);
             }
+        }
+        // "so subdued that Mr. Trump was prompted to say C", "she struggled to show
+        // C": the verb right before "to" lends its own subject.
+        if let Some(subject) = self
+            .governing_subject(to, floor)
+            .filter(|_| !self.text(cue.start).ends_with("ing"))
+        {
+            let mut a = self.make(si, cue, Some(subject), right, Pattern::Infinitive)?;
+            a.cue.start = to;
+            return Some(a);
         }
         let mut a = self.participle(si, cue, found, Pattern::Infinitive)?;
         // The clause's subject must come before anything it could not govern.
@@ -2588,6 +2741,57 @@ impl Ctx<'_> {
         }
         a.cue = to..a.cue.end;
         Some(a)
+    }
+
+    /// The subject of the verb right before `to` (over adverbs): "Mr. Trump was
+    /// prompted", "she has struggled". The verb is an auxiliary, a listed verb or a
+    /// lowercase past form; its group runs back over auxiliaries and adverbs.
+    fn governing_subject(&self, to: usize, floor: usize) -> Option<Range<usize>> {
+        let mut v = to;
+        while v > floor && self.cat(v - 1) == Cat::Adverb {
+            v -= 1;
+        }
+        if v <= floor + 1 {
+            return None;
+        }
+        let verb = v - 1;
+        let t = &self.p.tokens[verb];
+        let verbal = t.is_word()
+            && !t.is_cap()
+            && (self.has(verb, wf::AUX)
+                || self.cat(verb) == Cat::Verb
+                || self.text(verb).ends_with("ed") && !self.compound_part(verb));
+        // ("its main goal is to push C", "they have to reveal C": a copula or "have
+        // to" says nothing of who speaks.)
+        let be_or_have = self.lower_is(
+            verb,
+            &[
+                "is",
+                "are",
+                "was",
+                "were",
+                "be",
+                "been",
+                "being",
+                "'s",
+                "\u{2019}s",
+                "has",
+                "have",
+                "had",
+                "having",
+            ],
+        );
+        if !verbal || be_or_have {
+            return None;
+        }
+        let mut w = verb;
+        while w > floor
+            && (self.has(w - 1, wf::AUX) || matches!(self.cat(w - 1), Cat::Adverb | Cat::Neg))
+        {
+            w -= 1;
+        }
+        let s = self.subject_before(w, floor)?;
+        (s.end == w && self.source_like(s.clone()) && self.cat(s.start) != Cat::Rel).then_some(s)
     }
 
     /// The noun phrase that opens a sentence, up to its verb.
@@ -2658,6 +2862,12 @@ impl Ctx<'_> {
         }
         let mut best = None;
         for e in start + 1..limit.min(start + 16) {
+            // "Mrs. Clinton shook her head", "Smith, the chair, tied the plan to C": a
+            // lowercase word after the subject and before an article or a possessive
+            // is a verb the word lists do not know.
+            if best.is_some() && self.unlisted_verb(e - 1) {
+                break;
+            }
             if self.np_valid(start, e) {
                 best = Some(start..e);
             }
@@ -2674,6 +2884,26 @@ impl Ctx<'_> {
             }
         }
         best
+    }
+
+    /// Is token `k` a verb that no word list names, by its place: a lowercase word
+    /// right after a name, a noun or a comma and right before "the", "a" or a
+    /// possessive ("Clinton shook her head", "the chair, tied the plan").
+    fn unlisted_verb(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.p.tokens.len()
+            && self.p.tokens[k].is_word()
+            && !self.p.tokens[k].is_cap()
+            && self.cat(k) == Cat::Noun
+            && !self.compound_part(k)
+            && (matches!(self.cat(k - 1), Cat::Name | Cat::Noun) && self.kind(k - 1) == Kind::Word
+                || self.kind(k - 1) == Kind::Comma)
+            && self.lower_is(
+                k + 1,
+                &[
+                    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                ],
+            )
     }
 
     /// "As the president himself confirmed on March 20, C".

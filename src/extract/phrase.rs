@@ -417,7 +417,12 @@ impl<'a> Ctx<'a> {
     pub(super) fn np_may_start(&self, s: usize) -> bool {
         self.np_starter(s)
             || self.has(s, wf::PRON | wf::QUANTITY)
-            || self.lower_is(s, &["early", "late", "the", "these", "those", "all"])
+            || self.lower_is(
+                s,
+                &[
+                    "early", "late", "the", "these", "those", "all", "no", "none", "not", "neither",
+                ],
+            )
     }
 
     fn nounish(&self, c: Cat) -> bool {
@@ -458,6 +463,25 @@ impl<'a> Ctx<'a> {
         let hedge = self.quantity_hedge(s, e);
         if hedge > 0 {
             return self.np_valid(s + hedge, e);
+        }
+        // "No one", "None of the candidates", "Not everyone", "Neither Cruz nor
+        // Christie": a denied quantity is a subject too.
+        if self.lower_is(s, &["no", "none", "not", "neither"]) && s + 1 < e {
+            if self.lower_is(s, &["no"]) && e == s + 2 && self.lower_is(s + 1, &["one"]) {
+                return true;
+            }
+            if self.lower_is(s, &["none"]) {
+                return self.np_valid_after_quantifier(s + 1, e);
+            }
+            if self.lower_is(s, &["not"]) {
+                return self.lower_is(s + 1, &["all", "everyone", "everybody", "every", "many"])
+                    && self.np_valid(s + 1, e);
+            }
+            if self.lower_is(s, &["neither"])
+                && let Some(nor) = (s + 2..e - 1).find(|&j| self.lower_is(j, &["nor"]))
+            {
+                return self.np_valid(s + 1, nor) && self.np_valid(nor + 1, e);
+            }
         }
         // "early results of exit polls": a time word as an adjective.
         if s + 1 < e && self.lower_is(s, &["early", "late"]) && self.cat(s + 1) == Cat::Noun {
@@ -677,8 +701,16 @@ impl<'a> Ctx<'a> {
                     seen_noun
                 }
                 // "the president himself"
+                Cat::Pron if self.lower_is(k, &["himself", "herself", "itself", "themselves"]) => {
+                    seen_noun
+                }
+                // "the people I've spoken with", "voters we interviewed": a clause
+                // with no "that" after a common noun, ending the phrase.
                 Cat::Pron => {
-                    seen_noun && self.lower_is(k, &["himself", "herself", "itself", "themselves"])
+                    return seen_noun
+                        && (last == Cat::Noun && !self.p.tokens[k - 1].is_cap()
+                            || k - 1 == s && self.sentence_initial(s))
+                        && self.contact_clause(k, e);
                 }
                 // A participle after a noun opens a reduced relative: "people familiar with".
                 // A participle after a noun opens a reduced relative ("people attending
@@ -805,6 +837,39 @@ impl<'a> Ctx<'a> {
         // "a friend of the couple's"
         let of_poss = last == Cat::Poss && (s..e).any(|k| self.lower_is(k, &["of"]));
         seen_noun && (self.nounish(last) || last == Cat::Comma || last == Cat::Pron || of_poss)
+    }
+
+    /// Tokens `k..e` are a clause with no "that" that ends a noun phrase: a subject
+    /// pronoun, an optional auxiliary, a verb and an optional preposition ("I've
+    /// spoken with", "we interviewed", "he talked to").
+    fn contact_clause(&self, k: usize, e: usize) -> bool {
+        if !self.is_subject_pronoun(k) || self.lower_is(k, &["it", "you"]) {
+            return false;
+        }
+        let mut j = k + 1;
+        if j < e && (self.has(j, wf::AUX) || self.p.tokens[j].is(flag::CLITIC)) {
+            j += 1;
+        }
+        // (after a subject pronoun, any lowercase content word is its verb: "spoke")
+        let verb = |v: usize| {
+            let t = &self.p.tokens[v];
+            t.is_word()
+                && !t.is_cap()
+                && !self.has(v, wf::AUX)
+                && matches!(self.cat(v), Cat::Verb | Cat::Noun)
+        };
+        if j >= e || !verb(j) {
+            return false;
+        }
+        j += 1;
+        // (Only as a subject, right before its verb: "an account she gave to the
+        // paper" goes on.)
+        (j == e || j + 1 == e && self.cat(j) == Cat::Prep)
+            && e < self.p.tokens.len()
+            && (self.has(e, wf::CUE_VERB | wf::CUE_START | wf::AUX | wf::TIME)
+                || matches!(self.cat(e), Cat::Verb | Cat::Time)
+                // ("the scholars I interviewed this week thought")
+                || self.lower_is(e, &["this", "last"]))
     }
 
     /// A lowercase word that can stand alone after a verb as its adverb ("online",
@@ -1343,7 +1408,10 @@ impl<'a> Ctx<'a> {
     /// "earlier this month", "Monday".
     fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
         let mut k = g;
-        while k > floor && g - k < 4 && (self.cat(k - 1) == Cat::Time || self.has(k - 1, wf::TIME))
+        while k > floor
+            && g - k < 4
+            && (self.cat(k - 1) == Cat::Time || self.has(k - 1, wf::TIME))
+            && !self.surname_time_word(k - 1)
         {
             k -= 1;
         }
@@ -1375,6 +1443,43 @@ impl<'a> Ctx<'a> {
         }
         // Something must be left for the subject.
         (k > floor).then_some(k)
+    }
+
+    /// "Kristen Day", "Ai Jun": a capitalised time word right after a name is the end
+    /// of that name, unless it names a day of the week or a month ("Trump Tuesday").
+    fn surname_time_word(&self, k: usize) -> bool {
+        k > 0
+            && self.p.tokens[k].is_cap()
+            && !self.title_case(k)
+            && self.cat(k - 1) == Cat::Name
+            && self.kind(k - 1) == Kind::Word
+            && !self.lower_is(
+                k,
+                &[
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                    "today",
+                    "tonight",
+                    "yesterday",
+                    "tomorrow",
+                ],
+            )
     }
 
     /// The opening bracket of a short bracketed note ending right before `g`.

@@ -181,6 +181,55 @@ fn participle_takes_the_main_subject() {
 }
 
 #[test]
+fn a_participle_after_content_first_takes_its_speaker() {
+    // "plans to announce" is inside what the spokesman said: not the one adding.
+    let all = found(
+        "The mayor plans to announce a new budget next week, his spokesman said, adding that taxes would not rise.",
+    );
+    let adding = all.iter().find(|a| a.2 == "adding").expect("a participle");
+    assert_eq!(adding.1, "his spokesman", "{all:?}");
+}
+
+#[test]
+fn the_one_who_sends_out_a_message_saying_c_speaks() {
+    // The phrase after "sent out" is the verb's object, not the speaker.
+    let (_, s, c, content) =
+        one("The council sent out a letter to residents saying that the road would close.");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The council", "sent out a letter to residents saying")
+    );
+    assert_eq!(content, ["the road would close"]);
+}
+
+#[test]
+fn an_unlisted_verb_before_an_article_ends_the_borrowed_subject() {
+    // "shook" and "tied" are in no word list; before "her" and "the" they are verbs.
+    let (_, s, c, _) = one("Mrs. Clinton shook her head and said the plan was dead.");
+    assert_eq!((s.as_str(), c.as_str()), ("Mrs. Clinton", "said"));
+    let (_, s, c, _) = one(
+        "The governor, president of the council, tied the plan to the budget, arguing that it would not work.",
+    );
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("The governor, president of the council", "arguing")
+    );
+}
+
+#[test]
+fn a_participle_after_a_subordinate_clause_takes_its_subject() {
+    let (_, s, _, _) = one(
+        "The trouble began at a rally in Ohio, when protesters interrupted her speech, shouting that she had lied.",
+    );
+    assert_eq!(s, "protesters");
+    // Not a clause that opens the sentence before the main subject.
+    let all =
+        found("When the editor asked the firm to print the book, it declined, citing legal risks.");
+    let citing = all.iter().find(|a| a.2 == "citing").expect("a participle");
+    assert_eq!(citing.1, "it", "{all:?}");
+}
+
+#[test]
 fn opening_participle_takes_the_main_clause_subject() {
     let all = found("Noting that turnout was low, Ms Adeyemi said the vote would be rerun.");
     assert_eq!(all.len(), 2, "{all:?}");
@@ -1687,6 +1736,114 @@ fn only_a_simple_verb_inverts_after_a_comma() {
     // A quotation may hold an auxiliary before a comma.
     let (p, s, _, _) = one("\"Donald is, and always has been, a leader,\" said the 46-year-old.");
     assert_eq!((p, s.as_str()), (Pattern::CueSource, "the 46-year-old"));
+}
+
+#[test]
+fn the_subject_of_an_infinitive_after_for_or_a_control_verb_speaks() {
+    for (text, source) in [
+        (
+            "It is highly unusual for a sitting judge to weigh in on a campaign.",
+            "a sitting judge",
+        ),
+        (
+            "Another method would require delegates to challenge the party rules.",
+            "delegates",
+        ),
+        (
+            "The record prompted Smith to state that the county was a bellwether.",
+            "Smith",
+        ),
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, source, "{text}");
+    }
+}
+
+#[test]
+fn an_infinitive_takes_the_subject_of_the_verb_before_it() {
+    for (text, source) in [
+        (
+            "The debate was so subdued that Mr. Trump was prompted to say that it was civil.",
+            "Mr. Trump",
+        ),
+        (
+            "This came up in Ohio, a swing state, where she struggled to demonstrate that she opposed the deal.",
+            "she",
+        ),
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, source, "{text}");
+    }
+}
+
+#[test]
+fn a_participle_in_an_opening_adjunct_is_no_cue() {
+    // "released Thursday" names the statement; Doe is the one who speaks.
+    let all = found(
+        "In a statement released Thursday, Rep. Jane Doe reacted to the news, saying that the ruling was wrong.",
+    );
+    assert!(all.iter().all(|a| a.2 != "released"), "{all:?}");
+    let saying = all.iter().find(|a| a.2 == "saying").expect("a participle");
+    assert_eq!(saying.1, "Rep. Jane Doe");
+}
+
+#[test]
+fn a_clause_without_that_closes_a_subject() {
+    let (_, s, _, _) = one("Voters I've met said the plan was dead.");
+    assert_eq!(s, "Voters I've met");
+    let (_, s, _, _) = one("Most of the experts we interviewed say the plan is dead.");
+    assert_eq!(s, "Most of the experts we interviewed");
+}
+
+#[test]
+fn a_denied_quantity_is_a_whole_subject() {
+    for (text, source) in [
+        (
+            "Neither Cruz nor Christie said they would back the plan.",
+            "Neither Cruz nor Christie",
+        ),
+        (
+            "None of the candidates said they would back the plan.",
+            "None of the candidates",
+        ),
+        (
+            "None of those three have declared a preference.",
+            "None of those three",
+        ),
+        ("No one said the plan was dead.", "No one"),
+        (
+            "Not all voters agreed that the plan was dead.",
+            "Not all voters",
+        ),
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, source, "{text}");
+    }
+}
+
+#[test]
+fn a_surname_that_is_a_time_word_stays_in_the_name() {
+    let (_, s, _, _) = one("Kristen Day said the plan was dead.");
+    assert_eq!(s, "Kristen Day");
+    let (_, s, _, _) = one("Columnist Ai Jun wrote that the plan was dead.");
+    assert_eq!(s, "Columnist Ai Jun");
+    // A weekday after a name is still when it was said.
+    let (_, s, _, _) = one("Mayor Smith Tuesday said the plan was dead.");
+    assert_eq!(s, "Mayor Smith");
+}
+
+#[test]
+fn only_a_verb_of_speech_inverts_after_a_comma() {
+    // "mocked the governor" is a second verb phrase of the senator's, not "C, said X".
+    let all = found(
+        "The senator has criticized the tone of the race, mocked the governor and his allies, and made it clear that he would not run.",
+    );
+    assert!(all.iter().all(|a| a.1 == "The senator"), "{all:?}");
+    let (p, s, _, _) = one("The plan will fail, wrote the columnist Ana Ruiz.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::CueSource, "the columnist Ana Ruiz")
+    );
 }
 
 #[test]

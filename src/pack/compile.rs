@@ -795,7 +795,7 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
 }
 
 /// The `cues.yaml` keys that mark lemmas of `verbs`, in the order `Cues` holds them.
-fn lemma_mark_lists(cues: &CuesFile) -> [(&'static str, &[String]); 7] {
+fn lemma_mark_lists(cues: &CuesFile) -> [(&'static str, &[String]); 8] {
     [
         ("mental", &cues.mental),
         ("topic", &cues.topic),
@@ -804,6 +804,7 @@ fn lemma_mark_lists(cues: &CuesFile) -> [(&'static str, &[String]); 7] {
         ("naming", &cues.naming),
         ("needs_agent", &cues.needs_agent),
         ("stative_passive", &cues.stative_passive),
+        ("inverting", &cues.inverting),
     ]
 }
 
@@ -1020,6 +1021,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         out.naming,
         out.needs_agent,
         out.stative_passive,
+        out.inverting,
     ] = lemma_mark_lists(cues).map(|(_, list)| marks(list));
     out.not_cues = b.phrase_set(&cues.not_cues);
     for r in &cues.raising {

@@ -232,6 +232,9 @@ pub struct Cues {
     /// Per lemma (index as `lemmas`): a passive that is the subject's attitude
     /// (`stative_passive`).
     pub stative_passive: LemmaMarks,
+    /// Per lemma (index as `lemmas`): a verb of speech that may precede its source
+    /// (`inverting`).
+    pub inverting: LemmaMarks,
     /// Words in a verb group that say others report it (`hearsay`).
     pub hearsay: PhraseSet<()>,
     /// Phrases that start with a cue word but are no cue (`not_cues`).

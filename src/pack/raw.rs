@@ -89,6 +89,12 @@ pub struct CuesFile {
     /// subject is the source. Each must be listed under `verbs`.
     #[serde(default)]
     pub stative_passive: Vec<String>,
+    /// Verbs of speech that may come before their source, after what was said: "C,
+    /// said X", `"C," wrote X`. After a comma any other verb is joined to the clause
+    /// before it ("C, mocked X" has no source after it). Each must be listed under
+    /// `verbs`.
+    #[serde(default)]
+    pub inverting: Vec<String>,
     /// Phrases that hold a cue word but say nothing: "showed up", "supposed to",
     /// "found himself". A cue word that starts one is no cue there.
     #[serde(default)]
