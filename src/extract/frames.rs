@@ -492,11 +492,13 @@ impl Ctx<'_> {
         {
             return true;
         }
-        // "Abortion rights advocates said", "reports say": a finite cue verb follows.
+        // "Abortion rights advocates said", "reports say": a finite cue verb follows
+        // (not a compound's first half: "Polls Show Double-Digit Gaps").
         if e < end
             && self.has(e, wf::CUE_VERB)
             && self.cat(e) == Cat::Verb
             && !self.has(e, wf::NOUN_LIKE)
+            && !(e + 1 < end && self.kind(e + 1) == Kind::Hyphen)
         {
             return true;
         }

@@ -442,6 +442,9 @@ fn title_case_headline_cue() {
     // An adverb's capital says nothing there; it joins the verb group.
     let (_, s, c, _) = one("Senator Just Revealed Her Pick For The Court");
     assert_eq!((s.as_str(), c.as_str()), ("Senator", "Just Revealed"));
+    // A compound after the verb is no verb of its own.
+    let (_, s, c, _) = one("New Surveys Show Double-Digit Leads In Governor Race");
+    assert_eq!((s.as_str(), c.as_str()), ("New Surveys", "Show"));
     let (_, s, c, _) = one("Republicans Finally Confirmed A Judge For The District");
     assert_eq!(
         (s.as_str(), c.as_str()),
