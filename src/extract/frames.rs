@@ -840,6 +840,10 @@ impl Ctx<'_> {
         {
             return true;
         }
+        // "Then there were two": "there" and a verb.
+        if (r.start..r.end - 1).any(|k| self.lower_is(k, &["there"]) && self.has(k + 1, wf::AUX)) {
+            return true;
+        }
         r.into_iter().any(|k| {
             matches!(self.kind(k), Kind::Word | Kind::Number)
                 && !self.has(k, wf::STOP | wf::NEGATION | wf::PRON | wf::PREP | wf::DET)
@@ -3159,13 +3163,14 @@ impl Ctx<'_> {
         {
             return None;
         }
-        // "Rumor: ...", "Breaking: ..." are labels, not speakers.
-        if (start..colon).any(|k| {
-            self.pack
-                .headline_labels
-                .at(&self.p.tokens, k, colon)
-                .is_some()
-        }) {
+        // "Rumor: ...", "Breaking: ..." are labels, not speakers; but a label word
+        // inside a name is its head ("Judicial Watch:", "WSJ editorial:").
+        if self
+            .pack
+            .headline_labels
+            .at(&self.p.tokens, start, colon)
+            .is_some()
+        {
             return None;
         }
         let content = if quoted {
@@ -3177,12 +3182,24 @@ impl Ctx<'_> {
         } else {
             vec![after..self.content_end(si)]
         };
-        // "Clinton: 547." is a tally, not a statement.
+        // "Clinton: 547." is a tally, not a statement; "on Twitter: @handle" a credit.
         if !content
             .iter()
             .any(|r| r.clone().any(|k| self.kind(k) == Kind::Word))
+            || self.text(after).starts_with('@')
         {
             return None;
+        }
+        // A title's own question ("Ted Cruz: Hero or villain?") or subtitle ("Smith
+        // and Jones: A long rivalry", an article and no verb) says nothing of the name.
+        if !quoted && !transcript {
+            let stop = self.content_end(si);
+            let question = self.kind(range.end - 1) == Kind::Question;
+            let subtitle = self.lower_is(after, &["a", "an", "the"])
+                && !(after..stop).any(|k| self.cat(k) == Cat::Verb || self.has(k, wf::AUX));
+            if question || subtitle {
+                return None;
+            }
         }
         let cue = Cue::plain(colon, colon + 1, Stance::Asserts, u32::MAX);
         let mut a = self.make(si, &cue, Some(start..colon), content, Pattern::Colon)?;

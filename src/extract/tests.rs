@@ -380,6 +380,26 @@ fn headline_colon() {
     assert_eq!(content, ["Trump will reverse Roe v. Wade"]);
     // Not further down.
     assert!(found("She spoke on Friday.\n\nThe verdict: guilty on all counts.").is_empty());
+    // A label word heads a name only inside it; "Report:" cites one.
+    let body = "\n\nThe mayor spoke on Monday.";
+    for (head, source) in [
+        (
+            "Consumer Watch: Store Chain Hid Price Rises For Months",
+            "Consumer Watch",
+        ),
+        ("Report: Mayor to quit next week", "Report"),
+        ("Dana Ortiz: Then There Were Two", "Dana Ortiz"),
+    ] {
+        let (p, s, _, _) = one(&format!("{head}{body}"));
+        assert_eq!((p, s.as_str()), (Pattern::Colon, source), "{head}");
+    }
+    // A title's own question or subtitle names no speaker.
+    for head in [
+        "Mayor Ortiz: Reformer or another career politician?",
+        "Ortiz and Lee: A long rivalry",
+    ] {
+        assert!(found(&format!("{head}{body}")).is_empty(), "{head}");
+    }
 }
 
 #[test]
