@@ -161,9 +161,11 @@ impl<'a> Ctx<'a> {
             let slot = &self.title_case[s];
             slot.get().unwrap_or_else(|| {
                 // Long words, and how many of them are capitalised: counted, not collected.
+                // (In characters, not bytes, and no clitic: "Smith’s" is one word.)
                 let (mut long, mut caps) = (0, 0);
-                for t in &self.p.tokens[self.p.sentences[s].tokens.clone()] {
-                    if t.is_word() && t.span.len() > 3 {
+                for k in self.p.sentences[s].tokens.clone() {
+                    let t = &self.p.tokens[k];
+                    if t.is_word() && !t.is(flag::CLITIC) && self.text(k).chars().nth(3).is_some() {
                         long += 1;
                         caps += usize::from(t.is_cap());
                     }

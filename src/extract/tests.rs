@@ -462,6 +462,9 @@ fn title_case_headline_cue() {
     // An adverb's capital says nothing there; it joins the verb group.
     let (_, s, c, _) = one("Senator Just Revealed Her Pick For The Court");
     assert_eq!((s.as_str(), c.as_str()), ("Senator", "Just Revealed"));
+    // A curly clitic is no lowercase word of its own ("after" is the one here).
+    let (_, s, c, _) = one("Mayor Calls for Audit after Smith\u{2019}s Meetings");
+    assert_eq!((s.as_str(), c.as_str()), ("Mayor", "Calls for"));
     // A compound after the verb is no verb of its own.
     let (_, s, c, _) = one("New Surveys Show Double-Digit Leads In Governor Race");
     assert_eq!((s.as_str(), c.as_str()), ("New Surveys", "Show"));
