@@ -45,6 +45,7 @@ const CASES: &[Case] = &[
             "duplicate-entry",
             "empty-entry",
             "short-group",
+            "unused-entry",
         ],
     ),
     case("duplicate-id", 4, &["duplicate-id"]),

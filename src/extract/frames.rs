@@ -6,7 +6,7 @@ use super::phrase::{Cat, Ctx, SUBORDINATORS};
 use super::{Attribution, Pattern};
 use crate::model::Stance;
 use crate::pack::raw::PhraseFrame;
-use crate::pack::{Form, Pack, PhraseCue, wf};
+use crate::pack::{Form, NounObject, Pack, PhraseCue, wf};
 use crate::text::Parsed;
 use crate::text::tokens::{Kind, QuoteDir};
 
@@ -29,7 +29,7 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         while i < s.tokens.end {
             // Most words start no cue of any kind: one flag test passes over them
             // (here, not in `cue_at`, so it costs no call).
-            if !cx.has(i, wf::CUE_START | wf::CUE_NOUN) {
+            if !cx.has(i, wf::CUE_START | wf::CUE_NOUN | wf::NOUN_OBJECT) {
                 i += 1;
                 continue;
             }
@@ -200,6 +200,13 @@ impl Ctx<'_> {
         let end = self.sentence_range(si).end;
         if self.compound_part(i) || pack.cues.not_cues.at(toks, i, end).is_some() {
             return None;
+        }
+        // "his criticism of Obama": a noun and its preposition after an owner.
+        if self.has(i, wf::NOUN_OBJECT)
+            && let Some((n, &no)) = pack.cues.noun_objects.at(toks, i, end)
+            && let Some(a) = self.noun_object(si, i, i + n, no)
+        {
+            return Some(a);
         }
         if let Some((n, pc)) = pack.cues.phrases.at(toks, i, end) {
             match pc.frame {
@@ -1856,7 +1863,11 @@ impl Ctx<'_> {
         if let Some(first) = pieces.first_mut()
             && !self.p.tokens[first.start].is_quote()
         {
-            for a in &out[first_new..] {
+            // (A noun and its owner, "Kadzik's refusal to answer", nest in the piece.)
+            for a in out[first_new..]
+                .iter()
+                .filter(|a| a.pattern != Pattern::Possessive)
+            {
                 // (Speech inside a quotation the piece holds nests in it.)
                 let quoted = self
                     .quotes
@@ -2337,6 +2348,88 @@ impl Ctx<'_> {
         )
     }
 
+    /// "his criticism of Obama", "Trump's repeated attacks on Khan": a noun and its
+    /// preposition (`noun_objects`, `i..e`) after an owner, who is the source; the
+    /// phrase after the preposition is the content.
+    fn noun_object(&self, si: usize, i: usize, e: usize, no: NounObject) -> Option<Attribution> {
+        let floor = self.sentence_range(si).start;
+        let cend = self.content_end(si);
+        // ("Clinton's Attacks On Trump": title case is a headline's, another frame's.)
+        if e >= cend || self.p.tokens[i].is_cap() {
+            return None;
+        }
+        // Modifiers between the owner and the noun belong to the cue ("his renewed
+        // endorsement of").
+        let mut start = i;
+        while start > floor && i - start < 2 && self.cue_modifier(start - 1) {
+            start -= 1;
+        }
+        if start == floor {
+            return None;
+        }
+        let owner = start - 1;
+        // The owner as annotated, with its clitic: "Sanders's".
+        let source = if self.cat(owner) == Cat::Poss {
+            self.possessor_before(owner, floor)?.start..start
+        } else if self.lower_is(owner, &["his", "her", "their", "its"]) {
+            owner..start
+        } else {
+            return None;
+        };
+        let mut content = self.object_phrase(e, cend)?;
+        // "his refusal to endorse Ryan": before a verb, "to" opens the content.
+        let mut e = e;
+        if self.lower_is(e - 1, &["to"])
+            && !matches!(
+                self.cat(e),
+                Cat::Det | Cat::Name | Cat::Pron | Cat::Num | Cat::Poss
+            )
+        {
+            e -= 1;
+            content.start = e;
+        }
+        let cue = Cue::plain(start, e, no.stance, no.lemma);
+        self.make(si, &cue, Some(source), vec![content], Pattern::Possessive)
+    }
+
+    /// A lowercase word that may modify a cue noun ("renewed", "sharp", "own").
+    fn cue_modifier(&self, k: usize) -> bool {
+        self.kind(k) == Kind::Word
+            && !self.p.tokens[k].is_cap()
+            && (matches!(self.cat(k), Cat::Noun | Cat::Adverb) || self.has(k, wf::ADJECTIVE))
+            && !self.has(k, wf::CUE_NOUN | wf::NOUN_OBJECT)
+    }
+
+    /// The object of a preposition, up to a clause break or a verb that follows it
+    /// ("attacks on billionaire financiers and super PACs have elevated").
+    fn object_phrase(&self, k: usize, cend: usize) -> Option<Range<usize>> {
+        if !matches!(self.kind(k), Kind::Word | Kind::Number | Kind::Quote(_)) {
+            return None;
+        }
+        let mut e = k;
+        while e < cend {
+            if !matches!(
+                self.kind(e),
+                Kind::Word | Kind::Number | Kind::Hyphen | Kind::Quote(_)
+            ) {
+                break;
+            }
+            // "to" and a verb is part of it ("willingness to accept donations").
+            if e > k
+                && (self.has(e, wf::AUX) || self.cat(e) == Cat::Verb)
+                && !self.lower_is(e - 1, &["to"])
+            {
+                break;
+            }
+            e += 1;
+        }
+        // ("comments about Curiel and", before a verb of its own)
+        while e > k && (self.cat(e - 1) == Cat::Conj || self.kind(e - 1) == Kind::Comma) {
+            e -= 1;
+        }
+        (e > k && self.has_words(k..e)).then_some(k..e)
+    }
+
     /// "a statement which emphasised that C": the statement's issuer speaks.
     /// `None` when the clause has no antecedent that can speak (another reading may
     /// fit); `Some(None)` when it has one but says nothing before the main clause's
@@ -2477,8 +2570,11 @@ impl Ctx<'_> {
         let closed_clause = |j: usize| {
             self.in_opening_clause(si, out[j].cue.start) && !self.in_opening_clause(si, cue.start)
         };
+        // (A noun's owner is no clause's subject: "struck a chord with his attacks on
+        // C, railing against D".)
         let earlier = (first_new..out.len()).find(|&j| {
             out[j].source.is_some()
+                && out[j].pattern != Pattern::Possessive
                 && out[j].cue.start < cue.start
                 && !self.inside_quote(&out[j])
                 && !closed_clause(j)
@@ -2663,6 +2759,14 @@ impl Ctx<'_> {
     ) -> Option<Attribution> {
         let floor = self.sentence_range(si).start;
         let to = cue.start - 1;
+        // "his refusal to endorse C": the infinitive is the content of the noun before.
+        let (out, _) = found;
+        if out
+            .last()
+            .is_some_and(|a| a.pattern == Pattern::Possessive && a.cue.end == to)
+        {
+            return None;
+        }
         // "from state to state": "to" is a preposition there.
         if to > floor && self.text(to - 1).eq_ignore_ascii_case(self.text(cue.start)) {
             return None;
@@ -3410,9 +3514,11 @@ fn trim_siblings(cx: &Ctx, found: &mut [Attribution]) {
         for a in 0..n {
             // "As X confirmed, A, B said C": the main clause after an as-clause is its
             // content, whole; speech inside it nests.
+            // (A noun and its owner, "his attacks on C", are a phrase, not a clause.)
             if a == b
                 || found[a].cue.start >= found[b].cue.start
                 || found[a].pattern == Pattern::AsClause
+                || found[b].pattern == Pattern::Possessive
             {
                 continue;
             }

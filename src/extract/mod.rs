@@ -43,7 +43,7 @@ pub enum Pattern {
     Relative,
     /// "X provided confirmation of C", "X issued a denial".
     LightVerb,
-    /// "X's announcement that C".
+    /// "X's announcement that C", "his criticism of C".
     Possessive,
     /// "As X confirmed, C".
     AsClause,

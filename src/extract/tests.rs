@@ -155,6 +155,49 @@ fn light_verb_and_possessive_nouns() {
 }
 
 #[test]
+fn owner_speaks_through_a_noun_and_its_preposition() {
+    for (text, source, cue, content) in [
+        (
+            "The vote followed his criticism of the mayor.",
+            "his",
+            "criticism of",
+            "the mayor",
+        ),
+        (
+            "The senator's sharp attacks on the governor have hurt him.",
+            "The senator's",
+            "sharp attacks on",
+            "the governor",
+        ),
+        // Before a verb, "to" opens the content, and the infinitive is no cue of its own.
+        (
+            "Voters noticed her refusal to endorse the mayor.",
+            "her",
+            "refusal",
+            "to endorse the mayor",
+        ),
+    ] {
+        let (p, s, c, got) = one(text);
+        assert_eq!(
+            (p, s.as_str(), c.as_str()),
+            (Pattern::Possessive, source, cue),
+            "{text}"
+        );
+        assert_eq!(got, [content], "{text}");
+    }
+    // With no owner there is no source.
+    assert_eq!(found("The attacks on the embassy continued."), []);
+    // The owner is no clause's subject: a participle after the noun takes the sentence's.
+    let all =
+        found("The senator renewed his attacks on the governor, saying the budget was a mess.");
+    assert!(
+        all.iter()
+            .any(|(p, s, c, _)| *p == Pattern::Participle && s == "The senator" && c == "saying"),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn relative_clause_speaks_for_its_issuer() {
     let (p, s, c, content) = one(
         "The aide, Sarah Sanders, issued a statement which emphasised that no date had been set.",

@@ -20,8 +20,8 @@ use super::raw::{
 };
 use super::schema::SchemaKind;
 use super::{
-    Cues, EntitySpec, Form, JunkPattern, JunkRule, LemmaMarks, Linking, Pack, PhraseCue,
-    SourceTable, StanceWords, VerbCue,
+    Cues, EntitySpec, Form, JunkPattern, JunkRule, LemmaMarks, Linking, NounObject, Pack,
+    PhraseCue, SourceTable, StanceWords, VerbCue,
 };
 use crate::model::Stance;
 use crate::text::tokens::{Abbreviations, WordId, normalise, tokenize};
@@ -980,6 +980,58 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
                 b.vocab.add_flag(id, wf::CUE_NOUN);
                 out.nouns.insert(id, *stance);
             }
+        }
+    }
+    let mut object_seen: FxHashMap<String, Stance> = FxHashMap::default();
+    for (stance, entries) in &cues.noun_objects {
+        for (i, n) in entries.iter().enumerate() {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let key = words.join(" ").to_lowercase();
+            // (Blank entries are reported with every word list's.)
+            if words.is_empty() {
+                continue;
+            }
+            if words.len() == 1 {
+                errors.push(
+                    at.at_value(
+                        &crate::yaml_path!["noun_objects", stance.as_str(), i],
+                        Class::Semantic,
+                        "unused-entry",
+                        format!("`{n}` has no preposition after the noun, so it matches nothing"),
+                    )
+                    .help("write the noun with the word that takes its object: `criticism of`")
+                    .warning(),
+                );
+                continue;
+            }
+            if let Some(prev) = object_seen.insert(key.clone(), *stance) {
+                if prev != *stance {
+                    errors.push(
+                        at.at_value(
+                            &crate::yaml_path!["noun_objects", stance.as_str(), i],
+                            Class::Semantic,
+                            "duplicate-cue",
+                            format!("`{n}` is listed twice (also under `{prev}`)"),
+                        )
+                        .help("keep one entry: a noun and its preposition have one stance")
+                        .warning(),
+                    );
+                }
+                continue;
+            }
+            let ids = b.phrase(n);
+            if let Some(&first) = ids.first() {
+                b.vocab.add_flag(first, wf::NOUN_OBJECT);
+            }
+            let lemma = out.lemmas.len() as u32;
+            out.lemmas.push(key);
+            out.noun_objects.insert(
+                ids,
+                NounObject {
+                    lemma,
+                    stance: *stance,
+                },
+            );
         }
     }
     for lv in &cues.light_verbs {

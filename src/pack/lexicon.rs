@@ -55,6 +55,8 @@ pub mod wf {
     pub const QUANTITY: u32 = 1 << 29;
     /// The first word of some `stance.yaml` phrase (lets a scan skip other words).
     pub const STANCE_START: u32 = 1 << 30;
+    /// The first word of some `noun_objects` entry ("criticism" of "criticism of").
+    pub const NOUN_OBJECT: u32 = 1 << 31;
 }
 
 #[derive(Debug, Default, Clone)]

@@ -202,6 +202,14 @@ pub struct PhraseCue {
     pub frame: PhraseFrame,
 }
 
+/// A noun and its preposition ("criticism of"): the stance, and the lemma (the phrase,
+/// in `Cues::lemmas`).
+#[derive(Debug, Clone, Copy)]
+pub struct NounObject {
+    pub lemma: u32,
+    pub stance: Stance,
+}
+
 #[derive(Debug, Default)]
 pub struct Cues {
     pub verbs: PhraseSet<VerbCue>,
@@ -210,6 +218,8 @@ pub struct Cues {
     pub lemmas: Vec<String>,
     pub nouns: FxHashMap<WordId, Stance>,
     pub light_verbs: PhraseSet<()>,
+    /// Noun and preposition pairs whose owner speaks ("criticism of"), by the words.
+    pub noun_objects: PhraseSet<NounObject>,
     /// Multi-word members of the verb group ("expected to"); single words carry `wf::VERB_GROUP`.
     pub verb_group: PhraseSet<()>,
     /// Raising verbs ("seem", "be expected"); the payload says whether a form of "be"

@@ -32,6 +32,13 @@ pub struct CuesFile {
     #[serde(default)]
     #[schemars(schema_with = "keyed_by::<Stance>")]
     pub nouns: BTreeMap<Stance, Vec<String>>,
+    /// Nouns that take what their owner says or thinks of something after a
+    /// preposition, written with it ("criticism of", "attacks on"), by stance: the owner
+    /// is the source and the phrase after the preposition the content ("his criticism
+    /// of Obama", "Trump's attacks on Khan").
+    #[serde(default)]
+    #[schemars(schema_with = "keyed_by::<Stance>")]
+    pub noun_objects: BTreeMap<Stance, Vec<String>>,
     /// Verbs that turn a statement noun into a cue: "provided confirmation", "issued a denial".
     #[serde(default)]
     pub light_verbs: Vec<String>,
