@@ -974,9 +974,16 @@ impl Ctx<'_> {
         // ("saying C but suggesting D": a participle joined to an earlier one.)
         let joined = || {
             self.lower_is(before - 1, &["and", "but"])
-                && found.0[found.1..]
+                && (found.0[found.1..]
                     .last()
                     .is_some_and(|a| a.pattern == Pattern::Participle)
+                    || self.participle_partner(floor, before - 1).is_some_and(|k| {
+                        // (Not one inside what was said: "says Obama is acting
+                        // unlawfully and showing C".)
+                        !found.0[found.1..]
+                            .iter()
+                            .any(|a| a.content.iter().any(|r| r.contains(&k)))
+                    }))
         };
         if cue.form == Form::Ing
             && (before == floor
@@ -2660,6 +2667,41 @@ impl Ctx<'_> {
         let mut a = self.make(si, cue, Some(source), right, pattern)?;
         a.same_speaker_as = speaker;
         Some(a)
+    }
+
+    /// "casting him as a false conservative and questioning C", "has been making
+    /// this argument and claiming C": an "-ing" verb earlier in the clause before the
+    /// conjunction at `and`, itself opening a participle (after a comma, a dash, "by",
+    /// "while") or a progressive ("has been making"), is the partner an "-ing" cue
+    /// after the conjunction is joined to, whether or not it is a cue itself.
+    fn participle_partner(&self, floor: usize, and: usize) -> Option<usize> {
+        let lo = (floor..and)
+            .rev()
+            .find(|&k| matches!(self.kind(k), Kind::Comma | Kind::Dash | Kind::Semicolon))
+            .map_or(floor, |k| k + 1);
+        (lo..and).find(|&k| {
+            let t = &self.p.tokens[k];
+            // (With an object of its own, as the cue has: "starting with gusto and
+            // flagging" joins no participle clauses.)
+            if !t.is_word()
+                || t.is_cap()
+                || !self.text(k).ends_with("ing")
+                || !(self.np_starter_public(k + 1) || self.cat(k + 1) == Cat::Poss)
+            {
+                return false;
+            }
+            let mut b = k;
+            while b > lo && self.cat(b - 1) == Cat::Adverb {
+                b -= 1;
+            }
+            (b == lo && lo > floor)
+                || b > lo
+                    && (self.lower_is(b - 1, GERUND_PREPS)
+                        || self.lower_is(
+                            b - 1,
+                            &["while", "when", "is", "are", "was", "were", "been"],
+                        ))
+        })
     }
 
     /// The subject of the last clause joined between `lo` and `hi` (", and the union

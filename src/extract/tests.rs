@@ -260,6 +260,38 @@ fn an_unlisted_verb_before_an_article_ends_the_borrowed_subject() {
 }
 
 #[test]
+fn a_participle_joined_to_one_that_is_no_cue_takes_the_main_subject() {
+    // "portraying" and "making" are no cues; the cue after "and" is their partner.
+    let all = found(
+        "The senator hit back on Friday, portraying the mayor as a spendthrift and questioning his record.",
+    );
+    let q = all
+        .iter()
+        .find(|a| a.2 == "questioning")
+        .expect("a participle");
+    assert_eq!(
+        (q.1.as_str(), q.3.clone()),
+        ("The senator", vec!["his record".to_string()])
+    );
+    let all =
+        found("The coach has been making the same case and claiming that the referees erred.");
+    let c = all
+        .iter()
+        .find(|a| a.2 == "claiming")
+        .expect("a participle");
+    assert_eq!(c.1, "The coach", "{all:?}");
+    // Not a partner without an object ("starting with gusto"), nor one inside what
+    // was said ("is acting alone").
+    let all = found("The runner was like a sprinter, starting with gusto and flagging by the end.");
+    assert!(all.iter().all(|a| a.2 != "flagging"), "{all:?}");
+    let all = found("The mayor says the board is acting alone and ignoring the law.");
+    assert!(
+        all.iter().all(|a| a.2 != "ignoring" || a.1 != "The mayor"),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_participle_after_a_subordinate_clause_takes_its_subject() {
     let (_, s, _, _) = one(
         "The trouble began at a rally in Ohio, when protesters interrupted her speech, shouting that she had lied.",
