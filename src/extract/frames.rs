@@ -50,6 +50,8 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
                 None => i += 1,
             }
         }
+        // "Trump went even further: “C”": a clause that a colon and a quotation close.
+        cx.colon_quote(si, &mut out, first_new);
         // "Trump has a decisive lead in the latest CNN poll.": a sentence with no other
         // speech that ends in a report.
         if out.len() == first_new
@@ -3351,6 +3353,68 @@ impl Ctx<'_> {
         let mut a = self.make(si, &cue, Some(start..colon), content, Pattern::Colon)?;
         a.lemma = None;
         Some(a)
+    }
+
+    /// "Trump went even further: “C”", "A footnote in the report makes that clear:
+    /// “C”": a clause with a subject and a verb, and no cue, that a colon closes
+    /// introduces the quotation right after it as its subject's words, whatever the
+    /// verb.
+    fn colon_quote(&self, si: usize, out: &mut Vec<Attribution>, first_new: usize) {
+        let range = self.sentence_range(si);
+        let Some(c) = range
+            .clone()
+            .find(|&k| self.kind(k) == Kind::Colon && k > range.start)
+        else {
+            return;
+        };
+        if c + 1 >= self.p.tokens.len() || self.quotes.opening_at(c + 1).is_none() {
+            return;
+        }
+        // (Not a colon inside a quotation: the clause is the quoted speaker's.)
+        if self.quotes.containing(c).is_some() {
+            return;
+        }
+        let pieces = self.quote_pieces(c + 1);
+        if pieces.is_empty() || out.len() > first_new {
+            return;
+        }
+        let Some(subject) = self.sentence_subject(range.start, c) else {
+            return;
+        };
+        // (A dash between sets off a heading: "Too early - More from the report:".)
+        if !self.source_like(subject.clone())
+            || subject.end >= c
+            || (range.start..c).any(|k| self.kind(k) == Kind::Dash)
+        {
+            return;
+        }
+        let verb = |k: usize| {
+            let t = &self.p.tokens[k];
+            t.is_word()
+                && !t.is_cap()
+                && (self.cat(k) == Cat::Verb
+                    || self.has(k, wf::AUX)
+                    || self.text(k).ends_with("ed"))
+        };
+        let Some(mut v) = (subject.end..c).find(|&k| verb(k)) else {
+            return;
+        };
+        // ("leaned in and boomed: “C”": the last of joined verbs.)
+        if let Some(k) = (v + 1..c)
+            .rev()
+            .find(|&k| verb(k) && self.lower_is(k - 1, &["and", "then"]))
+        {
+            v = k;
+        }
+        let cue = self.verb_group(v, c, Stance::Asserts, u32::MAX, Form::Finite, false);
+        let cue = Cue {
+            start: cue.start.max(subject.end),
+            ..cue
+        };
+        if let Some(mut a) = self.make(si, &cue, Some(subject), pieces, Pattern::Colon) {
+            a.lemma = None;
+            out.push(a);
+        }
     }
 
     /// Quote paragraphs with no cue of their own continue the previous speaker.

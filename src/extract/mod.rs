@@ -33,7 +33,7 @@ pub enum Pattern {
     AccordingTo,
     /// "In a CNN poll released Monday, C": a report named in an opening phrase.
     InSource,
-    /// "X: C" in a headline, or "X: “C”".
+    /// "X: C" in a headline, "X: “C”", or "X went even further: “C”".
     Colon,
     /// "..., noting that C": the main clause's subject speaks.
     Participle,

@@ -260,6 +260,26 @@ fn an_unlisted_verb_before_an_article_ends_the_borrowed_subject() {
 }
 
 #[test]
+fn a_clause_closed_by_a_colon_introduces_the_quotation_after_it() {
+    let (p, s, c, content) = one("The mayor went even further: “We will not pay a cent.”");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::Colon, "The mayor", "went even further:")
+    );
+    assert_eq!(content, ["“We will not pay a cent.”"]);
+    let (_, s, c, _) = one("A note in the budget makes that clear: “No new taxes.”");
+    assert_eq!(
+        (s.as_str(), c.as_str()),
+        ("A note in the budget", "makes that clear:")
+    );
+    // Joined verbs: the last one is the cue.
+    let (_, s, c, _) = one("The coach waved at the crowd and bellowed: “We are not done.”");
+    assert_eq!((s.as_str(), c.as_str()), ("The coach", "bellowed:"));
+    // Not a heading after a dash, nor a quotation with no verb before the colon.
+    assert!(found("Polls were early - More from the survey: “Turnout was low.”").is_empty());
+}
+
+#[test]
 fn a_participle_joined_to_one_that_is_no_cue_takes_the_main_subject() {
     // "portraying" and "making" are no cues; the cue after "and" is their partner.
     let all = found(
