@@ -52,6 +52,8 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         }
         // "Trump went even further: “C”": a clause that a colon and a quotation close.
         cx.colon_quote(si, &mut out, first_new);
+        // "The plan drew criticism from Democrats": the subject receives what others say.
+        cx.received(si, &mut out, first_new);
         // "Trump has a decisive lead in the latest CNN poll.": a sentence with no other
         // speech that ends in a report.
         if out.len() == first_new
@@ -3414,6 +3416,81 @@ impl Ctx<'_> {
         if let Some(mut a) = self.make(si, &cue, Some(subject), pieces, Pattern::Colon) {
             a.lemma = None;
             out.push(a);
+        }
+    }
+
+    /// "The proposal has drawn harsh criticism from Republicans", "Cruz won the
+    /// backing of two congressmen": a verb, the noun for what its subject receives and
+    /// the preposition (`received`) name the source after them; the subject is what
+    /// they support or criticise.
+    fn received(&self, si: usize, out: &mut Vec<Attribution>, first_new: usize) {
+        let range = self.sentence_range(si);
+        let floor = range.start;
+        let toks = &self.p.tokens;
+        let mut k = floor + 1;
+        while k < range.end {
+            let Some((n, _)) = self.pack.cues.received.at(toks, k, range.end) else {
+                k += 1;
+                continue;
+            };
+            let noun = k;
+            k += n;
+            let taken = |r: &Range<usize>| r.start < noun + n && noun < r.end;
+            if out[first_new..]
+                .iter()
+                .any(|a| taken(&a.cue) || a.content.iter().any(taken))
+            {
+                continue;
+            }
+            // The source: the noun phrase after the preposition.
+            let s = noun + n;
+            let source = (s + 1..range.end.min(s + 14))
+                .take_while(|&e| {
+                    matches!(self.kind(e - 1), Kind::Word | Kind::Number | Kind::Hyphen)
+                        && self.cat(e - 1) != Cat::Rel
+                        && !self.has(e - 1, wf::AUX)
+                })
+                .filter(|&e| self.np_valid(s, e))
+                .last()
+                .map(|e| s..e);
+            let Some(source) = source else { continue };
+            // The verb: before the noun and its modifiers ("has drawn harsh", "won the").
+            let verb = |j: usize| {
+                let t = &toks[j];
+                t.is_word()
+                    && !t.is_cap()
+                    && (self.cat(j) == Cat::Verb
+                        || self.has(j, wf::AUX)
+                        || self.text(j).ends_with("ed"))
+            };
+            let Some(v) = (noun.saturating_sub(4).max(floor)..noun)
+                .rev()
+                .find(|&j| verb(j))
+            else {
+                continue;
+            };
+            if (v + 1..noun).any(|j| {
+                !toks[j].is_word() || matches!(self.cat(j), Cat::Prep | Cat::Rel | Cat::Pron)
+            }) {
+                continue;
+            }
+            let cue = self.verb_group(v, noun + n, Stance::Asserts, u32::MAX, Form::Finite, false);
+            // ("faced criticism from rivals that C": what they say follows them.)
+            let content = if source.end < range.end
+                && self.lower_is(source.end, &["that"])
+                && self.has(source.end, wf::COMP)
+            {
+                self.content_right(si, source.end, false)
+            } else {
+                let Some(subject) = self.subject_before(cue.start, floor) else {
+                    continue;
+                };
+                vec![subject]
+            };
+            if let Some(mut a) = self.make(si, &cue, Some(source), content, Pattern::LightVerb) {
+                a.lemma = None;
+                out.push(a);
+            }
         }
     }
 

@@ -260,6 +260,34 @@ fn an_unlisted_verb_before_an_article_ends_the_borrowed_subject() {
 }
 
 #[test]
+fn what_a_subject_receives_from_others_names_them_as_the_source() {
+    let (p, s, c, content) = one("The new tax drew sharp criticism from local shop owners.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (
+            Pattern::LightVerb,
+            "local shop owners",
+            "drew sharp criticism from"
+        )
+    );
+    assert_eq!(content, ["The new tax"]);
+    let (_, s, _, content) = one("The mayor has won the backing of three unions.");
+    assert_eq!(
+        (s.as_str(), content),
+        ("three unions", vec!["The mayor".to_string()])
+    );
+    // What they say, when a "that" clause follows them.
+    let (_, s, _, content) =
+        one("The mayor faced criticism from residents that the plan was rushed.");
+    assert_eq!(
+        (s.as_str(), content),
+        ("residents", vec!["the plan was rushed".to_string()])
+    );
+    // No verb before the noun: no one receives it.
+    assert!(found("With support from donors, the team grew.").is_empty());
+}
+
+#[test]
 fn a_clause_closed_by_a_colon_introduces_the_quotation_after_it() {
     let (p, s, c, content) = one("The mayor went even further: “We will not pay a cent.”");
     assert_eq!(

@@ -1076,6 +1076,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         out.inverting,
     ] = lemma_mark_lists(cues).map(|(_, list)| marks(list));
     out.not_cues = b.phrase_set(&cues.not_cues);
+    out.received = b.phrase_set(&cues.received);
     for r in &cues.raising {
         let r = r.trim().to_lowercase();
         match r.strip_prefix("be ") {

@@ -249,6 +249,8 @@ pub struct Cues {
     pub hearsay: PhraseSet<()>,
     /// Phrases that start with a cue word but are no cue (`not_cues`).
     pub not_cues: PhraseSet<()>,
+    /// Nouns and prepositions for what a subject receives from a source (`received`).
+    pub received: PhraseSet<()>,
 }
 
 /// Per lemma (index as `Cues::lemmas`): is it listed under a key such as `mental`?

@@ -106,6 +106,11 @@ pub struct CuesFile {
     /// "found himself". A cue word that starts one is no cue there.
     #[serde(default)]
     pub not_cues: Vec<String>,
+    /// Nouns for what a subject receives from others, with the preposition that names
+    /// them: "drew criticism from X", "won support among X". The one after the
+    /// preposition is the source, the receiver the content.
+    #[serde(default)]
+    pub received: Vec<String>,
     /// Verbs whose object is the one who speaks in an infinitive cue after it ("urged
     /// Congress to act", "allows him to call for"), as lemmas.
     #[serde(default)]
