@@ -2959,6 +2959,36 @@ impl Ctx<'_> {
         {
             start += 1;
         }
+        // "A month later, he paid a visit and explained C", "Minutes later they
+        // rushed in and said C": an amount of time before "later" or "ago" opens the
+        // sentence, with or without a comma.
+        if let Some(l) = (start..limit.min(start + 5))
+            .take_while(|&k| {
+                self.p.tokens[k].is_word()
+                    && (matches!(self.cat(k), Cat::Det | Cat::Num | Cat::Time | Cat::Noun)
+                        || self.has(k, wf::TIME)
+                        || self.lower_is(k, &["few", "couple", "of", "later", "earlier", "ago"]))
+            })
+            .find(|&k| self.lower_is(k, &["later", "earlier", "ago"]))
+            // (Not a subject's own adverb: "The nurse later sued".)
+            && (l == start || self.cat(l - 1) == Cat::Time || self.has(l - 1, wf::TIME))
+            && l + 1 < limit
+        {
+            start = l + 1;
+            // ("Later Wednesday, ...")
+            while start + 1 < limit && (self.cat(start) == Cat::Time || self.has(start, wf::TIME)) {
+                start += 1;
+            }
+            if self.kind(start) == Kind::Comma {
+                start += 1;
+            }
+        } else if start + 1 < limit
+            && (self.cat(start) == Cat::Adverb || self.has(start, wf::TIME))
+            && self.cat(start + 1) == Cat::Pron
+        {
+            // "Then he paused and said C": an opening adverb with no comma.
+            start += 1;
+        }
         // "In a speech on Tuesday, Mr. Trump struck a tone, saying C": an opening
         // adjunct before the subject.
         if start < limit

@@ -260,6 +260,23 @@ fn an_unlisted_verb_before_an_article_ends_the_borrowed_subject() {
 }
 
 #[test]
+fn an_opening_time_phrase_is_not_the_borrowed_subject() {
+    // "A week later" and "Then" open the sentence; the verb after "and" takes "she".
+    let (_, s, c, _) =
+        one("A week later, she toured the plant and explained why the jobs would stay.");
+    assert_eq!((s.as_str(), c.as_str()), ("she", "explained"));
+    let (_, s, c, _) = one("Then they closed the doors and said the vote would wait.");
+    assert_eq!((s.as_str(), c.as_str()), ("they", "said"));
+    // A subject's own "later" stays with it.
+    let all = found("The nurse later sued, claiming the rule was unlawful.");
+    let claiming = all
+        .iter()
+        .find(|a| a.2 == "claiming")
+        .expect("a participle");
+    assert_eq!(claiming.1, "The nurse", "{all:?}");
+}
+
+#[test]
 fn what_a_subject_receives_from_others_names_them_as_the_source() {
     let (p, s, c, content) = one("The new tax drew sharp criticism from local shop owners.");
     assert_eq!(
