@@ -788,6 +788,24 @@ impl Ctx<'_> {
                 return None;
             }
         }
+        // "a report released by the academy", "responded by easing sanctions": a
+        // phrase with "by" right after the cue names its agent or the deed it was
+        // answered with, not what was said; only speech in it is ("responded by
+        // saying C"), or a margin ("found, by 43 to 41, that C").
+        if let Some(first) = content.first()
+            && first.start == cue.end
+            && first.len() > 1
+            && self.lower_is(first.start, &["by"])
+        {
+            let mut g = first.start + 1;
+            while g + 1 < first.end && self.cat(g) == Cat::Adverb {
+                g += 1;
+            }
+            let speech = self.has(g, wf::CUE_VERB) && self.text(g).ends_with("ing");
+            if !speech && self.kind(first.start + 1) != Kind::Number {
+                return None;
+            }
+        }
         let mut content = content;
         let mut cue_end = cue.end;
         // "warned against C", "talked about C", "referred to the report": a preposition

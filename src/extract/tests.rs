@@ -3311,3 +3311,17 @@ fn an_as_clause_after_an_object_is_a_sibling() {
     assert_eq!(senator.3, ["the council"]);
     assert!(all.iter().any(|a| a.1 == "she" && a.3 == ["its budget"]));
 }
+
+#[test]
+fn a_by_phrase_after_the_cue_is_no_content() {
+    // The agent of a participle and a deed done in answer are not what was said.
+    assert!(found("A study written by two economists circulated widely.").is_empty());
+    assert!(found("The council responded by cutting the budget.").is_empty());
+    // Speech in the by-phrase still is.
+    let all = found("The mayor responded by saying the plan was dead.");
+    assert!(
+        all.iter()
+            .any(|(_, s, c, _)| s == "The mayor" && c == "responded"),
+        "{all:?}"
+    );
+}
