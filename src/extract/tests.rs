@@ -1673,6 +1673,9 @@ fn not_cues_and_compound_nouns_are_no_cues() {
     assert!(found("Thousands of voters showed up at the polls.").is_empty());
     assert!(found("The bank found itself at the center of the crisis.").is_empty());
     assert!(found("Additional reporting by Jim Finkle in Boston.").is_empty());
+    // "add to" increases something; it adds no statement.
+    assert!(found("The senator won Ohio, adding to her lead in the race.").is_empty());
+    assert!(found("The delays have added to the costs of the project.").is_empty());
     // "think tank" is a noun: no cue, and part of the speaker's appositive.
     let (p, s, c, _) = one(
         "\"The risk rises as well,\" said Ben Zipperer, an economist at the Center, a liberal think tank.",
