@@ -232,6 +232,7 @@ impl Ctx<'_> {
         }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
             if self.capitalised_name(i)
+                || self.degree_modified(i)
                 || self.noun_reading(i, i + n, end)
                 || (n == 1
                     && (self.reduced_relative(i, end)
@@ -615,6 +616,26 @@ impl Ctx<'_> {
                     || infinitive
                     || (self.is_subject_pronoun(e) && !self.lower_is(e, &["it", "you"])));
         !(verb_before || clause_after)
+    }
+
+    /// "the most telling promise", "less confident in her", "the candidate most
+    /// identified with free trade": after a degree word a cue form is a modifier. Only
+    /// a bare "most" may be the subject of a verb ("most said C"), unless a participle
+    /// follows it ("perhaps most telling").
+    fn degree_modified(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let d = i - 1;
+        if self.lower_is(d, &["less", "least"]) {
+            // ("half of them or less want C": a quantity.)
+            return !(d > 0 && self.lower_is(d - 1, &["or", "and", "no"]));
+        }
+        self.lower_is(d, &["most"])
+            && (self.text(i).ends_with("ing")
+                || d > 0
+                    && (matches!(self.cat(d - 1), Cat::Det | Cat::Poss | Cat::Noun)
+                        || self.lower_is(d - 1, BE)))
     }
 
     /// "Amira Said": a capitalised cue word inside a sentence is a name.
@@ -3655,6 +3676,19 @@ const NOT_NP_OPENERS: &[&str] = &[
 
 /// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
 /// "after noting", "in arguing").
+/// Forms of "be".
+const BE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'s",
+    "\u{2019}s",
+];
+
 const GERUND_PREPS: &[&str] = &["by", "after", "before", "upon", "in", "without", "since"];
 
 /// Patterns whose source is borrowed from the sentence's main clause.

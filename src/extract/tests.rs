@@ -3328,3 +3328,13 @@ fn a_by_phrase_after_the_cue_is_no_content() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_cue_form_after_a_degree_word_is_a_modifier() {
+    assert!(found("The most telling sign came later.").is_empty());
+    assert!(found("He is the candidate most identified with the deal.").is_empty());
+    assert!(found("Perhaps most telling, the ads stopped.").is_empty());
+    // A bare "most" can still speak.
+    let (_, s, c, _) = one("Most said that the economy was weak.");
+    assert_eq!((s.as_str(), c.as_str()), ("Most", "said"));
+}
