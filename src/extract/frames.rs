@@ -3089,7 +3089,10 @@ impl Ctx<'_> {
                 );
             }
         }
-        if k + 1 >= cend {
+        // "As Breitbart reported on Friday, C": only adjuncts between the cue and the
+        // comma. With an object of its own the clause is a time or a cause ("As Trump
+        // has unleashed their fury, a protest movement has grown").
+        if k + 1 >= cend || self.skip_adjuncts(cue.end, k) < k {
             return None;
         }
         let mut stop = cend;

@@ -1227,6 +1227,14 @@ fn the_main_clause_after_an_as_clause_is_its_content_whole() {
     assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
     let all = found("They are a risk, as many Democrats believe.");
     assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
+    // With an object of its own, an opening as-clause tells a time or a cause; the
+    // verb takes that object.
+    let all = found("As the senator criticized the deal, the markets fell sharply.");
+    assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
+    // Adjuncts alone still leave it looking ahead.
+    let (p, _, _, content) = one("As the paper reported on Friday, the mill will close.");
+    assert_eq!(p, Pattern::AsClause);
+    assert_eq!(content, ["the mill will close"]);
 }
 
 #[test]
