@@ -1684,6 +1684,12 @@ fn not_cues_and_compound_nouns_are_no_cues() {
     // "add to" increases something; it adds no statement.
     assert!(found("The senator won Ohio, adding to her lead in the race.").is_empty());
     assert!(found("The delays have added to the costs of the project.").is_empty());
+    // Idioms of a cue word: a result, a guarantee, a display, a room.
+    assert!(found("After a weak showing in Ohio, the governor quit the race.").is_empty());
+    assert!(found("With 80 seats at stake, she is assured of winning 40.").is_empty());
+    assert!(found("The costs added up to a large bill.").is_empty());
+    assert!(found("The fans were showing off their new hats.").is_empty());
+    assert!(found("She spoke to reporters in the briefing room on Monday.").is_empty());
     // "think tank" is a noun: no cue, and part of the speaker's appositive.
     let (p, s, c, _) = one(
         "\"The risk rises as well,\" said Ben Zipperer, an economist at the Center, a liberal think tank.",
