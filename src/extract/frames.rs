@@ -2806,6 +2806,10 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "lined up to see him", "waited to see if C": what was watched or found out.
+        if self.pack.cues.perception.has(cue.lemma) {
+            return None;
+        }
         // "from state to state": "to" is a preposition there.
         if to > floor && self.text(to - 1).eq_ignore_ascii_case(self.text(cue.start)) {
             return None;
