@@ -2806,8 +2806,8 @@ impl Ctx<'_> {
         {
             return None;
         }
-        // "lined up to see him", "waited to see if C": what was watched or found out.
-        if self.pack.cues.perception.has(cue.lemma) {
+        // "lined up to see him", "has to decide C": an act still to come.
+        if self.pack.cues.no_infinitive.has(cue.lemma) {
             return None;
         }
         // "from state to state": "to" is a preposition there.
