@@ -236,6 +236,7 @@ impl Ctx<'_> {
         }
         if let Some((n, vc)) = pack.cues.verbs.at(toks, i, end) {
             if self.capitalised_name(i)
+                || self.degree_modified(i)
                 || self.noun_reading(i, i + n, end)
                 || (n == 1
                     && (self.reduced_relative(i, end)
@@ -621,6 +622,26 @@ impl Ctx<'_> {
         !(verb_before || clause_after)
     }
 
+    /// "the most telling promise", "less confident in her", "the candidate most
+    /// identified with free trade": after a degree word a cue form is a modifier. Only
+    /// a bare "most" may be the subject of a verb ("most said C"), unless a participle
+    /// follows it ("perhaps most telling").
+    fn degree_modified(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let d = i - 1;
+        if self.lower_is(d, &["less", "least"]) {
+            // ("half of them or less want C": a quantity.)
+            return !(d > 0 && self.lower_is(d - 1, &["or", "and", "no"]));
+        }
+        self.lower_is(d, &["most"])
+            && (self.text(i).ends_with("ing")
+                || d > 0
+                    && (matches!(self.cat(d - 1), Cat::Det | Cat::Poss | Cat::Noun)
+                        || self.lower_is(d - 1, BE)))
+    }
+
     /// "Amira Said": a capitalised cue word inside a sentence is a name.
     fn capitalised_name(&self, i: usize) -> bool {
         self.p.tokens[i].is_cap() && !self.sentence_initial(i) && !self.title_case(i)
@@ -789,6 +810,24 @@ impl Ctx<'_> {
                         || self.has(k - 1, wf::COMP)
                         || self.p.tokens[k - 1].is_quote()));
             if !speech {
+                return None;
+            }
+        }
+        // "a report released by the academy", "responded by easing sanctions": a
+        // phrase with "by" right after the cue names its agent or the deed it was
+        // answered with, not what was said; only speech in it is ("responded by
+        // saying C"), or a margin ("found, by 43 to 41, that C").
+        if let Some(first) = content.first()
+            && first.start == cue.end
+            && first.len() > 1
+            && self.lower_is(first.start, &["by"])
+        {
+            let mut g = first.start + 1;
+            while g + 1 < first.end && self.cat(g) == Cat::Adverb {
+                g += 1;
+            }
+            let speech = self.has(g, wf::CUE_VERB) && self.text(g).ends_with("ing");
+            if !speech && self.kind(first.start + 1) != Kind::Number {
                 return None;
             }
         }
@@ -2813,6 +2852,10 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "lined up to see him", "has to decide C": an act still to come.
+        if self.pack.cues.no_infinitive.has(cue.lemma) {
+            return None;
+        }
         // "from state to state": "to" is a preposition there.
         if to > floor && self.text(to - 1).eq_ignore_ascii_case(self.text(cue.start)) {
             return None;
@@ -3126,7 +3169,10 @@ impl Ctx<'_> {
                 );
             }
         }
-        if k + 1 >= cend {
+        // "As Breitbart reported on Friday, C": only adjuncts between the cue and the
+        // comma. With an object of its own the clause is a time or a cause ("As Trump
+        // has unleashed their fury, a protest movement has grown").
+        if k + 1 >= cend || self.skip_adjuncts(cue.end, k) < k {
             return None;
         }
         let mut stop = cend;
@@ -3850,6 +3896,19 @@ const NOT_NP_OPENERS: &[&str] = &[
 
 /// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
 /// "after noting", "in arguing").
+/// Forms of "be".
+const BE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'s",
+    "\u{2019}s",
+];
+
 const GERUND_PREPS: &[&str] = &["by", "after", "before", "upon", "in", "without", "since"];
 
 /// Patterns whose source is borrowed from the sentence's main clause.

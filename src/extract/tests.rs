@@ -1324,6 +1324,14 @@ fn the_main_clause_after_an_as_clause_is_its_content_whole() {
     assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
     let all = found("They are a risk, as many Democrats believe.");
     assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
+    // With an object of its own, an opening as-clause tells a time or a cause; the
+    // verb takes that object.
+    let all = found("As the senator criticized the deal, the markets fell sharply.");
+    assert!(all.iter().all(|a| a.0 != Pattern::AsClause), "{all:?}");
+    // Adjuncts alone still leave it looking ahead.
+    let (p, _, _, content) = one("As the paper reported on Friday, the mill will close.");
+    assert_eq!(p, Pattern::AsClause);
+    assert_eq!(content, ["the mill will close"]);
 }
 
 #[test]
@@ -1770,6 +1778,15 @@ fn not_cues_and_compound_nouns_are_no_cues() {
     assert!(found("Thousands of voters showed up at the polls.").is_empty());
     assert!(found("The bank found itself at the center of the crisis.").is_empty());
     assert!(found("Additional reporting by Jim Finkle in Boston.").is_empty());
+    // "add to" increases something; it adds no statement.
+    assert!(found("The senator won Ohio, adding to her lead in the race.").is_empty());
+    assert!(found("The delays have added to the costs of the project.").is_empty());
+    // Idioms of a cue word: a result, a guarantee, a display, a room.
+    assert!(found("After a weak showing in Ohio, the governor quit the race.").is_empty());
+    assert!(found("With 80 seats at stake, she is assured of winning 40.").is_empty());
+    assert!(found("The costs added up to a large bill.").is_empty());
+    assert!(found("The fans were showing off their new hats.").is_empty());
+    assert!(found("She spoke to reporters in the briefing room on Monday.").is_empty());
     // "think tank" is a noun: no cue, and part of the speaker's appositive.
     let (p, s, c, _) = one(
         "\"The risk rises as well,\" said Ben Zipperer, an economist at the Center, a liberal think tank.",
@@ -3407,4 +3424,39 @@ fn an_as_clause_after_an_object_is_a_sibling() {
         .expect("the senator's attribution");
     assert_eq!(senator.3, ["the council"]);
     assert!(all.iter().any(|a| a.1 == "she" && a.3 == ["its budget"]));
+}
+
+#[test]
+fn a_by_phrase_after_the_cue_is_no_content() {
+    // The agent of a participle and a deed done in answer are not what was said.
+    assert!(found("A study written by two economists circulated widely.").is_empty());
+    assert!(found("The council responded by cutting the budget.").is_empty());
+    // Speech in the by-phrase still is.
+    let all = found("The mayor responded by saying the plan was dead.");
+    assert!(
+        all.iter()
+            .any(|(_, s, c, _)| s == "The mayor" && c == "responded"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_cue_form_after_a_degree_word_is_a_modifier() {
+    assert!(found("The most telling sign came later.").is_empty());
+    assert!(found("He is the candidate most identified with the deal.").is_empty());
+    assert!(found("Perhaps most telling, the ads stopped.").is_empty());
+    // A bare "most" can still speak.
+    let (_, s, c, _) = one("Most said that the economy was weak.");
+    assert_eq!((s.as_str(), c.as_str()), ("Most", "said"));
+}
+
+#[test]
+fn an_infinitive_of_an_act_still_to_come_is_no_cue() {
+    assert!(found("Hundreds lined up for hours to see the senator.").is_empty());
+    assert!(found("Investors waited to see if the bank would act.").is_empty());
+    assert!(found("Many graduates struggle to find good jobs.").is_empty());
+    assert!(found("The board will meet next week to decide the dispute.").is_empty());
+    // The finite verb still gives a view.
+    let (_, s, c, _) = one("Many voters see him as a strong leader.");
+    assert_eq!((s.as_str(), c.as_str()), ("Many voters", "see"));
 }

@@ -795,11 +795,12 @@ fn compile_pack(sources: PackSources, checks: Checks) -> Result<Pack, RuleErrors
 }
 
 /// The `cues.yaml` keys that mark lemmas of `verbs`, in the order `Cues` holds them.
-fn lemma_mark_lists(cues: &CuesFile) -> [(&'static str, &[String]); 8] {
+fn lemma_mark_lists(cues: &CuesFile) -> [(&'static str, &[String]); 9] {
     [
         ("mental", &cues.mental),
         ("topic", &cues.topic),
         ("needs_infinitive", &cues.needs_infinitive),
+        ("no_infinitive", &cues.no_infinitive),
         ("needs_speech", &cues.needs_speech),
         ("naming", &cues.naming),
         ("needs_agent", &cues.needs_agent),
@@ -1069,6 +1070,7 @@ fn compile_cues(b: &mut Builder, cues: &CuesFile, at: &Located, errors: &mut Rul
         out.mental,
         out.topic,
         out.needs_infinitive,
+        out.no_infinitive,
         out.needs_speech,
         out.naming,
         out.needs_agent,

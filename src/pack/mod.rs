@@ -231,6 +231,8 @@ pub struct Cues {
     pub topic: LemmaMarks,
     /// Per lemma (index as `lemmas`): a cue only before an infinitive (`needs_infinitive`).
     pub needs_infinitive: LemmaMarks,
+    /// Per lemma (index as `lemmas`): no cue after "to" (`no_infinitive`).
+    pub no_infinitive: LemmaMarks,
     /// Per lemma (index as `lemmas`): a cue only with speech after it or a quote before
     /// it (`needs_speech`).
     pub needs_speech: LemmaMarks,

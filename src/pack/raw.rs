@@ -76,6 +76,12 @@ pub struct CuesFile {
     /// own. Each must be listed under `verbs`.
     #[serde(default)]
     pub needs_infinitive: Vec<String>,
+    /// Verbs whose infinitive names an act still to come, not a view held: what someone
+    /// went to watch or find ("lined up to see him", "struggling to find work"), a choice
+    /// still to make ("the court has to decide C"). Such an infinitive is no cue. Each
+    /// must be listed under `verbs`.
+    #[serde(default)]
+    pub no_infinitive: Vec<String>,
     /// Verbs that are cues only with speech after them (a quote, a colon or "that") or
     /// a quotation before them: "he continued: C", "has maintained that C", not
     /// "continued campaigning", "maintains a lead". Each must be listed under `verbs`.
