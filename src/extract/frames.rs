@@ -2962,24 +2962,8 @@ impl Ctx<'_> {
                 || self.text(verb).ends_with("ed") && !self.compound_part(verb));
         // ("its main goal is to push C", "they have to reveal C": a copula or "have
         // to" says nothing of who speaks.)
-        let be_or_have = self.lower_is(
-            verb,
-            &[
-                "is",
-                "are",
-                "was",
-                "were",
-                "be",
-                "been",
-                "being",
-                "'s",
-                "\u{2019}s",
-                "has",
-                "have",
-                "had",
-                "having",
-            ],
-        );
+        let be_or_have =
+            self.lower_is(verb, BE) || self.lower_is(verb, &["has", "have", "had", "having"]);
         if !verbal || be_or_have {
             return None;
         }
@@ -3894,8 +3878,6 @@ const NOT_NP_OPENERS: &[&str] = &[
     "that", "whether", "if", "how", "why", "what", "who", "when", "where", "to",
 ];
 
-/// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
-/// "after noting", "in arguing").
 /// Forms of "be".
 const BE: &[&str] = &[
     "is",
@@ -3909,6 +3891,8 @@ const BE: &[&str] = &[
     "\u{2019}s",
 ];
 
+/// Prepositions before a gerund cue whose subject is the main clause's ("by saying",
+/// "after noting", "in arguing").
 const GERUND_PREPS: &[&str] = &["by", "after", "before", "upon", "in", "without", "since"];
 
 /// Patterns whose source is borrowed from the sentence's main clause.
