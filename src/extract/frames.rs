@@ -538,11 +538,17 @@ impl Ctx<'_> {
         }
         // "a double-barreled attack", "two main questions:": a determiner before the
         // word's modifiers makes it a noun.
+        // (A compound's second half is a modifier whatever it reads as alone:
+        // "double-barreled", "long-awaited".)
         let mut k = i;
         while k > 0
             && i - k < 4
             && (self.cat(k - 1) == Cat::Noun && !self.p.tokens[k - 1].is_cap()
-                || self.kind(k - 1) == Kind::Hyphen)
+                || self.kind(k - 1) == Kind::Hyphen
+                || self.kind(k - 1) == Kind::Word
+                    && !self.p.tokens[k - 1].is_cap()
+                    && (k < i && self.kind(k) == Kind::Hyphen
+                        || k > 1 && self.kind(k - 2) == Kind::Hyphen))
         {
             k -= 1;
         }

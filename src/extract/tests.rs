@@ -874,6 +874,9 @@ fn noun_like_cue_forms_need_a_verb_context() {
     let (_, _, c, _) = one("She unveiled her own plans to boost incomes.");
     assert_eq!(c, "unveiled");
     assert!(found("He lacks enough electoral votes to win the nomination.").is_empty());
+    // So does a compound, whichever half reads as a verb alone.
+    assert!(found("Democrats have adopted a double-barreled attack to win.").is_empty());
+    assert!(found("They mounted a well-planned attack to win.").is_empty());
     let (_, s, c, content) = one("He states that the budget is balanced.");
     assert_eq!((s.as_str(), c.as_str()), ("He", "states"));
     assert_eq!(content, ["the budget is balanced"]);
