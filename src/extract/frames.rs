@@ -1118,7 +1118,7 @@ impl Ctx<'_> {
             && (cue.end..range.end.min(cue.end + 12))
                 .take_while(|&k| !self.has(k, wf::AUX) && self.cat(k) != Cat::Verb)
                 .find(|&k| self.kind(k) == Kind::Comma)
-                .is_some_and(|c| c + 1 < range.end && self.np_starter_public(c + 1))
+                .is_some_and(|c| c + 1 < range.end && self.np_or_pronoun_start(c + 1))
         {
             return None;
         }
@@ -2136,7 +2136,7 @@ impl Ctx<'_> {
                         || self.has(e, wf::COMP)
                         || matches!(self.kind(e), Kind::Comma | Kind::Colon)
                         || self.quotes.opening_at(e).is_some()
-                        || self.np_starter_public(e))
+                        || self.np_or_pronoun_start(e))
                 {
                     k = e;
                     continue;
@@ -2147,7 +2147,9 @@ impl Ctx<'_> {
         k
     }
 
-    fn np_starter_public(&self, i: usize) -> bool {
+    /// Can a noun phrase or a pronoun start at `i`? (Unlike `np_starter`, a pronoun
+    /// counts and an honorific alone does not.)
+    fn np_or_pronoun_start(&self, i: usize) -> bool {
         matches!(
             self.cat(i),
             Cat::Det | Cat::Name | Cat::Noun | Cat::Num | Cat::Pron
@@ -2235,7 +2237,7 @@ impl Ctx<'_> {
             if source.end < cend
                 && self.kind(source.end) == Kind::Comma
                 && k < cend
-                && (self.np_starter_public(k) || self.is_subject_pronoun(k))
+                && (self.np_or_pronoun_start(k) || self.is_subject_pronoun(k))
                 && !self.text(k).ends_with("ing")
                 && (k..cend).any(|j| {
                     self.cat(j) == Cat::Verb || self.has(j, wf::AUX) || self.text(j).ends_with("ed")
@@ -2735,7 +2737,7 @@ impl Ctx<'_> {
             if !t.is_word()
                 || t.is_cap()
                 || !self.text(k).ends_with("ing")
-                || !(self.np_starter_public(k + 1) || self.cat(k + 1) == Cat::Poss)
+                || !(self.np_or_pronoun_start(k + 1) || self.cat(k + 1) == Cat::Poss)
             {
                 return false;
             }
@@ -2761,7 +2763,7 @@ impl Ctx<'_> {
             let joint = self.kind(p - 1) == Kind::Semicolon
                 || self.lower_is(p - 1, &["while", "whereas"])
                 || self.lower_is(p - 1, &["and", "but"]) && self.kind(p - 2) == Kind::Comma;
-            if !joint || !self.np_starter_public(p) {
+            if !joint || !self.np_or_pronoun_start(p) {
                 return None;
             }
             let v = (p + 1..hi.min(p + 14)).find(|&v| {
@@ -2796,7 +2798,7 @@ impl Ctx<'_> {
                 || self.lower_is(p - 1, &["as", "where"]))
                 && !self.lower_is(p - 2, &["such", "well", "even"])
                 && self.cat(p - 2) != Cat::Prep;
-            if !joint || !self.np_starter_public(p) {
+            if !joint || !self.np_or_pronoun_start(p) {
                 return None;
             }
             let v = (p + 1..hi.min(p + 14))
@@ -3058,7 +3060,7 @@ impl Ctx<'_> {
             && let Some(c) = (start + 1..limit).rev().find(|&k| {
                 self.kind(k) == Kind::Comma
                     && k + 1 < limit
-                    && self.np_starter_public(k + 1)
+                    && self.np_or_pronoun_start(k + 1)
                     && !self.text(k + 1).ends_with("ing")
             })
         {
@@ -3069,7 +3071,7 @@ impl Ctx<'_> {
             start = c + 1;
         } else if let Some(c) = (start + 1..limit.min(start + 20))
             .find(|&k| self.kind(k) == Kind::Comma)
-            .filter(|&c| c + 1 < limit && self.np_starter_public(c + 1))
+            .filter(|&c| c + 1 < limit && self.np_or_pronoun_start(c + 1))
             .filter(|&c| {
                 self.sentence_of(c)
                     .is_some_and(|si| self.opening_clause(si, c))
