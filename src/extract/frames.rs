@@ -3458,21 +3458,13 @@ impl Ctx<'_> {
         {
             return;
         }
-        let verb = |k: usize| {
-            let t = &self.p.tokens[k];
-            t.is_word()
-                && !t.is_cap()
-                && (self.cat(k) == Cat::Verb
-                    || self.has(k, wf::AUX)
-                    || self.text(k).ends_with("ed"))
-        };
-        let Some(mut v) = (subject.end..c).find(|&k| verb(k)) else {
+        let Some(mut v) = (subject.end..c).find(|&k| self.verb_like(k)) else {
             return;
         };
         // ("leaned in and boomed: “C”": the last of joined verbs.)
         if let Some(k) = (v + 1..c)
             .rev()
-            .find(|&k| verb(k) && self.lower_is(k - 1, &["and", "then"]))
+            .find(|&k| self.verb_like(k) && self.lower_is(k - 1, &["and", "then"]))
         {
             v = k;
         }
@@ -3485,6 +3477,14 @@ impl Ctx<'_> {
             a.lemma = None;
             out.push(a);
         }
+    }
+
+    /// A lowercase word that reads as a verb: a verb, an auxiliary or an "-ed" form.
+    fn verb_like(&self, k: usize) -> bool {
+        let t = &self.p.tokens[k];
+        t.is_word()
+            && !t.is_cap()
+            && (self.cat(k) == Cat::Verb || self.has(k, wf::AUX) || self.text(k).ends_with("ed"))
     }
 
     /// "The proposal has drawn harsh criticism from Republicans", "Cruz won the
@@ -3523,17 +3523,9 @@ impl Ctx<'_> {
                 .map(|e| s..e);
             let Some(source) = source else { continue };
             // The verb: before the noun and its modifiers ("has drawn harsh", "won the").
-            let verb = |j: usize| {
-                let t = &toks[j];
-                t.is_word()
-                    && !t.is_cap()
-                    && (self.cat(j) == Cat::Verb
-                        || self.has(j, wf::AUX)
-                        || self.text(j).ends_with("ed"))
-            };
             let Some(v) = (noun.saturating_sub(4).max(floor)..noun)
                 .rev()
-                .find(|&j| verb(j))
+                .find(|&j| self.verb_like(j))
             else {
                 continue;
             };
