@@ -3430,6 +3430,10 @@ impl Ctx<'_> {
     /// introduces the quotation right after it as its subject's words, whatever the
     /// verb.
     fn colon_quote(&self, si: usize, out: &mut Vec<Attribution>, first_new: usize) {
+        // (Only in a sentence with no speech of its own: tested before any scan.)
+        if out.len() > first_new {
+            return;
+        }
         let range = self.sentence_range(si);
         let Some(c) = range
             .clone()
@@ -3445,7 +3449,7 @@ impl Ctx<'_> {
             return;
         }
         let pieces = self.quote_pieces(c + 1);
-        if pieces.is_empty() || out.len() > first_new {
+        if pieces.is_empty() {
             return;
         }
         let Some(subject) = self.sentence_subject(range.start, c) else {
