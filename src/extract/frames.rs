@@ -3225,13 +3225,7 @@ impl Ctx<'_> {
             if by_agent.is_none() && self.lower_is(cue.end - 1, &["as"]) {
                 content.extend(self.content_right(si, cue.end, false));
             }
-            let mut a = self.make(si, cue, by_agent, content, Pattern::Passive)?;
-            if let Some(agent) = &a.source
-                && agent.start == cue.end + 1
-            {
-                a.cue.end = cue.end + 1;
-            }
-            return Some(a);
+            return self.make(si, cue, by_agent, content, Pattern::Passive);
         }
         let after = by_agent.as_ref().map_or(cue.end, |r| r.end);
         let right = self.content_right(si, after, false);
@@ -3538,7 +3532,9 @@ impl Ctx<'_> {
             }) {
                 continue;
             }
-            let cue = self.verb_group(v, noun + n, Stance::Asserts, u32::MAX, Form::Finite, false);
+            // The preposition introduces the source and stays out of the cue, as in
+            // PolNeAR ("drew criticism" from X).
+            let cue = self.verb_group(v, s - 1, Stance::Asserts, u32::MAX, Form::Finite, false);
             // ("faced criticism from rivals that C": what they say follows them.)
             let content = if source.end < range.end
                 && self.lower_is(source.end, &["that"])
