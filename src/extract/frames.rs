@@ -1287,7 +1287,15 @@ impl Ctx<'_> {
                 if pieces.is_empty() || modal {
                     return None;
                 }
-                pieces.extend(self.trailing_quote(si, cue.end));
+                // `“It’s fine,” Trump said of waterboarding`: what it was said of is
+                // part of what was said.
+                let after = if cue.end + 1 < cend && self.lower_is(cue.end, &["of"]) {
+                    pieces.push(cue.end + 1..cend);
+                    cend
+                } else {
+                    cue.end
+                };
+                pieces.extend(self.trailing_quote(si, after));
                 return self.make(si, &cue, Some(subject), pieces, Pattern::ContentFirst);
             }
             // `“Does he not understand?” Biden said.`: the quote ended the sentence before.

@@ -3463,3 +3463,27 @@ fn an_infinitive_of_an_act_still_to_come_is_no_cue() {
     let (_, s, c, _) = one("Many voters see him as a strong leader.");
     assert_eq!((s.as_str(), c.as_str()), ("Many voters", "see"));
 }
+
+#[test]
+fn what_a_quote_is_said_of_is_part_of_its_content() {
+    let (p, s, c, content) = one("\"It is a disgrace,\" the mayor said of the new stadium.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::ContentFirst, "the mayor", "said")
+    );
+    assert_eq!(content, ["\"It is a disgrace,\"", "the new stadium"]);
+    // A quote after it still joins them.
+    let (_, _, _, content) =
+        one("\"It is a disgrace,\" she said of the stadium. \"Nobody wanted it.\"");
+    assert_eq!(
+        content,
+        [
+            "\"It is a disgrace,\"",
+            "the stadium",
+            "\"Nobody wanted it.\""
+        ]
+    );
+    // Other prepositions after the cue are adjuncts.
+    let (_, _, _, content) = one("\"It is a disgrace,\" the mayor said on Monday.");
+    assert_eq!(content, ["\"It is a disgrace,\""]);
+}
