@@ -1325,6 +1325,7 @@ impl Ctx<'_> {
                     _ => self.trailing_quote(si, source.end),
                 };
                 if !pieces.is_empty() {
+                    let source = self.closing_comma(source, end);
                     return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
                 }
             }
@@ -1373,6 +1374,7 @@ impl Ctx<'_> {
             }
             let mut pieces = self.after_found(self.content_left(si, g - 1), found);
             pieces.extend(self.trailing_quote(si, source.end));
+            let source = self.closing_comma(source, end);
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
         }
         None
@@ -1492,6 +1494,20 @@ impl Ctx<'_> {
             break;
         }
         Some(head.start..e)
+    }
+
+    /// "C, said Ann Ruiz, a spokeswoman for the firm, in a statement": the comma that
+    /// closes an appositive after the cue is the source's, as it is before the verb
+    /// ("Ann Ruiz, a spokeswoman for the firm, said C").
+    fn closing_comma(&self, s: Range<usize>, end: usize) -> Range<usize> {
+        if s.end + 1 < end
+            && self.kind(s.end) == Kind::Comma
+            && s.clone().any(|k| self.kind(k) == Kind::Comma)
+        {
+            s.start..s.end + 1
+        } else {
+            s
+        }
     }
 
     /// Is `r` a plausible speaker: not a bare time phrase or a number.
