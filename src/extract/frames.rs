@@ -106,6 +106,17 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         retain_remapped(&mut out, &keep);
         link_nesting(&mut out);
     }
+    // "the union, whose leaders voted against it": "whose" is the determiner of the
+    // source before the cue.
+    for a in out.iter_mut() {
+        if let Some(s) = a.source.as_mut()
+            && s.start > 0
+            && s.end <= a.cue.start
+            && cx.lower_is(s.start - 1, &["whose"])
+        {
+            s.start -= 1;
+        }
+    }
     out
 }
 

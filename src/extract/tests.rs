@@ -1482,6 +1482,12 @@ fn source_after_the_cue_keeps_the_comma_closing_its_appositive() {
 }
 
 #[test]
+fn whose_opens_the_source_it_determines() {
+    let (_, s, c, _) = one("The union, whose leaders have argued that the plan is unfair, met.");
+    assert_eq!((s.as_str(), c.as_str()), ("whose leaders", "have argued"));
+}
+
+#[test]
 fn sources_after_the_cue_take_names_and_adjectives() {
     let (_, s, _, _) = one("\"It is expensive,\" said Will Doyle, a professor.");
     assert_eq!(s, "Will Doyle, a professor");
