@@ -106,6 +106,17 @@ pub fn find(p: &Parsed, pack: &Pack) -> Vec<Attribution> {
         retain_remapped(&mut out, &keep);
         link_nesting(&mut out);
     }
+    // "the union, whose leaders voted against it": "whose" is the determiner of the
+    // source before the cue.
+    for a in out.iter_mut() {
+        if let Some(s) = a.source.as_mut()
+            && s.start > 0
+            && s.end <= a.cue.start
+            && cx.lower_is(s.start - 1, &["whose"])
+        {
+            s.start -= 1;
+        }
+    }
     out
 }
 
@@ -1333,6 +1344,7 @@ impl Ctx<'_> {
                     _ => self.trailing_quote(si, source.end),
                 };
                 if !pieces.is_empty() {
+                    let source = self.closing_comma(source, end);
                     return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
                 }
             }
@@ -1381,6 +1393,7 @@ impl Ctx<'_> {
             }
             let mut pieces = self.after_found(self.content_left(si, g - 1), found);
             pieces.extend(self.trailing_quote(si, source.end));
+            let source = self.closing_comma(source, end);
             return self.make(si, &cue, Some(source), pieces, Pattern::CueSource);
         }
         None
@@ -1500,6 +1513,20 @@ impl Ctx<'_> {
             break;
         }
         Some(head.start..e)
+    }
+
+    /// "C, said Ann Ruiz, a spokeswoman for the firm, in a statement": the comma that
+    /// closes an appositive after the cue is the source's, as it is before the verb
+    /// ("Ann Ruiz, a spokeswoman for the firm, said C").
+    fn closing_comma(&self, s: Range<usize>, end: usize) -> Range<usize> {
+        if s.end + 1 < end
+            && self.kind(s.end) == Kind::Comma
+            && s.clone().any(|k| self.kind(k) == Kind::Comma)
+        {
+            s.start..s.end + 1
+        } else {
+            s
+        }
     }
 
     /// Is `r` a plausible speaker: not a bare time phrase or a number.

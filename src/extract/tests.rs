@@ -1469,13 +1469,32 @@ fn subjects_keep_their_notes_asides_and_compounds() {
 }
 
 #[test]
+fn source_after_the_cue_keeps_the_comma_closing_its_appositive() {
+    let (p, s, _, _) =
+        one("\"We will appeal,\" said Ann Ruiz, a lawyer for the town, in a statement.");
+    assert_eq!(
+        (p, s.as_str()),
+        (Pattern::CueSource, "Ann Ruiz, a lawyer for the town,")
+    );
+    // With no appositive, no comma: the source is the name.
+    let (_, s, _, _) = one("\"We will appeal,\" said Ann Ruiz, in a statement.");
+    assert_eq!(s, "Ann Ruiz");
+}
+
+#[test]
+fn whose_opens_the_source_it_determines() {
+    let (_, s, c, _) = one("The union, whose leaders have argued that the plan is unfair, met.");
+    assert_eq!((s.as_str(), c.as_str()), ("whose leaders", "have argued"));
+}
+
+#[test]
 fn sources_after_the_cue_take_names_and_adjectives() {
     let (_, s, _, _) = one("\"It is expensive,\" said Will Doyle, a professor.");
     assert_eq!(s, "Will Doyle, a professor");
     let (_, s, _, _) = one("\"It is over,\" said a person close to the Clintons.");
     assert_eq!(s, "a person close to the Clintons");
     let (_, s, _, _) = one("\"It is dead,\" said Rep. Glenn Thompson, R-Pa., on Monday.");
-    assert_eq!(s, "Rep. Glenn Thompson, R-Pa.");
+    assert_eq!(s, "Rep. Glenn Thompson, R-Pa.,");
     let (_, s, _, _) = one("\"It is over,\" said Air Force 1st Lt. Tyler Livingston.");
     assert_eq!(s, "Air Force 1st Lt. Tyler Livingston");
     let (_, s, _, _) = one("\"It was rough,\" said the Vox Populi (Voice of the People) column.");
@@ -2068,7 +2087,7 @@ fn said_before_a_speaker_with_a_relative_clause() {
         (p, s.as_str(), c.as_str()),
         (
             Pattern::CueSource,
-            "Dorothy Poynter, who grew up with Ali",
+            "Dorothy Poynter, who grew up with Ali,",
             "Said"
         )
     );
