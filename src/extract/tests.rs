@@ -1809,6 +1809,9 @@ fn not_cues_and_compound_nouns_are_no_cues() {
     assert!(found("The costs added up to a large bill.").is_empty());
     assert!(found("The fans were showing off their new hats.").is_empty());
     assert!(found("She spoke to reporters in the briefing room on Monday.").is_empty());
+    // A show is a programme there, whatever word names its kind.
+    assert!(found("Her favorite TV shows feature talking animals.").is_empty());
+    assert!(found("The talk shows replayed the speech all week.").is_empty());
     // "think tank" is a noun: no cue, and part of the speaker's appositive.
     let (p, s, c, _) = one(
         "\"The risk rises as well,\" said Ben Zipperer, an economist at the Center, a liberal think tank.",
@@ -3505,4 +3508,16 @@ fn what_a_quote_is_said_of_is_part_of_its_content() {
     // Other prepositions after the cue are adjuncts.
     let (_, _, _, content) = one("\"It is a disgrace,\" the mayor said on Monday.");
     assert_eq!(content, ["\"It is a disgrace,\""]);
+}
+
+#[test]
+fn an_adverb_between_subject_and_cue_is_not_the_source() {
+    for text in [
+        "He soon learned that the papers had been lost.",
+        "He almost certainly knew that the vote would fail.",
+        "He perhaps believed that the vote would fail.",
+    ] {
+        let (_, s, _, _) = one(text);
+        assert_eq!(s, "He", "{text}");
+    }
 }
