@@ -224,7 +224,13 @@ impl Ctx<'_> {
             if self.naming_participle(i, end) {
                 return None;
             }
-            let cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
+            // "were confident that C", "is convinced that C": a phrase written with its
+            // "that" needs one after it, which opens the content; the subject holds the
+            // view itself (no passive report, however the adjective ends).
+            let with_that = n > 1 && self.lower_is(i + n - 1, &["that"]);
+            let n = if with_that { n - 1 } else { n };
+            let mut cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
+            cue.passive &= !with_that;
             return self.verb_frame(si, cue, found);
         }
         if let Some((n, &needs_be)) = pack.cues.raising.at(toks, i, end)

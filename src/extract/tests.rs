@@ -2694,6 +2694,22 @@ fn a_poll_ratio_is_a_source() {
 }
 
 #[test]
+fn adjectives_before_that_are_their_subjects_view() {
+    let (p, s, c, content) = one("The growers were confident that prices would recover.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "The growers", "were confident")
+    );
+    assert_eq!(content, ["prices would recover"]);
+    // An adjective ending like a participle is no passive report.
+    let (_, s, c, content) = one("Her aides remain convinced that the vote can be won.");
+    assert_eq!((s.as_str(), c.as_str()), ("Her aides", "remain convinced"));
+    assert_eq!(content, ["the vote can be won"]);
+    // Without "that", no cue.
+    assert!(found("The growers were confident and cheerful all spring.").is_empty());
+}
+
+#[test]
 fn adjectives_of_stance_are_cues_with_their_verb_group() {
     for (text, cue, content) in [
         (
