@@ -609,9 +609,14 @@ impl Ctx<'_> {
         // name, before a determiner, a name or a pronoun.
         // (In a title-case headline every word has its capital: "New Polls Show Gaps".)
         let title = self.title_case(i);
-        let plural_before = i > 0 && self.cat(i - 1) == Cat::Noun && {
+        // (A sentence's first word has its capital too, and may read as a name: "Polls
+        // show Clinton ahead".)
+        let opening = i > 0 && self.sentence_initial(i - 1) && self.cat(i - 1) == Cat::Name;
+        let plural_before = i > 0 && (self.cat(i - 1) == Cat::Noun || opening) && {
             let w = self.text(i - 1);
-            w.ends_with('s') && !w.ends_with("ss") && (title || !self.p.tokens[i - 1].is_cap())
+            w.ends_with('s')
+                && !w.ends_with("ss")
+                && (title || !self.p.tokens[i - 1].is_cap() || self.sentence_initial(i - 1))
         };
         let name_before = i > 0 && self.cat(i - 1) == Cat::Name;
         // "C, records show.": closing the sentence after a plural noun.

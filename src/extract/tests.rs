@@ -1842,6 +1842,12 @@ fn a_noun_like_cue_after_a_plural_subject_is_a_verb() {
     assert_eq!((s.as_str(), c.as_str()), ("New filings", "show"));
     // A singular noun before it makes it a noun: "the talk show".
     assert!(found("She hosted the talk show.").is_empty());
+    // Opening the sentence, the plural has its capital.
+    let (_, s, c, content) = one("Surveys show the mayor ahead in the north.");
+    assert_eq!((s.as_str(), c.as_str()), ("Surveys", "show"));
+    assert_eq!(content, ["the mayor ahead in the north"]);
+    let (_, s, c, _) = one("Farmers call it a lost season.");
+    assert_eq!((s.as_str(), c.as_str()), ("Farmers", "call"));
 }
 
 #[test]
