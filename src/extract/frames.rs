@@ -235,7 +235,13 @@ impl Ctx<'_> {
             if self.naming_participle(i, end) {
                 return None;
             }
-            let cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
+            // "were confident that C", "is convinced that C": a phrase written with its
+            // "that" needs one after it, which opens the content; the subject holds the
+            // view itself (no passive report, however the adjective ends).
+            let with_that = n > 1 && self.lower_is(i + n - 1, &["that"]);
+            let n = if with_that { n - 1 } else { n };
+            let mut cue = self.verb_group(i, i + n, pc.stance, pc.lemma, Form::Finite, false);
+            cue.passive &= !with_that;
             return self.verb_frame(si, cue, found);
         }
         if let Some((n, &needs_be)) = pack.cues.raising.at(toks, i, end)
@@ -614,9 +620,14 @@ impl Ctx<'_> {
         // name, before a determiner, a name or a pronoun.
         // (In a title-case headline every word has its capital: "New Polls Show Gaps".)
         let title = self.title_case(i);
-        let plural_before = i > 0 && self.cat(i - 1) == Cat::Noun && {
+        // (A sentence's first word has its capital too, and may read as a name: "Polls
+        // show Clinton ahead".)
+        let opening = i > 0 && self.sentence_initial(i - 1) && self.cat(i - 1) == Cat::Name;
+        let plural_before = i > 0 && (self.cat(i - 1) == Cat::Noun || opening) && {
             let w = self.text(i - 1);
-            w.ends_with('s') && !w.ends_with("ss") && (title || !self.p.tokens[i - 1].is_cap())
+            w.ends_with('s')
+                && !w.ends_with("ss")
+                && (title || !self.p.tokens[i - 1].is_cap() || self.sentence_initial(i - 1))
         };
         let name_before = i > 0 && self.cat(i - 1) == Cat::Name;
         // "C, records show.": closing the sentence after a plural noun.

@@ -1864,6 +1864,12 @@ fn a_noun_like_cue_after_a_plural_subject_is_a_verb() {
     assert_eq!((s.as_str(), c.as_str()), ("New filings", "show"));
     // A singular noun before it makes it a noun: "the talk show".
     assert!(found("She hosted the talk show.").is_empty());
+    // Opening the sentence, the plural has its capital.
+    let (_, s, c, content) = one("Surveys show the mayor ahead in the north.");
+    assert_eq!((s.as_str(), c.as_str()), ("Surveys", "show"));
+    assert_eq!(content, ["the mayor ahead in the north"]);
+    let (_, s, c, _) = one("Farmers call it a lost season.");
+    assert_eq!((s.as_str(), c.as_str()), ("Farmers", "call"));
 }
 
 #[test]
@@ -2713,6 +2719,22 @@ fn a_poll_ratio_is_a_source() {
     assert_eq!(all.len(), 2, "{all:?}");
     assert_eq!(all[0].3, ["they were worried"]);
     assert_eq!(all[1].1, "more than 4 in 10");
+}
+
+#[test]
+fn adjectives_before_that_are_their_subjects_view() {
+    let (p, s, c, content) = one("The growers were confident that prices would recover.");
+    assert_eq!(
+        (p, s.as_str(), c.as_str()),
+        (Pattern::SourceCue, "The growers", "were confident")
+    );
+    assert_eq!(content, ["prices would recover"]);
+    // An adjective ending like a participle is no passive report.
+    let (_, s, c, content) = one("Her aides remain convinced that the vote can be won.");
+    assert_eq!((s.as_str(), c.as_str()), ("Her aides", "remain convinced"));
+    assert_eq!(content, ["the vote can be won"]);
+    // Without "that", no cue.
+    assert!(found("The growers were confident and cheerful all spring.").is_empty());
 }
 
 #[test]
