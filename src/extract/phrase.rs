@@ -162,13 +162,12 @@ impl<'a> Ctx<'a> {
             slot.get().unwrap_or_else(|| {
                 // Long words, and how many of them are capitalised: counted, not collected.
                 // (In characters, not bytes, and no clitic: "Smith’s" is one word.)
+                // (The tokenizer flags such words: one pass with no branch.)
                 let (mut long, mut caps) = (0, 0);
-                for k in self.p.sentences[s].tokens.clone() {
-                    let t = &self.p.tokens[k];
-                    if t.is_word() && !t.is(flag::CLITIC) && self.text(k).chars().nth(3).is_some() {
-                        long += 1;
-                        caps += usize::from(t.is_cap());
-                    }
+                for t in &self.p.tokens[self.p.sentences[s].tokens.clone()] {
+                    let f = t.flags & (flag::LONG_WORD | flag::CAP);
+                    long += usize::from(f & flag::LONG_WORD != 0);
+                    caps += usize::from(f == flag::LONG_WORD | flag::CAP);
                 }
                 let title = long >= 3 && caps * 10 >= long * 8;
                 slot.set(Some(title));

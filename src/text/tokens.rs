@@ -68,6 +68,9 @@ pub mod flag {
     /// Markup was dropped right before the token ("a [statement](url)"): no phrase
     /// runs across it.
     pub const MARKUP_BEFORE: u16 = 1 << 10;
+    /// A word of four characters or more, not a clitic (an abbreviation's period
+    /// counts): what a sentence's title case is judged by.
+    pub const LONG_WORD: u16 = 1 << 11;
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -700,6 +703,13 @@ fn scan_word(
         flags |= flag::ALL_CAPS;
     }
     let kind = if numeric { Kind::Number } else { Kind::Word };
+    let long = |from: usize, to: usize| {
+        if kind == Kind::Word && four_chars(&bytes[from..to]) {
+            flag::LONG_WORD
+        } else {
+            0
+        }
+    };
 
     // Split clitics: n't, 's, 're, 've, 'll, 'd, 'm. Only words with an apostrophe
     // can end in one.
@@ -713,7 +723,7 @@ fn scan_word(
             out.push(Token {
                 span: Span::new(start, start + k),
                 kind,
-                flags: *pending | flags,
+                flags: *pending | flags | long(start, start + k),
                 word: NO_WORD,
             });
             *pending = 0;
@@ -728,7 +738,7 @@ fn scan_word(
             out.push(Token {
                 span: Span::new(start, end),
                 kind,
-                flags: *pending | flags,
+                flags: *pending | flags | long(start, end),
                 word: NO_WORD,
             });
             *pending = 0;
@@ -820,6 +830,10 @@ fn plain_ascii_word(
         end += 1;
         flags |= f;
     }
+    // (ASCII: a byte is a character.)
+    if end - start >= 4 {
+        flags |= flag::LONG_WORD;
+    }
     out.push(Token {
         span: Span::new(start, end),
         kind: Kind::Word,
@@ -860,6 +874,18 @@ fn lowercase_run(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Do `bytes` (whole UTF-8 characters) hold four characters or more? By length
+/// alone for most words: fewer than four bytes are fewer than four characters, and
+/// more than twelve (three characters of four bytes) are more. Otherwise the bytes
+/// that start a character (no continuation byte `0b10xx_xxxx`) are counted.
+fn four_chars(bytes: &[u8]) -> bool {
+    match bytes.len() {
+        0..4 => false,
+        13.. => true,
+        _ => bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() >= 4,
+    }
 }
 
 /// Letter case counts of a word, and whether it holds an apostrophe: worked out in
@@ -1001,6 +1027,43 @@ mod tests {
                 };
                 assert_eq!(lowercase_run(&text, 0), want, "{b} after {k}");
             }
+        }
+    }
+
+    #[test]
+    fn long_words_are_flagged_by_their_characters() {
+        let abbr = Abbreviations::new(["mr".into()], ["jan".into()], []);
+        let text =
+            "Mr. Jan. the D\u{e9}j\u{e0} vu \u{e9}t\u{e9}s caf\u{e9} didn't Kremlin's 2016 ABCD";
+        let long: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+            .iter()
+            .filter(|t| t.is(flag::LONG_WORD))
+            .map(|t| text[t.span.range()].to_string())
+            .collect();
+        assert_eq!(
+            long,
+            [
+                "Jan.",
+                "D\u{e9}j\u{e0}",
+                "\u{e9}t\u{e9}s",
+                "caf\u{e9}",
+                "Kremlin",
+                "ABCD"
+            ]
+        );
+        for word in [
+            "abc",
+            "abcd",
+            "\u{e9}\u{e9}\u{e9}",
+            "\u{e9}\u{e9}\u{e9}\u{e9}",
+            "\u{1F600}\u{1F600}\u{1F600}",
+            "\u{1F600}\u{1F600}\u{1F600}a",
+        ] {
+            assert_eq!(
+                four_chars(word.as_bytes()),
+                word.chars().count() >= 4,
+                "{word}"
+            );
         }
     }
 
