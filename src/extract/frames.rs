@@ -3342,7 +3342,9 @@ impl Ctx<'_> {
             .clone()
             .find(|&k| !self.p.tokens[k].is_quote())
             .unwrap_or(range.end);
-        let colon = (start..range.end.min(start + 40)).find(|&k| self.kind(k) == Kind::Colon)?;
+        // (Only quote marks come before `start`, so the sentence's first colon is the
+        // first from there.)
+        let colon = self.first_colon(si).filter(|&c| c < start + 40)?;
         // "IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “C”": a heading, a
         // dash, and the names of those quoted.
         if let Some(d) = (start..colon).rev().find(|&k| self.kind(k) == Kind::Dash)
@@ -3435,10 +3437,13 @@ impl Ctx<'_> {
             return;
         }
         let range = self.sentence_range(si);
-        let Some(c) = range
-            .clone()
-            .find(|&k| self.kind(k) == Kind::Colon && k > range.start)
-        else {
+        let Some(c) = self.first_colon(si).and_then(|c| {
+            if c > range.start {
+                Some(c)
+            } else {
+                (c + 1..range.end).find(|&k| self.kind(k) == Kind::Colon)
+            }
+        }) else {
             return;
         };
         if c + 1 >= self.p.tokens.len() || self.quotes.opening_at(c + 1).is_none() {

@@ -100,6 +100,9 @@ pub struct Ctx<'a> {
     /// Per sentence: its first token that is no quote mark or opening parenthesis (its
     /// end if none is); a token at or before it opens the sentence.
     opener_end: Vec<u32>,
+    /// Per sentence: its first colon (`u32::MAX` if it has none). Most sentences have
+    /// none, and the colon frames look for one in every sentence.
+    first_colon: Vec<u32>,
     /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
     /// once: both are asked for at every step of every pattern. A category is worked
     /// out the first time it is asked for (`None` until then): the patterns look at
@@ -124,9 +127,13 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let mut sent_of = vec![u32::MAX; p.tokens.len()];
+        let mut first_colon = vec![u32::MAX; p.sentences.len()];
         for (si, s) in p.sentences.iter().enumerate() {
             for slot in &mut sent_of[s.tokens.clone()] {
                 *slot = si as u32;
+            }
+            if let Some(k) = s.tokens.clone().find(|&k| p.tokens[k].kind == Kind::Colon) {
+                first_colon[si] = k as u32;
             }
         }
         let mut cx = Ctx {
@@ -135,6 +142,7 @@ impl<'a> Ctx<'a> {
             quotes: Quotes::find(p),
             title_case,
             opener_end,
+            first_colon,
             sent_of,
             cats: vec![std::cell::Cell::new(None); p.tokens.len()],
             in_compound: Vec::new(),
@@ -146,6 +154,14 @@ impl<'a> Ctx<'a> {
             }
         }
         cx
+    }
+
+    /// The first colon of sentence `si`, if it has one.
+    pub fn first_colon(&self, si: usize) -> Option<usize> {
+        match self.first_colon[si] {
+            u32::MAX => None,
+            k => Some(k as usize),
+        }
     }
 
     /// The sentence holding token `i`.

@@ -2537,6 +2537,27 @@ fn np_may_start_holds_where_a_phrase_starts() {
     assert!(phrases > 20, "{phrases} phrases");
 }
 
+/// Each sentence's first colon is known, wherever it stands.
+#[test]
+fn sentences_know_their_first_colon() {
+    let pack = test_pack();
+    let p = read(
+        Document::new(
+            "t",
+            "No colon here. Note: one: two. \u{201C}Quoted: yes.\u{201D}",
+        ),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let colons: Vec<Option<&str>> = (0..p.sentences.len())
+        .map(|si| {
+            cx.first_colon(si)
+                .map(|k| p.slice(p.span_of(p.sentences[si].tokens.start..k + 1)))
+        })
+        .collect();
+    assert_eq!(colons, [None, Some("Note:"), Some("\u{201C}Quoted:")]);
+}
+
 /// A text with no quote marks has no quote around any token; one with a quote has it
 /// around its marks and words only.
 #[test]
