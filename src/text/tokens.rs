@@ -248,14 +248,15 @@ fn quote_glyph(c: char) -> Option<(bool, QuoteDir)> {
     })
 }
 
-/// Splits `text` into tokens. `lookup` maps a token's text as written to its word id
-/// (or `NO_WORD`); lexicons key words by their `normalise`d form. Never inlined: the
+/// Splits `text` into tokens. `lookup` maps a token's text as written (the text and
+/// the token's byte range in it, on character boundaries) to its word id (or
+/// `NO_WORD`); lexicons key words by their `normalise`d form. Never inlined: the
 /// loop compiles better on its own than inside its caller.
 #[inline(never)]
 pub fn tokenize(
     text: &str,
     abbr: &Abbreviations,
-    mut lookup: impl FnMut(&str) -> WordId,
+    mut lookup: impl FnMut(&str, std::ops::Range<usize>) -> WordId,
 ) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text runs about four bytes a token: room for nearly every document's
@@ -462,7 +463,7 @@ pub fn tokenize(
     }
     for t in out.iter_mut() {
         if !t.is(flag::MARKUP) && !matches!(t.kind, Kind::Url) {
-            t.word = lookup(&text[t.span.range()]);
+            t.word = lookup(text, t.span.range());
         }
     }
     out
@@ -1006,7 +1007,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         let abbr = Abbreviations::new(["mr".into()], ["jan".into()], []);
-        tokenize(text, &abbr, |_| NO_WORD)
+        tokenize(text, &abbr, |_, _| NO_WORD)
             .iter()
             .map(|t| text[t.span.range()].to_string())
             .collect()
@@ -1035,7 +1036,7 @@ mod tests {
         let abbr = Abbreviations::new(["mr".into()], ["jan".into()], []);
         let text =
             "Mr. Jan. the D\u{e9}j\u{e0} vu \u{e9}t\u{e9}s caf\u{e9} didn't Kremlin's 2016 ABCD";
-        let long: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+        let long: Vec<_> = tokenize(text, &abbr, |_, _| NO_WORD)
             .iter()
             .filter(|t| t.is(flag::LONG_WORD))
             .map(|t| text[t.span.range()].to_string())
@@ -1124,7 +1125,7 @@ mod tests {
 
     /// (double, direction) of each quote mark in `text`.
     fn quote_marks(text: &str) -> Vec<(bool, QuoteDir)> {
-        tokenize(text, &Abbreviations::default(), |_| NO_WORD)
+        tokenize(text, &Abbreviations::default(), |_, _| NO_WORD)
             .iter()
             .filter_map(|t| t.quote().map(|q| (q.double, q.dir)))
             .collect()
@@ -1196,7 +1197,7 @@ mod tests {
     fn dashes_and_hyphens() {
         let abbr = Abbreviations::default();
         let text = "not-too-distant \u{2013} Washington -- yes";
-        let kinds: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+        let kinds: Vec<_> = tokenize(text, &abbr, |_, _| NO_WORD)
             .iter()
             .map(|t| t.kind)
             .collect();
@@ -1228,7 +1229,7 @@ mod tests {
     fn markdown_markers_are_markup() {
         let abbr = Abbreviations::default();
         let text = "# Title\n\n* item with [a link](http://x.y)";
-        let kept: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+        let kept: Vec<_> = tokenize(text, &abbr, |_, _| NO_WORD)
             .iter()
             .filter(|t| !t.is(flag::MARKUP))
             .map(|t| text[t.span.range()].to_string())
