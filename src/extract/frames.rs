@@ -3504,7 +3504,11 @@ impl Ctx<'_> {
         let range = self.sentence_range(si);
         let floor = range.start;
         let toks = &self.p.tokens;
-        let mut k = floor + 1;
+        // (No phrase starts before the first word that starts one.)
+        let Some(first) = self.first_received(si) else {
+            return;
+        };
+        let mut k = first.max(floor + 1);
         while k < range.end {
             let Some((n, _)) = self.pack.cues.received.at(toks, k, range.end) else {
                 k += 1;

@@ -103,6 +103,9 @@ pub struct Ctx<'a> {
     /// Per sentence: its first colon (`u32::MAX` if it has none). Most sentences have
     /// none, and the colon frames look for one in every sentence.
     first_colon: Vec<u32>,
+    /// Per sentence: its first token whose word starts a `received` phrase ("support
+    /// from"), `u32::MAX` if none does (nearly every sentence).
+    first_received: Vec<u32>,
     /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
     /// once: both are asked for at every step of every pattern. A category is worked
     /// out the first time it is asked for (`None` until then): the patterns look at
@@ -128,12 +131,21 @@ impl<'a> Ctx<'a> {
             .collect();
         let mut sent_of = vec![u32::MAX; p.tokens.len()];
         let mut first_colon = vec![u32::MAX; p.sentences.len()];
+        let mut first_received = vec![u32::MAX; p.sentences.len()];
         for (si, s) in p.sentences.iter().enumerate() {
             for slot in &mut sent_of[s.tokens.clone()] {
                 *slot = si as u32;
             }
             if let Some(k) = s.tokens.clone().find(|&k| p.tokens[k].kind == Kind::Colon) {
                 first_colon[si] = k as u32;
+            }
+            let received = &pack.cues.received;
+            if let Some(k) = s
+                .tokens
+                .clone()
+                .find(|&k| received.may_start(p.tokens[k].word))
+            {
+                first_received[si] = k as u32;
             }
         }
         let mut cx = Ctx {
@@ -143,6 +155,7 @@ impl<'a> Ctx<'a> {
             title_case,
             opener_end,
             first_colon,
+            first_received,
             sent_of,
             cats: vec![std::cell::Cell::new(None); p.tokens.len()],
             in_compound: Vec::new(),
@@ -159,6 +172,14 @@ impl<'a> Ctx<'a> {
     /// The first colon of sentence `si`, if it has one.
     pub fn first_colon(&self, si: usize) -> Option<usize> {
         match self.first_colon[si] {
+            u32::MAX => None,
+            k => Some(k as usize),
+        }
+    }
+
+    /// The first token of sentence `si` whose word starts a `received` phrase.
+    pub fn first_received(&self, si: usize) -> Option<usize> {
+        match self.first_received[si] {
             u32::MAX => None,
             k => Some(k as usize),
         }

@@ -2558,6 +2558,21 @@ fn sentences_know_their_first_colon() {
     assert_eq!(colons, [None, Some("Note:"), Some("\u{201C}Quoted:")]);
 }
 
+/// Each sentence's first word that may start a `received` phrase is known.
+#[test]
+fn sentences_know_their_first_received_word() {
+    let pack = test_pack();
+    let p = read(
+        Document::new("t", "No such word. The plan drew criticism from Democrats."),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let first: Vec<Option<&str>> = (0..p.sentences.len())
+        .map(|si| cx.first_received(si).map(|k| cx.text(k)))
+        .collect();
+    assert_eq!(first, [None, Some("criticism")]);
+}
+
 /// A text with no quote marks has no quote around any token; one with a quote has it
 /// around its marks and words only.
 #[test]

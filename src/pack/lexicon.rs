@@ -430,6 +430,14 @@ impl<T> PhraseSet<T> {
         self.by_first.keys().copied()
     }
 
+    /// Does some phrase start with `word`? (The quick test `at` starts with.)
+    #[inline]
+    pub fn may_start(&self, word: WordId) -> bool {
+        self.firsts
+            .get(word as usize / 64)
+            .is_some_and(|slot| slot & (1 << (word % 64)) != 0)
+    }
+
     /// The longest phrase starting at token `i` and ending before `end`: (length, payload).
     #[inline]
     pub fn at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &T)> {
