@@ -3303,7 +3303,7 @@ impl Ctx<'_> {
         let f = (range.start + 2..end.saturating_sub(1))
             .rev()
             .take(16)
-            .find(|&k| self.lower_is(k, &["in"]))?;
+            .find(|&k| self.is_in(k))?;
         // A particular report ("a CNN poll", "Monday's survey"), not standing "in the
         // polls".
         let nouns: Vec<usize> = (f + 1..end).filter(|&k| self.report_noun(k)).collect();

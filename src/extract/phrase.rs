@@ -106,6 +106,9 @@ pub struct Ctx<'a> {
     /// Per sentence: its first token whose word starts a `received` phrase ("support
     /// from"), `u32::MAX` if none does (nearly every sentence).
     first_received: Vec<u32>,
+    /// The word id of "in" (`NO_WORD` if no lexicon knows it), which `in_source_after`
+    /// looks for at the end of every sentence with no other speech.
+    in_word: crate::text::tokens::WordId,
     /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
     /// once: both are asked for at every step of every pattern. A category is worked
     /// out the first time it is asked for (`None` until then): the patterns look at
@@ -156,6 +159,7 @@ impl<'a> Ctx<'a> {
             opener_end,
             first_colon,
             first_received,
+            in_word: pack.vocab.get("in"),
             sent_of,
             cats: vec![std::cell::Cell::new(None); p.tokens.len()],
             in_compound: Vec::new(),
@@ -183,6 +187,18 @@ impl<'a> Ctx<'a> {
             u32::MAX => None,
             k => Some(k as usize),
         }
+    }
+
+    /// `lower_is(i, &["in"])`, by word id when "in" has one: a token with its id is
+    /// "in" in some case, or "in" and a period, which its length tells apart.
+    pub fn is_in(&self, i: usize) -> bool {
+        if self.in_word == crate::text::tokens::NO_WORD {
+            return self.lower_is(i, &["in"]);
+        }
+        self.p
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.word == self.in_word && t.span.len() == 2)
     }
 
     /// The sentence holding token `i`.

@@ -2573,6 +2573,21 @@ fn sentences_know_their_first_received_word() {
     assert_eq!(first, [None, Some("criticism")]);
 }
 
+/// `is_in` is `lower_is(_, &["in"])`, in any case, but for "in" and a period.
+#[test]
+fn is_in_reads_the_word_in_any_case() {
+    let pack = test_pack();
+    let p = read(
+        Document::new("t", "In the poll, IN 2016, iN the end, in. Inside into in."),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    for k in 0..p.tokens.len() + 2 {
+        assert_eq!(cx.is_in(k), cx.lower_is(k, &["in"]), "{k}");
+    }
+    assert_eq!((0..p.tokens.len()).filter(|&k| cx.is_in(k)).count(), 5);
+}
+
 /// A text with no quote marks has no quote around any token; one with a quote has it
 /// around its marks and words only.
 #[test]
