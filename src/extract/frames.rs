@@ -897,7 +897,9 @@ impl Ctx<'_> {
             return true;
         }
         // "Then there were two": "there" and a verb.
-        if (r.start..r.end - 1).any(|k| self.lower_is(k, &["there"]) && self.has(k + 1, wf::AUX)) {
+        // (The auxiliary first: it is a flag test, and rarer than a word that is no
+        // "there".)
+        if (r.start..r.end - 1).any(|k| self.has(k + 1, wf::AUX) && self.lower_is(k, &["there"])) {
             return true;
         }
         r.into_iter().any(|k| {
