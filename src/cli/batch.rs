@@ -308,7 +308,9 @@ fn extract_line(id: &str, p: &Parsed, attrs: &[Attribution], listed: Listed) -> 
         push_usize(out, end);
         out.push('}');
     };
-    let mut out = String::with_capacity(id.len() + 32);
+    // A line runs about one and a half times the length of its text (spans, then the
+    // same text again): room for twice that, so that it is seldom copied as it grows.
+    let mut out = String::with_capacity(id.len() + 32 + 2 * p.text().len());
     out.push_str("{\"id\":");
     push_str(&mut out, id);
     out.push_str(",\"attributions\":[");

@@ -919,7 +919,9 @@ impl Ctx<'_> {
             return true;
         }
         // "Then there were two": "there" and a verb.
-        if (r.start..r.end - 1).any(|k| self.lower_is(k, &["there"]) && self.has(k + 1, wf::AUX)) {
+        // (The auxiliary first: it is a flag test, and rarer than a word that is no
+        // "there".)
+        if (r.start..r.end - 1).any(|k| self.has(k + 1, wf::AUX) && self.lower_is(k, &["there"])) {
             return true;
         }
         r.into_iter().any(|k| {
@@ -3343,7 +3345,7 @@ impl Ctx<'_> {
         let f = (range.start + 2..end.saturating_sub(1))
             .rev()
             .take(16)
-            .find(|&k| self.lower_is(k, &["in"]))?;
+            .find(|&k| self.is_in(k))?;
         // A particular report ("a CNN poll", "Monday's survey"), not standing "in the
         // polls".
         let nouns: Vec<usize> = (f + 1..end).filter(|&k| self.report_noun(k)).collect();
@@ -3382,7 +3384,9 @@ impl Ctx<'_> {
             .clone()
             .find(|&k| !self.p.tokens[k].is_quote())
             .unwrap_or(range.end);
-        let colon = (start..range.end.min(start + 40)).find(|&k| self.kind(k) == Kind::Colon)?;
+        // (Only quote marks come before `start`, so the sentence's first colon is the
+        // first from there.)
+        let colon = self.first_colon(si).filter(|&c| c < start + 40)?;
         // "IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “C”": a heading, a
         // dash, and the names of those quoted.
         if let Some(d) = (start..colon).rev().find(|&k| self.kind(k) == Kind::Dash)
@@ -3475,10 +3479,13 @@ impl Ctx<'_> {
             return;
         }
         let range = self.sentence_range(si);
-        let Some(c) = range
-            .clone()
-            .find(|&k| self.kind(k) == Kind::Colon && k > range.start)
-        else {
+        let Some(c) = self.first_colon(si).and_then(|c| {
+            if c > range.start {
+                Some(c)
+            } else {
+                (c + 1..range.end).find(|&k| self.kind(k) == Kind::Colon)
+            }
+        }) else {
             return;
         };
         if c + 1 >= self.p.tokens.len() || self.quotes.opening_at(c + 1).is_none() {
@@ -3539,7 +3546,11 @@ impl Ctx<'_> {
         let range = self.sentence_range(si);
         let floor = range.start;
         let toks = &self.p.tokens;
-        let mut k = floor + 1;
+        // (No phrase starts before the first word that starts one.)
+        let Some(first) = self.first_received(si) else {
+            return;
+        };
+        let mut k = first.max(floor + 1);
         while k < range.end {
             let Some((n, _)) = self.pack.cues.received.at(toks, k, range.end) else {
                 k += 1;

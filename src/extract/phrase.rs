@@ -100,6 +100,15 @@ pub struct Ctx<'a> {
     /// Per sentence: its first token that is no quote mark or opening parenthesis (its
     /// end if none is); a token at or before it opens the sentence.
     opener_end: Vec<u32>,
+    /// Per sentence: its first colon (`u32::MAX` if it has none). Most sentences have
+    /// none, and the colon frames look for one in every sentence.
+    first_colon: Vec<u32>,
+    /// Per sentence: its first token whose word starts a `received` phrase ("support
+    /// from"), `u32::MAX` if none does (nearly every sentence).
+    first_received: Vec<u32>,
+    /// The word id of "in" (`NO_WORD` if no lexicon knows it), which `in_source_after`
+    /// looks for at the end of every sentence with no other speech.
+    in_word: crate::text::tokens::WordId,
     /// Per token: its sentence (`u32::MAX` outside any) and its category, worked out
     /// once: both are asked for at every step of every pattern. A category is worked
     /// out the first time it is asked for (`None` until then): the patterns look at
@@ -124,9 +133,22 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let mut sent_of = vec![u32::MAX; p.tokens.len()];
+        let mut first_colon = vec![u32::MAX; p.sentences.len()];
+        let mut first_received = vec![u32::MAX; p.sentences.len()];
         for (si, s) in p.sentences.iter().enumerate() {
             for slot in &mut sent_of[s.tokens.clone()] {
                 *slot = si as u32;
+            }
+            if let Some(k) = s.tokens.clone().find(|&k| p.tokens[k].kind == Kind::Colon) {
+                first_colon[si] = k as u32;
+            }
+            let received = &pack.cues.received;
+            if let Some(k) = s
+                .tokens
+                .clone()
+                .find(|&k| received.may_start(p.tokens[k].word))
+            {
+                first_received[si] = k as u32;
             }
         }
         let mut cx = Ctx {
@@ -135,6 +157,9 @@ impl<'a> Ctx<'a> {
             quotes: Quotes::find(p),
             title_case,
             opener_end,
+            first_colon,
+            first_received,
+            in_word: pack.vocab.get("in"),
             sent_of,
             cats: vec![std::cell::Cell::new(None); p.tokens.len()],
             in_compound: Vec::new(),
@@ -146,6 +171,34 @@ impl<'a> Ctx<'a> {
             }
         }
         cx
+    }
+
+    /// The first colon of sentence `si`, if it has one.
+    pub fn first_colon(&self, si: usize) -> Option<usize> {
+        match self.first_colon[si] {
+            u32::MAX => None,
+            k => Some(k as usize),
+        }
+    }
+
+    /// The first token of sentence `si` whose word starts a `received` phrase.
+    pub fn first_received(&self, si: usize) -> Option<usize> {
+        match self.first_received[si] {
+            u32::MAX => None,
+            k => Some(k as usize),
+        }
+    }
+
+    /// `lower_is(i, &["in"])`, by word id when "in" has one: a token with its id is
+    /// "in" in some case, or "in" and a period, which its length tells apart.
+    pub fn is_in(&self, i: usize) -> bool {
+        if self.in_word == crate::text::tokens::NO_WORD {
+            return self.lower_is(i, &["in"]);
+        }
+        self.p
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.word == self.in_word && t.span.len() == 2)
     }
 
     /// The sentence holding token `i`.
@@ -162,13 +215,12 @@ impl<'a> Ctx<'a> {
             slot.get().unwrap_or_else(|| {
                 // Long words, and how many of them are capitalised: counted, not collected.
                 // (In characters, not bytes, and no clitic: "Smith’s" is one word.)
+                // (The tokenizer flags such words: one pass with no branch.)
                 let (mut long, mut caps) = (0, 0);
-                for k in self.p.sentences[s].tokens.clone() {
-                    let t = &self.p.tokens[k];
-                    if t.is_word() && !t.is(flag::CLITIC) && self.text(k).chars().nth(3).is_some() {
-                        long += 1;
-                        caps += usize::from(t.is_cap());
-                    }
+                for t in &self.p.tokens[self.p.sentences[s].tokens.clone()] {
+                    let f = t.flags & (flag::LONG_WORD | flag::CAP);
+                    long += usize::from(f & flag::LONG_WORD != 0);
+                    caps += usize::from(f == flag::LONG_WORD | flag::CAP);
                 }
                 let title = long >= 3 && caps * 10 >= long * 8;
                 slot.set(Some(title));

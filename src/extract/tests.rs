@@ -2565,6 +2565,57 @@ fn np_may_start_holds_where_a_phrase_starts() {
     assert!(phrases > 20, "{phrases} phrases");
 }
 
+/// Each sentence's first colon is known, wherever it stands.
+#[test]
+fn sentences_know_their_first_colon() {
+    let pack = test_pack();
+    let p = read(
+        Document::new(
+            "t",
+            "No colon here. Note: one: two. \u{201C}Quoted: yes.\u{201D}",
+        ),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let colons: Vec<Option<&str>> = (0..p.sentences.len())
+        .map(|si| {
+            cx.first_colon(si)
+                .map(|k| p.slice(p.span_of(p.sentences[si].tokens.start..k + 1)))
+        })
+        .collect();
+    assert_eq!(colons, [None, Some("Note:"), Some("\u{201C}Quoted:")]);
+}
+
+/// Each sentence's first word that may start a `received` phrase is known.
+#[test]
+fn sentences_know_their_first_received_word() {
+    let pack = test_pack();
+    let p = read(
+        Document::new("t", "No such word. The plan drew criticism from Democrats."),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    let first: Vec<Option<&str>> = (0..p.sentences.len())
+        .map(|si| cx.first_received(si).map(|k| cx.text(k)))
+        .collect();
+    assert_eq!(first, [None, Some("criticism")]);
+}
+
+/// `is_in` is `lower_is(_, &["in"])`, in any case, but for "in" and a period.
+#[test]
+fn is_in_reads_the_word_in_any_case() {
+    let pack = test_pack();
+    let p = read(
+        Document::new("t", "In the poll, IN 2016, iN the end, in. Inside into in."),
+        pack,
+    );
+    let cx = super::phrase::Ctx::new(&p, pack);
+    for k in 0..p.tokens.len() + 2 {
+        assert_eq!(cx.is_in(k), cx.lower_is(k, &["in"]), "{k}");
+    }
+    assert_eq!((0..p.tokens.len()).filter(|&k| cx.is_in(k)).count(), 5);
+}
+
 /// A text with no quote marks has no quote around any token; one with a quote has it
 /// around its marks and words only.
 #[test]

@@ -549,8 +549,8 @@ impl Builder {
     fn phrase(&mut self, text: &str) -> Vec<WordId> {
         let vocab = &mut self.vocab;
         let mut buf = String::new();
-        tokenize(text, &self.abbr, |w| {
-            normalise(w, &mut buf);
+        tokenize(text, &self.abbr, |text, range| {
+            normalise(&text[range], &mut buf);
             vocab.intern(&buf)
         })
         .iter()

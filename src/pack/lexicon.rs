@@ -1,6 +1,8 @@
 //! Compiled word lists: every word a rule file mentions gets an id, with flags for the
 //! classes it belongs to; multi-word entries become phrase sets matched on token ids.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use crate::text::tokens::{NO_WORD, Token, WordId, flag, normalise};
@@ -294,14 +296,22 @@ impl Vocab {
     /// scratch space for the rare tokens that are not plain ASCII.
     #[inline]
     pub fn get_token(&self, text: &str, buf: &mut String) -> WordId {
-        if let &[b] = text.as_bytes()
+        self.get_token_at(text, 0..text.len(), buf)
+    }
+
+    /// `get_token` of `text[range]` (a range on character boundaries), which the
+    /// common case reads as bytes: no character boundary to check at either end.
+    #[inline]
+    pub fn get_token_at(&self, text: &str, range: Range<usize>, buf: &mut String) -> WordId {
+        let bytes = &text.as_bytes()[range.clone()];
+        if let &[b] = bytes
             && let Some(&id) = self.single.get(usize::from(b))
         {
             return id;
         }
         // Most tokens are short and plain ASCII: their lowercase form packed into an
         // integer (as `short_key` packs it) is the key, with no buffer or loop.
-        let word = without_final_period(text.as_bytes());
+        let word = without_final_period(bytes);
         if word.len() <= 7 {
             let x = load(word);
             if plain_ascii(x) {
@@ -315,7 +325,7 @@ impl Vocab {
                 return self.medium.get(key);
             }
         }
-        self.get_other_token(text, buf)
+        self.get_other_token(&text[range], buf)
     }
 
     /// `get_token` for long tokens and tokens that are not plain ASCII (kept out of
@@ -418,6 +428,14 @@ impl<T> PhraseSet<T> {
     /// The words some phrase starts with.
     pub fn first_words(&self) -> impl Iterator<Item = WordId> + '_ {
         self.by_first.keys().copied()
+    }
+
+    /// Does some phrase start with `word`? (The quick test `at` starts with.)
+    #[inline]
+    pub fn may_start(&self, word: WordId) -> bool {
+        self.firsts
+            .get(word as usize / 64)
+            .is_some_and(|slot| slot & (1 << (word % 64)) != 0)
     }
 
     /// The longest phrase starting at token `i` and ending before `end`: (length, payload).
@@ -630,6 +648,10 @@ mod tests {
             normalise(t, &mut buf);
             let want = vocab.get(&buf);
             assert_eq!(vocab.get_token(t, &mut String::new()), want, "{t}");
+            // The same token inside a longer text, by its byte range.
+            let text = format!("\u{e9}{t}\u{201D}");
+            let range = 2..2 + t.len();
+            assert_eq!(vocab.get_token_at(&text, range, &mut buf), want, "{t}");
         }
     }
 }

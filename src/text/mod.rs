@@ -105,8 +105,8 @@ impl Parsed {
 /// Reads a document: tokens, paragraphs, junk, sentences, headline.
 pub fn read(doc: Document, pack: &Pack) -> Parsed {
     let mut buf = String::new();
-    let tokens = drop_markup(tokenize(&doc.text, &pack.abbreviations, |w| {
-        pack.vocab.get_token(w, &mut buf)
+    let tokens = drop_markup(tokenize(&doc.text, &pack.abbreviations, |text, range| {
+        pack.vocab.get_token_at(text, range, &mut buf)
     }));
     let raw_paragraphs = sentences::paragraphs(&tokens);
     let junk = junk_flags(&doc.text, &tokens, &raw_paragraphs, pack);

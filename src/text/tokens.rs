@@ -68,6 +68,9 @@ pub mod flag {
     /// Markup was dropped right before the token ("a [statement](url)"): no phrase
     /// runs across it.
     pub const MARKUP_BEFORE: u16 = 1 << 10;
+    /// A word of four characters or more, not a clitic (an abbreviation's period
+    /// counts): what a sentence's title case is judged by.
+    pub const LONG_WORD: u16 = 1 << 11;
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -245,14 +248,15 @@ fn quote_glyph(c: char) -> Option<(bool, QuoteDir)> {
     })
 }
 
-/// Splits `text` into tokens. `lookup` maps a token's text as written to its word id
-/// (or `NO_WORD`); lexicons key words by their `normalise`d form. Never inlined: the
+/// Splits `text` into tokens. `lookup` maps a token's text as written (the text and
+/// the token's byte range in it, on character boundaries) to its word id (or
+/// `NO_WORD`); lexicons key words by their `normalise`d form. Never inlined: the
 /// loop compiles better on its own than inside its caller.
 #[inline(never)]
 pub fn tokenize(
     text: &str,
     abbr: &Abbreviations,
-    mut lookup: impl FnMut(&str) -> WordId,
+    mut lookup: impl FnMut(&str, std::ops::Range<usize>) -> WordId,
 ) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text runs about four bytes a token: room for nearly every document's
@@ -459,7 +463,7 @@ pub fn tokenize(
     }
     for t in out.iter_mut() {
         if !t.is(flag::MARKUP) && !matches!(t.kind, Kind::Url) {
-            t.word = lookup(&text[t.span.range()]);
+            t.word = lookup(text, t.span.range());
         }
     }
     out
@@ -700,6 +704,13 @@ fn scan_word(
         flags |= flag::ALL_CAPS;
     }
     let kind = if numeric { Kind::Number } else { Kind::Word };
+    let long = |from: usize, to: usize| {
+        if kind == Kind::Word && four_chars(&bytes[from..to]) {
+            flag::LONG_WORD
+        } else {
+            0
+        }
+    };
 
     // Split clitics: n't, 's, 're, 've, 'll, 'd, 'm. Only words with an apostrophe
     // can end in one.
@@ -713,7 +724,7 @@ fn scan_word(
             out.push(Token {
                 span: Span::new(start, start + k),
                 kind,
-                flags: *pending | flags,
+                flags: *pending | flags | long(start, start + k),
                 word: NO_WORD,
             });
             *pending = 0;
@@ -728,7 +739,7 @@ fn scan_word(
             out.push(Token {
                 span: Span::new(start, end),
                 kind,
-                flags: *pending | flags,
+                flags: *pending | flags | long(start, end),
                 word: NO_WORD,
             });
             *pending = 0;
@@ -820,6 +831,10 @@ fn plain_ascii_word(
         end += 1;
         flags |= f;
     }
+    // (ASCII: a byte is a character.)
+    if end - start >= 4 {
+        flags |= flag::LONG_WORD;
+    }
     out.push(Token {
         span: Span::new(start, end),
         kind: Kind::Word,
@@ -860,6 +875,18 @@ fn lowercase_run(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Do `bytes` (whole UTF-8 characters) hold four characters or more? By length
+/// alone for most words: fewer than four bytes are fewer than four characters, and
+/// more than twelve (three characters of four bytes) are more. Otherwise the bytes
+/// that start a character (no continuation byte `0b10xx_xxxx`) are counted.
+fn four_chars(bytes: &[u8]) -> bool {
+    match bytes.len() {
+        0..4 => false,
+        13.. => true,
+        _ => bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() >= 4,
+    }
 }
 
 /// Letter case counts of a word, and whether it holds an apostrophe: worked out in
@@ -980,7 +1007,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         let abbr = Abbreviations::new(["mr".into()], ["jan".into()], []);
-        tokenize(text, &abbr, |_| NO_WORD)
+        tokenize(text, &abbr, |_, _| NO_WORD)
             .iter()
             .map(|t| text[t.span.range()].to_string())
             .collect()
@@ -1001,6 +1028,43 @@ mod tests {
                 };
                 assert_eq!(lowercase_run(&text, 0), want, "{b} after {k}");
             }
+        }
+    }
+
+    #[test]
+    fn long_words_are_flagged_by_their_characters() {
+        let abbr = Abbreviations::new(["mr".into()], ["jan".into()], []);
+        let text =
+            "Mr. Jan. the D\u{e9}j\u{e0} vu \u{e9}t\u{e9}s caf\u{e9} didn't Kremlin's 2016 ABCD";
+        let long: Vec<_> = tokenize(text, &abbr, |_, _| NO_WORD)
+            .iter()
+            .filter(|t| t.is(flag::LONG_WORD))
+            .map(|t| text[t.span.range()].to_string())
+            .collect();
+        assert_eq!(
+            long,
+            [
+                "Jan.",
+                "D\u{e9}j\u{e0}",
+                "\u{e9}t\u{e9}s",
+                "caf\u{e9}",
+                "Kremlin",
+                "ABCD"
+            ]
+        );
+        for word in [
+            "abc",
+            "abcd",
+            "\u{e9}\u{e9}\u{e9}",
+            "\u{e9}\u{e9}\u{e9}\u{e9}",
+            "\u{1F600}\u{1F600}\u{1F600}",
+            "\u{1F600}\u{1F600}\u{1F600}a",
+        ] {
+            assert_eq!(
+                four_chars(word.as_bytes()),
+                word.chars().count() >= 4,
+                "{word}"
+            );
         }
     }
 
@@ -1061,7 +1125,7 @@ mod tests {
 
     /// (double, direction) of each quote mark in `text`.
     fn quote_marks(text: &str) -> Vec<(bool, QuoteDir)> {
-        tokenize(text, &Abbreviations::default(), |_| NO_WORD)
+        tokenize(text, &Abbreviations::default(), |_, _| NO_WORD)
             .iter()
             .filter_map(|t| t.quote().map(|q| (q.double, q.dir)))
             .collect()
@@ -1133,7 +1197,7 @@ mod tests {
     fn dashes_and_hyphens() {
         let abbr = Abbreviations::default();
         let text = "not-too-distant \u{2013} Washington -- yes";
-        let kinds: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+        let kinds: Vec<_> = tokenize(text, &abbr, |_, _| NO_WORD)
             .iter()
             .map(|t| t.kind)
             .collect();
@@ -1165,7 +1229,7 @@ mod tests {
     fn markdown_markers_are_markup() {
         let abbr = Abbreviations::default();
         let text = "# Title\n\n* item with [a link](http://x.y)";
-        let kept: Vec<_> = tokenize(text, &abbr, |_| NO_WORD)
+        let kept: Vec<_> = tokenize(text, &abbr, |_, _| NO_WORD)
             .iter()
             .filter(|t| !t.is(flag::MARKUP))
             .map(|t| text[t.span.range()].to_string())
