@@ -2107,8 +2107,10 @@ impl Ctx<'_> {
             }
             let c = self.cat(k);
             // ("said Monday's decision was wrong": the day owns the subject.)
+            // ("said there were problems": an existential "there" is the subject.)
             if (c == Cat::Time || c == Cat::Adverb || self.has(k, wf::TIME))
                 && !(k + 1 < end && self.cat(k + 1) == Cat::Poss)
+                && !(k + 1 < end && self.has(k + 1, wf::AUX) && self.lower_is(k, &["there"]))
             {
                 k += 1;
                 continue;

@@ -3594,3 +3594,12 @@ fn an_adverb_between_subject_and_cue_is_not_the_source() {
         assert_eq!(s, "He", "{text}");
     }
 }
+
+#[test]
+fn an_existential_there_opens_the_content() {
+    let (_, s, c, content) = one("The mayor said there were problems with the vote.");
+    assert_eq!((s.as_str(), c.as_str()), ("The mayor", "said"));
+    assert_eq!(content, ["there were problems with the vote"]);
+    let (_, _, _, content) = one("She told reporters there is no deal yet.");
+    assert_eq!(content, ["there is no deal yet"]);
+}
