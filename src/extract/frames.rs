@@ -213,7 +213,10 @@ impl Ctx<'_> {
         let pack = self.pack;
         let toks = &self.p.tokens;
         let end = self.sentence_range(si).end;
-        if self.compound_part(i) || pack.cues.not_cues.at(toks, i, end).is_some() {
+        if self.compound_part(i)
+            || self.compound_first(i)
+            || pack.cues.not_cues.at(toks, i, end).is_some()
+        {
             return None;
         }
         // "his criticism of Obama": a noun and its preposition after an owner.
@@ -2094,8 +2097,10 @@ impl Ctx<'_> {
             }
             let c = self.cat(k);
             // ("said Monday's decision was wrong": the day owns the subject.)
+            // ("from then-president Clinton": nor a compound's first part.)
             if (c == Cat::Time || c == Cat::Adverb || self.has(k, wf::TIME))
                 && !(k + 1 < end && self.cat(k + 1) == Cat::Poss)
+                && !self.compound_first(k)
             {
                 k += 1;
                 continue;

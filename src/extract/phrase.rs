@@ -315,6 +315,12 @@ impl<'a> Ctx<'a> {
             return if t.is_cap() { Cat::Name } else { Cat::Noun };
         }
         let f = self.flags(i);
+        // "then-Senate Majority Leader", "an in-house lawyer", "one kind-hearted
+        // Canadian": the first part of a compound modifies what follows, whatever the
+        // word is alone (a time word, an adverb, a preposition).
+        if self.compound_first(i) && !t.is_cap() && f & (wf::DET | wf::PRON | wf::NEGATION) == 0 {
+            return Cat::Noun;
+        }
         let cap = t.is_cap() && !self.title_case(i);
         // Only a capital's place in its sentence matters (the test is not free).
         let initial = cap && self.sentence_initial(i);
@@ -447,6 +453,9 @@ impl<'a> Ctx<'a> {
         if s >= e
             || e - s > 40
             || self.has(e - 1, wf::CONJ) && self.lower_is(e - 1, &["and", "or", "but"])
+            // (nor starts inside a hyphenated word: "-hearted Canadian")
+            || self.kind(s) == Kind::Hyphen
+            || s > 0 && self.kind(s - 1) == Kind::Hyphen
         {
             return false;
         }
@@ -1756,6 +1765,17 @@ impl<'a> Ctx<'a> {
     /// "self-described", "so-called", "front-runner": the part after a hyphen is part
     /// of a compound word, never a verb or a cue of its own; so is each word of a
     /// `compound_nouns` entry ("think tank").
+    /// Token `i` is a word glued to a hyphen and a word after it ("then" in
+    /// "then-Senate").
+    pub fn compound_first(&self, i: usize) -> bool {
+        self.p
+            .tokens
+            .get(i + 2)
+            .is_some_and(|n| n.is_word() && !n.is(flag::SPACE_BEFORE) && !n.is(flag::LINE_BEFORE))
+            && self.p.tokens[i + 1].kind == Kind::Hyphen
+            && !self.p.tokens[i + 1].is(flag::SPACE_BEFORE)
+    }
+
     pub fn compound_part(&self, i: usize) -> bool {
         i > 0
             && self.p.tokens[i - 1].kind == Kind::Hyphen

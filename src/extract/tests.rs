@@ -3506,3 +3506,15 @@ fn what_a_quote_is_said_of_is_part_of_its_content() {
     let (_, _, _, content) = one("\"It is a disgrace,\" the mayor said on Monday.");
     assert_eq!(content, ["\"It is a disgrace,\""]);
 }
+
+#[test]
+fn hyphenated_words_stay_whole() {
+    let (_, s, _, _) = one("One kind-hearted neighbour said the fence was fine.");
+    assert_eq!(s, "One kind-hearted neighbour");
+    let (_, s, _, _) = one("In 2009, then-Governor Ann Ruiz said the road would open.");
+    assert_eq!(s, "then-Governor Ann Ruiz");
+    let (_, _, _, content) = one("The mayor accused then-treasurer Tom Bell of lying.");
+    assert_eq!(content, ["then-treasurer Tom Bell of lying"]);
+    // ("opt-out rates": a compound's first part is no cue.)
+    assert!(found("The office does not track opt-out rates.").is_empty());
+}
