@@ -659,6 +659,10 @@ impl<'a> Ctx<'a> {
                             && ["st", "nd", "rd", "th"].iter().any(|x| self.text(k - 1).ends_with(x)))
                         && !self
                             .lower_is(k - 1, &["former", "then", "acting", "late", "outgoing"])
+                        // ("presidential candidate Sen. Graham": a role goes on into
+                        // the title of the one who holds it.)
+                        && !(self.has(k - 1, wf::ROLE)
+                            && self.pack.sources.roles.ending_at(&self.p.tokens, s, k).is_some())
                         // "the younger Mr. Trump": a word between a determiner and a
                         // title is an adjective.
                         && !(k == s + 2

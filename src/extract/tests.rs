@@ -3518,3 +3518,11 @@ fn hyphenated_words_stay_whole() {
     // ("opt-out rates": a compound's first part is no cue.)
     assert!(found("The office does not track opt-out rates.").is_empty());
 }
+
+#[test]
+fn a_role_before_a_title_is_part_of_the_source() {
+    let (_, s, _, _) = one("Independent candidate Dr. Lena Ortiz said the count was wrong.");
+    assert_eq!(s, "Independent candidate Dr. Lena Ortiz");
+    let (_, s, _, _) = one("His main rival Sen. Tom Bell said the count was wrong.");
+    assert_eq!(s, "His main rival Sen. Tom Bell");
+}
