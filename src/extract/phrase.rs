@@ -55,6 +55,9 @@ const HEDGE_WORDS: &[&str] = &[
     "fully",
 ];
 
+/// Nouns of a share that "a" makes a quantity ("nearly a third of voters").
+const FRACTIONS: &[&str] = &["third", "quarter", "fifth", "dozen", "handful", "majority"];
+
 /// Every word `quantifier` and `quantity_hedge` can find at their token: the pack
 /// flags them `wf::QUANTITY`, and both pass over tokens without it.
 pub(crate) const QUANTITY_WORDS: &[&[&str]] = &[
@@ -938,11 +941,21 @@ impl<'a> Ctx<'a> {
     /// `quantity_hedge` at a word flagged `QUANTITY` (out of line, as `quantifier`).
     #[inline(never)]
     fn listed_hedge(&self, s: usize, e: usize) -> usize {
-        if s + 1 < e
-            && self.lower_is(s, HEDGE_WORDS)
-            && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
-        {
-            return 1;
+        if s + 1 < e && self.lower_is(s, HEDGE_WORDS) {
+            // "only about 4 in 10", "just more than half": hedges stack ("about as
+            // much as anyone could" is a comparison).
+            let more = self.quantity_hedge(s + 1, e);
+            if more > 0 && !self.lower_is(s + 1, &["as"]) {
+                return 1 + more;
+            }
+            // "about half of them", "nearly a third", "just a handful of members"
+            if self.kind(s + 1) == Kind::Number
+                || self.quantifier(s + 1)
+                || self.lower_is(s + 1, &["half"])
+                || s + 2 < e && self.lower_is(s + 1, &["a"]) && self.lower_is(s + 2, FRACTIONS)
+            {
+                return 1;
+            }
         }
         // "as many as 40 percent"
         if s + 3 < e

@@ -3526,3 +3526,17 @@ fn a_role_before_a_title_is_part_of_the_source() {
     let (_, s, _, _) = one("His main rival Sen. Tom Bell said the count was wrong.");
     assert_eq!(s, "His main rival Sen. Tom Bell");
 }
+
+#[test]
+fn a_hedge_before_a_share_is_part_of_the_source() {
+    let (_, s, _, _) = one("Nearly a third said the plan would fail.");
+    assert_eq!(s, "Nearly a third");
+    let (_, s, _, _) = one("About half of the members said the plan would fail.");
+    assert_eq!(s, "About half of the members");
+    let (_, s, _, _) = one("Only about 4 in 10 members said the plan would fail.");
+    assert_eq!(s, "Only about 4 in 10 members");
+    // ("about as much as anyone could expect" is a comparison, no speaker.)
+    let (_, s, c, _) =
+        one("He added that the board had done about as much as anyone could reasonably expect.");
+    assert_eq!((s.as_str(), c.as_str()), ("He", "added"));
+}
