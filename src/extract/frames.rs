@@ -3144,6 +3144,16 @@ impl Ctx<'_> {
                 break;
             }
         }
+        // "Vice President Joe Biden on Monday hit the trail, trashing C": a time
+        // adjunct before the verb is no part of the subject (a report's date is: "A
+        // CNN/ORC poll in January found").
+        if let Some(b) = best.clone()
+            && let Some(t) = self.time_adjunct_before(b.end, b.start)
+            && !self.report_noun(t - 1)
+            && self.np_valid(b.start, t)
+        {
+            return Some(b.start..t);
+        }
         best
     }
 

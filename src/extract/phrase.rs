@@ -1434,7 +1434,7 @@ impl<'a> Ctx<'a> {
 
     /// Start of a time adjunct ending right before `g`: "on Wednesday", "last week",
     /// "earlier this month", "Monday".
-    fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
+    pub(super) fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
         let mut k = g;
         while k > floor
             && g - k < 4

@@ -3540,3 +3540,11 @@ fn a_hedge_before_a_share_is_part_of_the_source() {
         one("He added that the board had done about as much as anyone could reasonably expect.");
     assert_eq!((s.as_str(), c.as_str()), ("He", "added"));
 }
+
+#[test]
+fn a_time_adjunct_is_no_part_of_a_participle_source() {
+    let (_, s, c, _) = one(
+        "Ann Ruiz on Friday pummeled the mayor as lazy while praising the council as diligent.",
+    );
+    assert_eq!((s.as_str(), c.as_str()), ("Ann Ruiz", "praising"));
+}
