@@ -2800,17 +2800,36 @@ impl Ctx<'_> {
     /// after the joint and before a verb.
     fn joined_clause_subject(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
         (lo + 2..hi).rev().find_map(|p| {
+            // ("charged the officer and Emanuel fired his chief": with no comma, a
+            // name or a pronoun after a verb's object.)
+            let bare_and = || {
+                self.lower_is(p - 1, &["and", "but"])
+                    && (self.cat(p) == Cat::Name || self.is_subject_pronoun(p))
+                    && (lo.saturating_sub(1)..p - 1)
+                        .any(|k| self.cat(k) == Cat::Verb && !self.p.tokens[k].is_cap())
+                    // (Not inside a quotation or a "that" clause: "he claimed that C
+                    // and he was doing everyone a favor by putting it to rest".)
+                    && !(lo..hi).any(|k| self.p.tokens[k].is_quote() || self.lower_is(k, &["that"]))
+            };
             let joint = self.kind(p - 1) == Kind::Semicolon
                 || self.lower_is(p - 1, &["while", "whereas"])
-                || self.lower_is(p - 1, &["and", "but"]) && self.kind(p - 2) == Kind::Comma;
+                || self.lower_is(p - 1, &["and", "but"]) && self.kind(p - 2) == Kind::Comma
+                || bare_and();
             if !joint || !self.np_or_pronoun_start(p) {
                 return None;
             }
+            // ("and the governor tripped up Rubio": an unlisted past tense after a
+            // noun or name is the verb too.)
             let v = (p + 1..hi.min(p + 14)).find(|&v| {
+                let w = &self.p.tokens[v];
                 self.has(v, wf::AUX)
-                    || self.cat(v) == Cat::Verb
-                        && !self.p.tokens[v].is_cap()
+                    || !w.is_cap()
                         && !self.text(v).ends_with("ing")
+                        && (self.cat(v) == Cat::Verb
+                            || w.is_word()
+                                && self.text(v).ends_with("ed")
+                                && !self.compound_part(v)
+                                && matches!(self.cat(v - 1), Cat::Name | Cat::Noun))
             })?;
             // ("the league strongly denounced": over an adverb.)
             let mut w = v;

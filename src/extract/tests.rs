@@ -3548,3 +3548,30 @@ fn a_time_adjunct_is_no_part_of_a_participle_source() {
     );
     assert_eq!((s.as_str(), c.as_str()), ("Ann Ruiz", "praising"));
 }
+
+#[test]
+fn a_participle_takes_the_subject_of_the_clause_joined_before_it() {
+    let source_of = |text: &str, cue: &str| {
+        found(text)
+            .into_iter()
+            .find(|a| a.2 == cue)
+            .map(|a| a.1)
+            .unwrap_or_default()
+    };
+    // (no comma before "and")
+    assert_eq!(
+        source_of(
+            "Last week prosecutors charged the officer with fraud and Ms Ruiz fired her coach, admitting that the team had failed.",
+            "admitting"
+        ),
+        "Ms Ruiz"
+    );
+    // (a past tense no word list knows)
+    assert_eq!(
+        source_of(
+            "Ruiz launched fierce attacks on Bell in the debate, and the young mayor tripped up Bell by calling him a coward.",
+            "calling"
+        ),
+        "the young mayor"
+    );
+}
