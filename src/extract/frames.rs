@@ -213,7 +213,10 @@ impl Ctx<'_> {
         let pack = self.pack;
         let toks = &self.p.tokens;
         let end = self.sentence_range(si).end;
-        if self.compound_part(i) || pack.cues.not_cues.at(toks, i, end).is_some() {
+        if self.compound_part(i)
+            || self.compound_first(i)
+            || pack.cues.not_cues.at(toks, i, end).is_some()
+        {
             return None;
         }
         // "his criticism of Obama": a noun and its preposition after an owner.
@@ -2107,10 +2110,12 @@ impl Ctx<'_> {
             }
             let c = self.cat(k);
             // ("said Monday's decision was wrong": the day owns the subject.)
-            // ("said there were problems": an existential "there" is the subject.)
+            // ("said there were problems": an existential "there" is the subject; "from
+            // then-president Clinton": nor is a compound's first part an adjunct.)
             if (c == Cat::Time || c == Cat::Adverb || self.has(k, wf::TIME))
                 && !(k + 1 < end && self.cat(k + 1) == Cat::Poss)
                 && !(k + 1 < end && self.has(k + 1, wf::AUX) && self.lower_is(k, &["there"]))
+                && !self.compound_first(k)
             {
                 k += 1;
                 continue;
@@ -2810,17 +2815,36 @@ impl Ctx<'_> {
     /// after the joint and before a verb.
     fn joined_clause_subject(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
         (lo + 2..hi).rev().find_map(|p| {
+            // ("charged the officer and Emanuel fired his chief": with no comma, a
+            // name or a pronoun after a verb's object.)
+            let bare_and = || {
+                self.lower_is(p - 1, &["and", "but"])
+                    && (self.cat(p) == Cat::Name || self.is_subject_pronoun(p))
+                    && (lo.saturating_sub(1)..p - 1)
+                        .any(|k| self.cat(k) == Cat::Verb && !self.p.tokens[k].is_cap())
+                    // (Not inside a quotation or a "that" clause: "he claimed that C
+                    // and he was doing everyone a favor by putting it to rest".)
+                    && !(lo..hi).any(|k| self.p.tokens[k].is_quote() || self.lower_is(k, &["that"]))
+            };
             let joint = self.kind(p - 1) == Kind::Semicolon
                 || self.lower_is(p - 1, &["while", "whereas"])
-                || self.lower_is(p - 1, &["and", "but"]) && self.kind(p - 2) == Kind::Comma;
+                || self.lower_is(p - 1, &["and", "but"]) && self.kind(p - 2) == Kind::Comma
+                || bare_and();
             if !joint || !self.np_or_pronoun_start(p) {
                 return None;
             }
+            // ("and the governor tripped up Rubio": an unlisted past tense after a
+            // noun or name is the verb too.)
             let v = (p + 1..hi.min(p + 14)).find(|&v| {
+                let w = &self.p.tokens[v];
                 self.has(v, wf::AUX)
-                    || self.cat(v) == Cat::Verb
-                        && !self.p.tokens[v].is_cap()
+                    || !w.is_cap()
                         && !self.text(v).ends_with("ing")
+                        && (self.cat(v) == Cat::Verb
+                            || w.is_word()
+                                && self.text(v).ends_with("ed")
+                                && !self.compound_part(v)
+                                && matches!(self.cat(v - 1), Cat::Name | Cat::Noun))
             })?;
             // ("the league strongly denounced": over an adverb.)
             let mut w = v;
@@ -3153,6 +3177,16 @@ impl Ctx<'_> {
             if (matches!(self.cat(e), Cat::Verb | Cat::Time) || past) && best.is_some() {
                 break;
             }
+        }
+        // "Vice President Joe Biden on Monday hit the trail, trashing C": a time
+        // adjunct before the verb is no part of the subject (a report's date is: "A
+        // CNN/ORC poll in January found").
+        if let Some(b) = best.clone()
+            && let Some(t) = self.time_adjunct_before(b.end, b.start)
+            && !self.report_noun(t - 1)
+            && self.np_valid(b.start, t)
+        {
+            return Some(b.start..t);
         }
         best
     }

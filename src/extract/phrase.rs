@@ -55,6 +55,9 @@ const HEDGE_WORDS: &[&str] = &[
     "fully",
 ];
 
+/// Nouns of a share that "a" makes a quantity ("nearly a third of voters").
+const FRACTIONS: &[&str] = &["third", "quarter", "fifth", "dozen", "handful", "majority"];
+
 /// Every word `quantifier` and `quantity_hedge` can find at their token: the pack
 /// flags them `wf::QUANTITY`, and both pass over tokens without it.
 pub(crate) const QUANTITY_WORDS: &[&[&str]] = &[
@@ -367,6 +370,12 @@ impl<'a> Ctx<'a> {
             return if t.is_cap() { Cat::Name } else { Cat::Noun };
         }
         let f = self.flags(i);
+        // "then-Senate Majority Leader", "an in-house lawyer", "one kind-hearted
+        // Canadian": the first part of a compound modifies what follows, whatever the
+        // word is alone (a time word, an adverb, a preposition).
+        if self.compound_first(i) && !t.is_cap() && f & (wf::DET | wf::PRON | wf::NEGATION) == 0 {
+            return Cat::Noun;
+        }
         let cap = t.is_cap() && !self.title_case(i);
         // Only a capital's place in its sentence matters (the test is not free).
         let initial = cap && self.sentence_initial(i);
@@ -499,6 +508,9 @@ impl<'a> Ctx<'a> {
         if s >= e
             || e - s > 40
             || self.has(e - 1, wf::CONJ) && self.lower_is(e - 1, &["and", "or", "but"])
+            // (nor starts inside a hyphenated word: "-hearted Canadian")
+            || self.kind(s) == Kind::Hyphen
+            || s > 0 && self.kind(s - 1) == Kind::Hyphen
         {
             return false;
         }
@@ -702,6 +714,10 @@ impl<'a> Ctx<'a> {
                             && ["st", "nd", "rd", "th"].iter().any(|x| self.text(k - 1).ends_with(x)))
                         && !self
                             .lower_is(k - 1, &["former", "then", "acting", "late", "outgoing"])
+                        // ("presidential candidate Sen. Graham": a role goes on into
+                        // the title of the one who holds it.)
+                        && !(self.has(k - 1, wf::ROLE)
+                            && self.pack.sources.roles.ending_at(&self.p.tokens, s, k).is_some())
                         // "the younger Mr. Trump": a word between a determiner and a
                         // title is an adjective.
                         && !(k == s + 2
@@ -977,11 +993,21 @@ impl<'a> Ctx<'a> {
     /// `quantity_hedge` at a word flagged `QUANTITY` (out of line, as `quantifier`).
     #[inline(never)]
     fn listed_hedge(&self, s: usize, e: usize) -> usize {
-        if s + 1 < e
-            && self.lower_is(s, HEDGE_WORDS)
-            && (self.kind(s + 1) == Kind::Number || self.quantifier(s + 1))
-        {
-            return 1;
+        if s + 1 < e && self.lower_is(s, HEDGE_WORDS) {
+            // "only about 4 in 10", "just more than half": hedges stack ("about as
+            // much as anyone could" is a comparison).
+            let more = self.quantity_hedge(s + 1, e);
+            if more > 0 && !self.lower_is(s + 1, &["as"]) {
+                return 1 + more;
+            }
+            // "about half of them", "nearly a third", "just a handful of members"
+            if self.kind(s + 1) == Kind::Number
+                || self.quantifier(s + 1)
+                || self.lower_is(s + 1, &["half"])
+                || s + 2 < e && self.lower_is(s + 1, &["a"]) && self.lower_is(s + 2, FRACTIONS)
+            {
+                return 1;
+            }
         }
         // "as many as 40 percent"
         if s + 3 < e
@@ -1460,7 +1486,7 @@ impl<'a> Ctx<'a> {
 
     /// Start of a time adjunct ending right before `g`: "on Wednesday", "last week",
     /// "earlier this month", "Monday".
-    fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
+    pub(super) fn time_adjunct_before(&self, g: usize, floor: usize) -> Option<usize> {
         let mut k = g;
         while k > floor
             && g - k < 4
@@ -1808,6 +1834,17 @@ impl<'a> Ctx<'a> {
     /// "self-described", "so-called", "front-runner": the part after a hyphen is part
     /// of a compound word, never a verb or a cue of its own; so is each word of a
     /// `compound_nouns` entry ("think tank").
+    /// Token `i` is a word glued to a hyphen and a word after it ("then" in
+    /// "then-Senate").
+    pub fn compound_first(&self, i: usize) -> bool {
+        self.p
+            .tokens
+            .get(i + 2)
+            .is_some_and(|n| n.is_word() && !n.is(flag::SPACE_BEFORE) && !n.is(flag::LINE_BEFORE))
+            && self.p.tokens[i + 1].kind == Kind::Hyphen
+            && !self.p.tokens[i + 1].is(flag::SPACE_BEFORE)
+    }
+
     pub fn compound_part(&self, i: usize) -> bool {
         i > 0
             && self.p.tokens[i - 1].kind == Kind::Hyphen

@@ -3606,3 +3606,72 @@ fn an_existential_there_opens_the_content() {
     let (_, _, _, content) = one("She told reporters there is no deal yet.");
     assert_eq!(content, ["there is no deal yet"]);
 }
+
+#[test]
+fn hyphenated_words_stay_whole() {
+    let (_, s, _, _) = one("One kind-hearted neighbour said the fence was fine.");
+    assert_eq!(s, "One kind-hearted neighbour");
+    let (_, s, _, _) = one("In 2009, then-Governor Ann Ruiz said the road would open.");
+    assert_eq!(s, "then-Governor Ann Ruiz");
+    let (_, _, _, content) = one("The mayor accused then-treasurer Tom Bell of lying.");
+    assert_eq!(content, ["then-treasurer Tom Bell of lying"]);
+    // ("opt-out rates": a compound's first part is no cue.)
+    assert!(found("The office does not track opt-out rates.").is_empty());
+}
+
+#[test]
+fn a_role_before_a_title_is_part_of_the_source() {
+    let (_, s, _, _) = one("Independent candidate Dr. Lena Ortiz said the count was wrong.");
+    assert_eq!(s, "Independent candidate Dr. Lena Ortiz");
+    let (_, s, _, _) = one("His main rival Sen. Tom Bell said the count was wrong.");
+    assert_eq!(s, "His main rival Sen. Tom Bell");
+}
+
+#[test]
+fn a_hedge_before_a_share_is_part_of_the_source() {
+    let (_, s, _, _) = one("Nearly a third said the plan would fail.");
+    assert_eq!(s, "Nearly a third");
+    let (_, s, _, _) = one("About half of the members said the plan would fail.");
+    assert_eq!(s, "About half of the members");
+    let (_, s, _, _) = one("Only about 4 in 10 members said the plan would fail.");
+    assert_eq!(s, "Only about 4 in 10 members");
+    // ("about as much as anyone could expect" is a comparison, no speaker.)
+    let (_, s, c, _) =
+        one("He added that the board had done about as much as anyone could reasonably expect.");
+    assert_eq!((s.as_str(), c.as_str()), ("He", "added"));
+}
+
+#[test]
+fn a_time_adjunct_is_no_part_of_a_participle_source() {
+    let (_, s, c, _) = one(
+        "Ann Ruiz on Friday pummeled the mayor as lazy while praising the council as diligent.",
+    );
+    assert_eq!((s.as_str(), c.as_str()), ("Ann Ruiz", "praising"));
+}
+
+#[test]
+fn a_participle_takes_the_subject_of_the_clause_joined_before_it() {
+    let source_of = |text: &str, cue: &str| {
+        found(text)
+            .into_iter()
+            .find(|a| a.2 == cue)
+            .map(|a| a.1)
+            .unwrap_or_default()
+    };
+    // (no comma before "and")
+    assert_eq!(
+        source_of(
+            "Last week prosecutors charged the officer with fraud and Ms Ruiz fired her coach, admitting that the team had failed.",
+            "admitting"
+        ),
+        "Ms Ruiz"
+    );
+    // (a past tense no word list knows)
+    assert_eq!(
+        source_of(
+            "Ruiz launched fierce attacks on Bell in the debate, and the young mayor tripped up Bell by calling him a coward.",
+            "calling"
+        ),
+        "the young mayor"
+    );
+}
