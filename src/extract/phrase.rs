@@ -1831,9 +1831,6 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|(n, vc)| n == 1 && vc.hearer)
     }
 
-    /// "self-described", "so-called", "front-runner": the part after a hyphen is part
-    /// of a compound word, never a verb or a cue of its own; so is each word of a
-    /// `compound_nouns` entry ("think tank").
     /// Token `i` is a word glued to a hyphen and a word after it ("then" in
     /// "then-Senate").
     pub fn compound_first(&self, i: usize) -> bool {
@@ -1845,6 +1842,9 @@ impl<'a> Ctx<'a> {
             && !self.p.tokens[i + 1].is(flag::SPACE_BEFORE)
     }
 
+    /// "self-described", "so-called", "front-runner": the part after a hyphen is part
+    /// of a compound word, never a verb or a cue of its own; so is each word of a
+    /// `compound_nouns` entry ("think tank").
     pub fn compound_part(&self, i: usize) -> bool {
         i > 0
             && self.p.tokens[i - 1].kind == Kind::Hyphen

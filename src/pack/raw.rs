@@ -78,8 +78,8 @@ pub struct CuesFile {
     pub needs_infinitive: Vec<String>,
     /// Verbs whose infinitive names an act still to come, not a view held: what someone
     /// went to watch or find ("lined up to see him", "struggling to find work"), a choice
-    /// still to make ("the court has to decide C"). Such an infinitive is no cue. Each
-    /// must be listed under `verbs`.
+    /// still to make ("the court has to decide C"), a task ("used markers to write
+    /// notes"). Such an infinitive is no cue. Each must be listed under `verbs`.
     #[serde(default)]
     pub no_infinitive: Vec<String>,
     /// Verbs that are cues only with speech after them (a quote, a colon or "that") or
